@@ -1,0 +1,66 @@
+/** Plain-words output for the terminal, in UK number and month formats. */
+import type { ImportFileResult } from '../shared/importing';
+import type { MonthCoverage, WorkspaceInfo } from '../shared/workspace';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export const n = (x: number) => x.toLocaleString('en-GB');
+
+export function month(iso: string): string {
+  const [y, m] = iso.split('-');
+  return `${MONTHS[Number(m) - 1]} ${y}`;
+}
+
+export function coverage(c: MonthCoverage): string {
+  if (!c.first || !c.last) return 'no months';
+  return c.first === c.last ? month(c.first) : `${month(c.first)} – ${month(c.last)} (${n(c.count)} months)`;
+}
+
+export function importResultText(r: ImportFileResult): string {
+  const lines: string[] = [];
+  if (r.status === 'failed') {
+    lines.push(`✗ ${r.file}: not imported. ${r.error?.message ?? ''}`.trimEnd(), '  Nothing from this file was kept.');
+    return lines.join('\n');
+  }
+  if (r.status === 'already-imported') {
+    lines.push(`= ${r.file}: ${r.warnings[0] ?? 'already imported; nothing changed.'}`);
+    return lines.join('\n');
+  }
+  lines.push(`✓ ${r.file}`);
+  lines.push(`  format: ${r.format}    dataset: ${r.dataset}`);
+  lines.push(`  rows: ${n(r.rowsRead)} read, ${n(r.rowsStored)} stored, ${n(r.rowsRejected)} rejected`);
+  lines.push(`  months: ${coverage(r.months)}    areas: ${n(r.areas)}    categories: ${n(r.categories)}`);
+  if (r.supersededMonths.length) lines.push(`  revises ${n(r.supersededMonths.length)} month(s) held from an earlier extract: ${r.supersededMonths.map(month).join(', ')}`);
+  if (r.unmatchedNames.length) {
+    lines.push(`  ${n(r.unmatchedNames.length)} area name(s) matched no known area; their rows were not imported:`);
+    for (const u of r.unmatchedNames.slice(0, 20)) lines.push(`    - ${u.name} (${n(u.rows)} rows)`);
+    if (r.unmatchedNames.length > 20) lines.push(`    … and ${n(r.unmatchedNames.length - 20)} more (see --json)`);
+  }
+  for (const w of r.warnings) lines.push(`  note: ${w}`);
+  return lines.join('\n');
+}
+
+export function infoText(info: WorkspaceInfo): string {
+  const lines = [`Workspace: ${info.path} (schema version ${info.schemaVersion})`, ''];
+  lines.push(info.datasets.length ? 'Datasets:' : 'No datasets yet: import files with `wardlens import`.');
+  for (const d of info.datasets) {
+    lines.push(`  ${d.name}  [${d.key}]`);
+    if (d.kind === 'population') {
+      lines.push(`    ${n(d.currentRows)} population figures for ${n(d.areas)} areas; ${n(d.imports)} import(s)`);
+      continue;
+    }
+    lines.push(`    ${d.kind} by ${d.areaLevel}${d.boundaryVintage ? ` (${d.boundaryVintage} wards)` : ''}; ${n(d.imports)} import(s); months: ${coverage(d.months)}`);
+    lines.push(`    ${n(d.currentRows)} current rows, ${n(d.supersededRows)} kept as earlier revisions; ${n(d.areas)} areas; ${n(d.categories)} categories`);
+    if (d.missingMonths.length) lines.push(`    missing months: ${d.missingMonths.map(month).join(', ')}`);
+    if (d.revisedMonths.length) lines.push(`    revised months: ${d.revisedMonths.length > 6 ? `${n(d.revisedMonths.length)} (${month(d.revisedMonths[0]!)} – ${month(d.revisedMonths.at(-1)!)})` : d.revisedMonths.map(month).join(', ')}`);
+  }
+  lines.push('', 'Imports:');
+  for (const i of info.imports) {
+    lines.push(`  #${i.id} ${i.fileName} (${n(i.fileSize)} bytes, sha256 ${i.sha256.slice(0, 12)}…) → ${i.dataset}; ${n(i.rowsStored)} rows; ${coverage(i.months)}; ${i.finishedAt.slice(0, 16).replace('T', ' ')}`);
+  }
+  lines.push('', `Areas: ${n(info.areas.boroughs)} boroughs, ${n(info.areas.wards)} wards (boundary sets ${info.areas.wardVintages.join(', ')}), ${n(info.areas.lsoas)} LSOAs`);
+  const years = info.populations.years;
+  lines.push(`Populations: ${n(info.populations.rows)} figures for ${n(info.populations.areas)} areas${years.length ? `, ${years[0]}–${years.at(-1)}` : ''}`);
+  for (const [scheme, cats] of Object.entries(info.categories)) lines.push(`Categories (${scheme}): ${n(cats.length)}`);
+  return lines.join('\n');
+}

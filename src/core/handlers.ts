@@ -1,0 +1,38 @@
+/**
+ * One function per API method, over (workspace, args). Every transport (IPC, HTTP, CLI)
+ * calls these and nothing else, so the app, browser mode and the CLI cannot disagree.
+ */
+import type { Args, Handlers, MethodName, Result } from '../shared/api';
+import type { ImportProgress } from '../shared/importing';
+import { WardlensError } from './errors';
+import { importFiles } from './importers/importFiles';
+import { workspaceInfo } from './store/info';
+import type { Workspace } from './store/workspace';
+
+export interface HandlerContext {
+  workspace: Workspace;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+type HandlerFn<K extends MethodName> = (ctx: HandlerContext, args: Args<K>) => Result<K> | Promise<Result<K>>;
+export type HandlerMap = { [K in MethodName]: HandlerFn<K> };
+
+export const handlers: HandlerMap = {
+  'workspace/info': (ctx) => workspaceInfo(ctx.workspace),
+  'import/files': (ctx, args) => {
+    if (!Array.isArray(args.paths) || args.paths.length === 0 || args.paths.some((p) => typeof p !== 'string')) {
+      throw new WardlensError('bad-request', 'Give one or more files or folders to import.');
+    }
+    return importFiles(ctx.workspace, args.paths, args.options ?? {}, { signal: ctx.signal, onProgress: ctx.onProgress });
+  },
+};
+
+export function isMethod(name: string): name is MethodName {
+  return Object.hasOwn(handlers, name);
+}
+
+/** Calls a method by name (for transports that receive names as strings). */
+export async function dispatch<K extends MethodName>(ctx: HandlerContext, method: K, args: Args<K>): Promise<Handlers[K]['result']> {
+  return (handlers[method] as HandlerFn<K>)(ctx, args);
+}

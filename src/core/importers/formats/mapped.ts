@@ -1,0 +1,127 @@
+/**
+ * Any other spreadsheet, read through an explicit column mapping (a JSON file on the CLI,
+ * chosen interactively in the app): which column is the area, the month, the category and
+ * the count, or that months run across the columns. Names are matched by code, then by
+ * normalised name; unmatched names are listed, never guessed. Totals rows are skipped.
+ */
+import type { ColumnMapping } from '../../../shared/importing';
+import { badInput, WardlensError } from '../../errors';
+import { parseMonthCell } from '../../months';
+import { CategoryRegistry } from '../../store/categories';
+import { datasetKeyFromName, type DatasetSpec } from '../../store/datasets';
+import { dataRows, parseCount, type ImportContext } from '../context';
+import { cellText } from '../readers/table';
+
+export interface MappedLayout {
+  area: number;
+  category: number;
+  major: number;
+  month: number;
+  count: number;
+  /** [column, yyyymm] when months run across the columns. */
+  months: [number, number][];
+}
+
+const TOTAL_ROW = /^(grand )?totals?\b|^all (wards|areas|boroughs)$/i;
+
+export function mappedDatasetSpec(mapping: ColumnMapping, datasetName: string): DatasetSpec {
+  return {
+    key: datasetKeyFromName(datasetName),
+    name: datasetName,
+    kind: 'counts',
+    areaLevel: mapping.areaLevel ?? 'ward',
+    categoryScheme: 'mapped',
+    boundaryVintage: null,
+  };
+}
+
+/** Resolves the mapping's column references against the header; a missing column is an error. */
+export function layoutFromMapping(file: string, mapping: ColumnMapping, header: unknown[], headerRow: number): MappedLayout {
+  const texts = header.map((c) => cellText(c).toLowerCase());
+  const find = (ref: string | number | undefined, role: string, optional = false): number => {
+    if (ref === undefined) {
+      if (optional) return -1;
+      throw new WardlensError('bad-request', `The mapping for ${file} does not say which column is the ${role}.`);
+    }
+    const index = typeof ref === 'number' ? ref - 1 : texts.indexOf(ref.trim().toLowerCase());
+    if (index < 0 || index >= header.length) {
+      throw badInput(file, `the mapping names "${ref}" as the ${role} column, but the header row has no such column (columns: ${texts.filter(Boolean).join(', ')}).`, { row: headerRow, column: String(ref) });
+    }
+    return index;
+  };
+  const layout: MappedLayout = {
+    area: find(mapping.area, 'area'),
+    category: find(mapping.category, 'category', mapping.categoryValue !== undefined),
+    major: find(mapping.major, 'major category', true),
+    month: -1,
+    count: -1,
+    months: [],
+  };
+  if (mapping.monthsAcrossColumns) {
+    layout.months = header.flatMap((c, i) => {
+      const m = i === layout.area || i === layout.category || i === layout.major ? null : parseMonthCell(c);
+      return m === null ? [] : [[i, m] as [number, number]];
+    });
+    if (layout.months.length === 0) throw badInput(file, 'the mapping says months run across the columns, but no header in the header row reads as a month.', { row: headerRow });
+  } else {
+    layout.month = find(mapping.month, 'month');
+    layout.count = find(mapping.count, 'count');
+  }
+  return layout;
+}
+
+export async function importMapped(ctx: ImportContext, mapping: ColumnMapping, layout: MappedLayout): Promise<void> {
+  const categories = new CategoryRegistry(ctx.db, 'mapped');
+  const level = mapping.areaLevel ?? 'ward';
+  // Several rows for one area, month and category add up (partner sheets often split them).
+  const upsert = ctx.db.prepare(
+    `INSERT INTO monthly_counts (import_id, dataset_id, area_id, borough_id, month, category_id, count) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET count = count + excluded.count`,
+  );
+  let totals = 0;
+  let blanks = 0;
+  for await (const { row, cells } of dataRows(ctx)) {
+    const name = cellText(cells[layout.area]);
+    if (TOTAL_ROW.test(name)) {
+      totals++;
+      ctx.tally.rowsRejected++;
+      continue;
+    }
+    const area = name === '' ? null : ctx.areas.resolve(level, name);
+    if (!area) {
+      ctx.tally.reject(name || '(blank)');
+      continue;
+    }
+    const minor = layout.category >= 0 ? cellText(cells[layout.category]) : (mapping.categoryValue ?? '');
+    if (minor === '') throw badInput(ctx.source.file, 'the category is blank.', { row, column: ctx.header[layout.category] });
+    const major = layout.major >= 0 ? cellText(cells[layout.major]) || minor : minor;
+    const categoryId = categories.idFor(major, minor);
+    const figures: [number, number | null][] = layout.months.length
+      ? layout.months.map(([i, m]) => [i, m])
+      : [[layout.count, monthOf(ctx, cells[layout.month], row, layout.month)]];
+    for (const [column, month] of figures) {
+      const count = parseCount(ctx, cells[column], row, ctx.header[column] ?? `column ${column + 1}`);
+      if (count === null) blanks++;
+      if (!count) continue;
+      upsert.run(ctx.importId, ctx.datasetId, area.id, area.parentId ?? area.id, month, categoryId, count);
+    }
+    for (const [, m] of figures) ctx.tally.months.add(m!);
+    ctx.tally.areas.add(area.id);
+    ctx.tally.rowsStored++;
+  }
+  ctx.tally.categories = categories.count;
+  if (totals) ctx.tally.warnings.push(`${totals} totals row${totals > 1 ? 's were' : ' was'} skipped, so nothing is counted twice.`);
+  if (blanks) ctx.tally.warnings.push(`${blanks} blank count cell${blanks > 1 ? 's were' : ' was'} read as no crimes (0).`);
+}
+
+function monthOf(ctx: ImportContext, value: unknown, row: number, column: number): number {
+  const month = parseMonthCell(value);
+  if (month === null) {
+    throw badInput(ctx.source.file, `expected a month, found "${cellText(value).slice(0, 30)}".`, {
+      row,
+      column: ctx.header[column],
+      expected: 'a month such as Jan-17, January 2017, 2017-01, 201701 or an Excel date',
+    });
+  }
+  return month;
+}

@@ -1,0 +1,122 @@
+/**
+ * Importing one file: hash it, refuse a repeat, recognise it, then read it into the
+ * workspace in a single transaction. On any error or cancellation the transaction is
+ * rolled back and the workspace is exactly as it was: no import is ever half-kept.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import type { ImportFileResult, ImportOptions, ImportProgress } from '../../shared/importing';
+import { toApiError, WardlensError } from '../errors';
+import { toIsoMonth } from '../months';
+import { AreaRegistry } from '../store/areas';
+import { ensureDataset } from '../store/datasets';
+import { findImportByHash, finishImport, insertImport } from '../store/imports';
+import { claimMonths } from '../store/revisions';
+import type { Workspace } from '../store/workspace';
+import { Tally, type ImportContext } from './context';
+import { planImport } from './plan';
+import { openTable } from './readers/open';
+
+export interface ImportHooks {
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function emptyResult(file: string): ImportFileResult {
+  return {
+    file, status: 'failed', format: null, dataset: null, importId: null, rowsRead: 0, rowsStored: 0, rowsRejected: 0,
+    areas: 0, categories: 0, months: { first: null, last: null, count: 0 }, supersededMonths: [], unmatchedNames: [],
+    warnings: [], error: null, seconds: 0,
+  };
+}
+
+export async function importFile(ws: Workspace, path: string, options: ImportOptions = {}, hooks: ImportHooks = {}): Promise<ImportFileResult> {
+  const started = Date.now();
+  const file = basename(path);
+  const result = emptyResult(file);
+  try {
+    await importInto(ws, resolve(path), options, hooks, result);
+  } catch (err) {
+    result.status = 'failed';
+    result.error = toApiError(err);
+  }
+  result.seconds = (Date.now() - started) / 1000;
+  return result;
+}
+
+async function importInto(ws: Workspace, path: string, options: ImportOptions, hooks: ImportHooks, result: ImportFileResult): Promise<void> {
+  const stat = statOrThrow(path, result.file);
+  const sha256 = await sha256Of(path);
+  const previous = findImportByHash(ws.db, sha256);
+  if (previous) {
+    result.status = 'already-imported';
+    result.dataset = previous.dataset;
+    result.importId = previous.id;
+    result.warnings.push(`This file was already imported (as ${previous.fileName}, import ${previous.id}, on ${previous.finishedAt.slice(0, 10)}); nothing was changed.`);
+    return;
+  }
+  const source = openTable(path, options.mapping?.sheet);
+  const plan = await planImport(ws.db, source, options);
+  result.format = plan.format;
+  result.dataset = plan.dataset.name;
+
+  const { db } = ws;
+  const tally = new Tally();
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const dataset = ensureDataset(db, plan.dataset);
+    const importId = insertImport(db, {
+      datasetId: dataset.id, fileName: result.file, filePath: path, fileSize: stat.size, sha256, format: plan.format,
+      startedAt: new Date().toISOString(),
+    });
+    const ctx: ImportContext = {
+      db, source, header: plan.header, headerRow: plan.headerRow, importId, datasetId: dataset.id,
+      areas: new AreaRegistry(db), tally, signal: hooks.signal, onProgress: hooks.onProgress,
+    };
+    await plan.run(ctx);
+    if (tally.rowsStored === 0) {
+      throw new WardlensError('bad-input', `${result.file}: no rows could be imported${tally.rowsRead === 0 ? ' (the file has a header but no data rows)' : ''}.`, { file: result.file, row: plan.headerRow + 1 });
+    }
+    const months = [...tally.months].sort((a, b) => a - b);
+    const claims = plan.dataset.kind === 'population' ? null : claimMonths(db, dataset.id, importId, months, months.at(-1)!);
+    if (claims?.keptAsRevision.length) {
+      tally.warnings.push(`${claims.keptAsRevision.length} of this file's months are already held from a newer extract; its figures for them are kept as earlier revisions only.`);
+    }
+    finishImport(db, importId, {
+      rowsRead: tally.rowsRead, rowsStored: tally.rowsStored, rowsRejected: tally.rowsRejected,
+      firstMonth: months[0] ?? null, lastMonth: months.at(-1) ?? null, monthsCount: months.length,
+      warnings: tally.warnings, unmatchedNames: [...tally.unmatched].map(([name, rows]) => ({ name, rows })),
+    });
+    db.exec('COMMIT');
+    Object.assign(result, {
+      status: 'imported', importId, rowsRead: tally.rowsRead, rowsStored: tally.rowsStored, rowsRejected: tally.rowsRejected,
+      areas: tally.areas.size, categories: tally.categories,
+      months: { first: months.length ? toIsoMonth(months[0]!) : null, last: months.length ? toIsoMonth(months.at(-1)!) : null, count: months.length },
+      supersededMonths: (claims?.superseded ?? []).map(toIsoMonth),
+      unmatchedNames: [...tally.unmatched].map(([name, rows]) => ({ name, rows })).sort((a, b) => b.rows - a.rows),
+      warnings: tally.warnings,
+    });
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    result.rowsRead = tally.rowsRead;
+    throw err;
+  }
+}
+
+function statOrThrow(path: string, file: string) {
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new WardlensError('not-found', `${file} is not a file.`, { file });
+    return stat;
+  } catch (err) {
+    if (err instanceof WardlensError) throw err;
+    throw new WardlensError('not-found', `${file}: no such file (${path}).`, { file });
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Areas: boroughs, wards and LSOAs, with ONS codes where they have them. Names are matched
+ * by code first, then by a normalised name; nothing is ever guessed beyond that.
+ */
+import type { AreaKind } from '../../shared/workspace';
+import type { Db } from './workspace';
+
+export interface AreaRow {
+  id: number;
+  kind: AreaKind;
+  code: string | null;
+  name: string;
+  parentId: number | null;
+}
+
+/**
+ * The form names are matched on: case, '&' vs 'and', punctuation, apostrophes and spacing
+ * do not make two names different ("St. John's" = "St Johns", "Kensington & Chelsea" =
+ * "Kensington and Chelsea").
+ */
+export function matchName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’`.]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const ONS_CODE = /^[EWSN]\d{8}$/;
+export function looksLikeOnsCode(text: string): boolean {
+  return ONS_CODE.test(text.trim().toUpperCase());
+}
+
+/** Finds and creates areas for one import, caching lookups so a large file asks SQLite once per area. */
+export class AreaRegistry {
+  private readonly byCode = new Map<string, AreaRow | null>();
+  private readonly byName = new Map<string, AreaRow[]>();
+  private readonly findByCode;
+  private readonly findByName;
+  private readonly insert;
+  private readonly addVintage;
+
+  constructor(private readonly db: Db) {
+    this.findByCode = db.prepare(
+      'SELECT id, kind, code, name, parent_id AS parentId FROM areas WHERE kind = ? AND code = ?',
+    );
+    this.findByName = db.prepare(
+      'SELECT id, kind, code, name, parent_id AS parentId FROM areas WHERE kind = ? AND match_name = ? ORDER BY code IS NULL, id',
+    );
+    this.insert = db.prepare(
+      'INSERT INTO areas (kind, code, name, match_name, parent_id) VALUES (?, ?, ?, ?, ?) RETURNING id',
+    );
+    this.addVintage = db.prepare('INSERT OR IGNORE INTO area_vintages (area_id, vintage) VALUES (?, ?)');
+  }
+
+  byOnsCode(kind: AreaKind, code: string): AreaRow | null {
+    const key = `${kind}|${code.toUpperCase()}`;
+    if (!this.byCode.has(key)) {
+      this.byCode.set(key, (this.findByCode.get(kind, code.toUpperCase()) as AreaRow | undefined) ?? null);
+    }
+    return this.byCode.get(key) ?? null;
+  }
+
+  /** All areas of this kind whose name matches; more than one means the name is ambiguous. */
+  byMatchName(kind: AreaKind, name: string): AreaRow[] {
+    const key = `${kind}|${matchName(name)}`;
+    let rows = this.byName.get(key);
+    if (!rows) {
+      rows = this.findByName.all(kind, matchName(name)) as AreaRow[];
+      this.byName.set(key, rows);
+    }
+    return rows;
+  }
+
+  /** A code or a name to exactly one area, or null: ambiguous names are not resolved. */
+  resolve(kind: AreaKind, codeOrName: string): AreaRow | null {
+    const text = codeOrName.trim();
+    if (looksLikeOnsCode(text)) return this.byOnsCode(kind, text);
+    const found = this.byMatchName(kind, text);
+    return found.length === 1 ? found[0]! : null;
+  }
+
+  /** An area by code, created from what the source says when the workspace does not know it yet. */
+  ensureCoded(kind: AreaKind, code: string, name: string, parentId: number | null): AreaRow {
+    const known = this.byOnsCode(kind, code);
+    if (known) return known;
+    return this.create(kind, code.toUpperCase(), name, parentId);
+  }
+
+  /** An area the police name but ONS does not code (e.g. "Unknown"): one per kind and name. */
+  ensureUncoded(kind: AreaKind, name: string, parentId: number | null = null): AreaRow {
+    const known = this.byMatchName(kind, name).find((a) => a.code === null);
+    return known ?? this.create(kind, null, name.trim(), parentId);
+  }
+
+  tagVintage(area: AreaRow, vintage: string): void {
+    this.addVintage.run(area.id, vintage);
+  }
+
+  private create(kind: AreaKind, code: string | null, name: string, parentId: number | null): AreaRow {
+    const { id } = this.insert.get(kind, code, name, matchName(name), parentId) as { id: number };
+    const row: AreaRow = { id, kind, code, name, parentId };
+    if (code) this.byCode.set(`${kind}|${code}`, row);
+    this.byName.delete(`${kind}|${matchName(name)}`);
+    return row;
+  }
+}

@@ -1,0 +1,109 @@
+/** What a workspace holds, for `wardlens info` and the app's Data view. */
+import type { CategorySummary, DatasetSummary, ImportSummary, WorkspaceInfo } from '../../shared/workspace';
+import { monthRange, toIsoMonth } from '../months';
+import type { Workspace, Db } from './workspace';
+
+const iso = (m: number | null) => (m === null ? null : toIsoMonth(m));
+
+interface DatasetRow {
+  id: number;
+  key: string;
+  name: string;
+  kind: DatasetSummary['kind'];
+  areaLevel: DatasetSummary['areaLevel'];
+  categoryScheme: string | null;
+  boundaryVintage: string | null;
+}
+
+function factTable(kind: DatasetSummary['kind']): 'monthly_counts' | 'incidents' | null {
+  return kind === 'counts' ? 'monthly_counts' : kind === 'incidents' ? 'incidents' : null;
+}
+
+function datasetSummary(db: Db, d: DatasetRow): DatasetSummary {
+  const imports = db.prepare('SELECT id, first_month AS f, last_month AS l FROM imports WHERE dataset_id = ?').all(d.id) as { id: number; f: number | null; l: number | null }[];
+  const current = db.prepare('SELECT month, import_id AS importId FROM dataset_months WHERE dataset_id = ? ORDER BY month').all(d.id) as { month: number; importId: number }[];
+  const table = factTable(d.kind);
+  let currentRows = 0;
+  let allRows = 0;
+  let categories = 0;
+  let areas = 0;
+  if (table) {
+    currentRows = (db.prepare(`SELECT count(*) AS n FROM current_${table} WHERE dataset_id = ?`).get(d.id) as { n: number }).n;
+    allRows = (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE dataset_id = ?`).get(d.id) as { n: number }).n;
+    categories = (db.prepare(`SELECT count(DISTINCT category_id) AS n FROM ${table} WHERE dataset_id = ?`).get(d.id) as { n: number }).n;
+    const areaColumn = table === 'incidents' ? 'lsoa_id' : 'area_id';
+    areas = (db.prepare(`SELECT count(DISTINCT ${areaColumn}) AS n FROM ${table} WHERE dataset_id = ?`).get(d.id) as { n: number }).n;
+  } else {
+    currentRows = allRows = (db.prepare('SELECT count(*) AS n FROM populations p JOIN imports i ON i.id = p.import_id WHERE i.dataset_id = ?').get(d.id) as { n: number }).n;
+    areas = (db.prepare('SELECT count(DISTINCT area_id) AS n FROM populations p JOIN imports i ON i.id = p.import_id WHERE i.dataset_id = ?').get(d.id) as { n: number }).n;
+  }
+  const months = current.map((c) => c.month);
+  const held = new Set(months);
+  const first = months[0] ?? null;
+  const last = months.at(-1) ?? null;
+  const missing = first !== null && last !== null ? monthRange(first, last).filter((m) => !held.has(m)) : [];
+  const revised = current
+    .filter((c) => imports.some((i) => i.id !== c.importId && i.f !== null && i.l !== null && i.f <= c.month && c.month <= i.l))
+    .map((c) => c.month);
+  return {
+    ...d,
+    imports: imports.length,
+    currentRows,
+    supersededRows: allRows - currentRows,
+    months: { first: iso(first), last: iso(last), count: months.length },
+    missingMonths: missing.map(toIsoMonth),
+    revisedMonths: revised.map(toIsoMonth),
+    categories,
+    areas,
+  };
+}
+
+function importSummaries(db: Db): ImportSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT i.id, i.file_name AS fileName, i.file_size AS fileSize, i.sha256, i.format, d.name AS dataset,
+              i.rows_read AS rowsRead, i.rows_stored AS rowsStored, i.rows_rejected AS rowsRejected,
+              i.first_month AS f, i.last_month AS l, i.months_count AS n, i.started_at AS startedAt,
+              i.finished_at AS finishedAt, i.status
+       FROM imports i JOIN datasets d ON d.id = i.dataset_id ORDER BY i.id`,
+    )
+    .all() as (Omit<ImportSummary, 'months'> & { f: number | null; l: number | null; n: number })[];
+  return rows.map(({ f, l, n, ...r }) => ({ ...r, months: { first: iso(f), last: iso(l), count: n } }));
+}
+
+function categorySummaries(db: Db): Record<string, CategorySummary[]> {
+  const rows = db
+    .prepare(
+      `SELECT c.scheme, c.key, c.major, c.minor, json_group_array(s.minor) AS spellings
+       FROM categories c JOIN category_spellings s ON s.category_id = c.id GROUP BY c.id ORDER BY c.scheme, c.key`,
+    )
+    .all() as { scheme: string; key: string; major: string; minor: string; spellings: string }[];
+  const out: Record<string, CategorySummary[]> = {};
+  for (const r of rows) {
+    (out[r.scheme] ??= []).push({ key: r.key, major: r.major, minor: r.minor, spellings: [...new Set(JSON.parse(r.spellings) as string[])] });
+  }
+  return out;
+}
+
+export function workspaceInfo(ws: Workspace): WorkspaceInfo {
+  const { db } = ws;
+  const datasets = (db
+    .prepare(
+      `SELECT id, key, name, kind, area_level AS areaLevel, category_scheme AS categoryScheme,
+              boundary_vintage AS boundaryVintage FROM datasets ORDER BY id`,
+    )
+    .all() as DatasetRow[]).map((d) => datasetSummary(db, d));
+  const count = (kind: string) => (db.prepare('SELECT count(*) AS n FROM areas WHERE kind = ?').get(kind) as { n: number }).n;
+  const vintages = (db.prepare('SELECT DISTINCT vintage FROM area_vintages ORDER BY vintage').all() as { vintage: string }[]).map((v) => v.vintage);
+  const pop = db.prepare('SELECT count(*) AS rows, count(DISTINCT area_id) AS areas FROM populations').get() as { rows: number; areas: number };
+  const years = (db.prepare('SELECT DISTINCT year FROM populations ORDER BY year').all() as { year: number }[]).map((y) => y.year);
+  return {
+    path: ws.path,
+    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    datasets,
+    imports: importSummaries(db),
+    areas: { boroughs: count('borough'), wards: count('ward'), lsoas: count('lsoa'), wardVintages: vintages },
+    populations: { rows: pop.rows, areas: pop.areas, years },
+    categories: categorySummaries(db),
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Which extract is current for each month of a dataset. A newer extract supersedes the
+ * months it shares with an older one; the older figures stay in the tables so revisions
+ * can be shown. "Newer" means the extract whose data runs later (its last month is later):
+ * importing an old file after a new one must not roll the figures back. On a tie the file
+ * imported later wins.
+ */
+import type { Db } from './workspace';
+
+export interface MonthClaims {
+  /** Months this import now supplies that an older extract held before. */
+  superseded: number[];
+  /** Months a newer extract already supplies: this import's figures for them are kept as revisions only. */
+  keptAsRevision: number[];
+}
+
+export function claimMonths(db: Db, datasetId: number, importId: number, months: number[], lastMonth: number): MonthClaims {
+  const lastMonthOf = db.prepare('SELECT last_month AS lastMonth FROM imports WHERE id = ?');
+  const current = db.prepare('SELECT import_id AS importId FROM dataset_months WHERE dataset_id = ? AND month = ?');
+  const upsert = db.prepare(
+    `INSERT INTO dataset_months (dataset_id, month, import_id) VALUES (?, ?, ?)
+     ON CONFLICT (dataset_id, month) DO UPDATE SET import_id = excluded.import_id`,
+  );
+  const mine = lastMonth;
+  const claims: MonthClaims = { superseded: [], keptAsRevision: [] };
+  for (const month of months) {
+    const held = current.get(datasetId, month) as { importId: number } | undefined;
+    if (held) {
+      const theirs = (lastMonthOf.get(held.importId) as { lastMonth: number }).lastMonth;
+      if (theirs > mine) {
+        claims.keptAsRevision.push(month);
+        continue;
+      }
+      claims.superseded.push(month);
+    }
+    upsert.run(datasetId, month, importId);
+  }
+  return claims;
+}

@@ -1,0 +1,108 @@
+/**
+ * Opening a workspace: one SQLite file, WAL, foreign keys on, migrated to this version of
+ * Wardlens in numbered transactional steps. A workspace from a newer Wardlens is refused
+ * rather than opened half-understood.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { WardlensError } from '../errors';
+import { latestVersion, migrations } from './migrations';
+import { seedGazetteer } from './gazetteer';
+
+export type Db = Database.Database;
+
+export interface Workspace {
+  readonly db: Db;
+  readonly path: string;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Path to better-sqlite3's native module built for Electron's ABI (the desktop app sets it). */
+  nativeBinding?: string;
+  /** Refuse to create a new workspace: for commands that only read one. */
+  mustExist?: boolean;
+}
+
+/** Where the workspace lives when no path is given: the user's data folder, as desktop apps do. */
+export function defaultWorkspacePath(): string {
+  const home = homedir();
+  const base =
+    process.env.WARDLENS_HOME ??
+    (process.platform === 'win32'
+      ? join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Wardlens')
+      : process.platform === 'darwin'
+        ? join(home, 'Library', 'Application Support', 'Wardlens')
+        : join(process.env.XDG_DATA_HOME ?? join(home, '.local', 'share'), 'wardlens'));
+  return join(base, 'workspace.wardlens.sqlite');
+}
+
+export function openWorkspace(path: string, options: OpenOptions = {}): Workspace {
+  if (options.mustExist && !existsSync(path)) {
+    throw new WardlensError('not-found', `There is no workspace at ${path}. Import files into it first.`);
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  const db = openDatabase(path, options);
+  try {
+    migrate(db, path);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return { db, path, close: () => closeDatabase(db) };
+}
+
+function openDatabase(path: string, options: OpenOptions): Db {
+  let db: Db;
+  try {
+    db = new Database(path, { nativeBinding: options.nativeBinding });
+    db.pragma('journal_mode = WAL');
+  } catch (err) {
+    throw new WardlensError(
+      'workspace-invalid',
+      `${path} could not be opened as a Wardlens workspace: ${(err as Error).message}`,
+    );
+  }
+  db.pragma('foreign_keys = ON');
+  // NORMAL is durable across application crashes in WAL mode; only a power cut can lose
+  // the last transactions, never corrupt the file.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+function closeDatabase(db: Db): void {
+  if (!db.open) return;
+  db.pragma('optimize');
+  db.close();
+}
+
+/** Brings the schema up to date, one transaction per migration. */
+export function migrate(db: Db, path: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > latestVersion) {
+    throw new WardlensError(
+      'workspace-too-new',
+      `${path} was made by a newer version of Wardlens (workspace version ${current}; this version understands up to ${latestVersion}). Update Wardlens to open it.`,
+    );
+  }
+  if (current === 0 && !isEmpty(db)) {
+    throw new WardlensError('workspace-invalid', `${path} is an SQLite file but not a Wardlens workspace.`);
+  }
+  for (const migration of migrations.filter((m) => m.version > current)) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      if (migration.version === 1) seedGazetteer(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}
+
+function isEmpty(db: Db): boolean {
+  const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get() as {
+    n: number;
+  };
+  return row.n === 0;
+}

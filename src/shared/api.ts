@@ -1,0 +1,21 @@
+/**
+ * The one typed contract between the engine and every transport (IPC, HTTP, CLI).
+ * Methods are named `domain/verb`; each transport is generic over this map, so a renamed
+ * method or a changed argument breaks the build, not the analyst.
+ */
+import type { ImportFileResult, ImportOptions } from './importing';
+import type { WorkspaceInfo } from './workspace';
+
+export interface Handlers {
+  'workspace/info': { args: Record<string, never>; result: WorkspaceInfo };
+  'import/files': { args: { paths: string[]; options?: ImportOptions }; result: ImportFileResult[] };
+}
+
+export type MethodName = keyof Handlers;
+export type Args<K extends MethodName> = Handlers[K]['args'];
+export type Result<K extends MethodName> = Handlers[K]['result'];
+
+/** A client of the API, whatever carries the calls. */
+export interface ApiClient {
+  invoke<K extends MethodName>(method: K, args: Args<K>): Promise<Result<K>>;
+}

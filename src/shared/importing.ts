@@ -1,0 +1,62 @@
+/** Shapes for importing files: options, per-file results, progress, and column mappings. */
+import type { ApiError } from './errors';
+import type { FileFormat, MonthCoverage } from './workspace';
+
+/**
+ * How to read a spreadsheet no recogniser knows. Column references are header texts
+ * (matched case-insensitively) or 1-based column numbers.
+ */
+export interface ColumnMapping {
+  /** Sheet name for xlsx; the first sheet when omitted. */
+  sheet?: string;
+  /** 1-based row holding the column headers (title rows sit above it). Default 1. */
+  headerRow?: number;
+  area: string | number;
+  /** What the area column holds; default "ward". */
+  areaLevel?: 'ward' | 'borough';
+  category?: string | number;
+  /** Fixed category for every row when the sheet has no category column. */
+  categoryValue?: string;
+  major?: string | number;
+  /** Long layout: one column holds the month and one the count. */
+  month?: string | number;
+  count?: string | number;
+  /** Wide layout: every column whose header reads as a month holds that month's count. */
+  monthsAcrossColumns?: boolean;
+}
+
+export interface ImportOptions {
+  /** Join the files into this dataset instead of the one the format implies. */
+  dataset?: string;
+  mapping?: ColumnMapping;
+}
+
+export type ImportStatus = 'imported' | 'already-imported' | 'failed';
+
+export interface ImportFileResult {
+  file: string;
+  status: ImportStatus;
+  format: FileFormat | null;
+  dataset: string | null;
+  importId: number | null;
+  rowsRead: number;
+  rowsStored: number;
+  rowsRejected: number;
+  areas: number;
+  categories: number;
+  months: MonthCoverage;
+  /** Months this file now supplies that an earlier extract also held. */
+  supersededMonths: string[];
+  /** Area names that matched no known area: their rows are rejected and counted here. */
+  unmatchedNames: { name: string; rows: number }[];
+  warnings: string[];
+  error: ApiError | null;
+  seconds: number;
+}
+
+export interface ImportProgress {
+  file: string;
+  rows: number;
+  /** 0–100 by bytes read, when the size is known. */
+  percent: number | null;
+}

@@ -1,0 +1,5 @@
+export type * from './api';
+export type * from './workspace';
+export type * from './importing';
+export type { ApiError, ErrorCode, ErrorDetails } from './errors';
+export { isApiError } from './errors';
