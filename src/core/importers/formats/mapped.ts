@@ -8,6 +8,7 @@ import type { ColumnMapping } from '../../../shared/importing';
 import { badInput, WardlensError } from '../../errors';
 import { parseMonthCell } from '../../months';
 import { CategoryRegistry } from '../../store/categories';
+import { CountWriter } from '../../store/counts';
 import { datasetKeyFromName, type DatasetSpec } from '../../store/datasets';
 import { dataRows, parseCount, type ImportContext } from '../context';
 import { cellText } from '../readers/table';
@@ -74,10 +75,9 @@ export async function importMapped(ctx: ImportContext, mapping: ColumnMapping, l
   const categories = new CategoryRegistry(ctx.db, 'mapped');
   const level = mapping.areaLevel ?? 'ward';
   // Several rows for one area, month and category add up (partner sheets often split them).
-  const upsert = ctx.db.prepare(
-    `INSERT INTO monthly_counts (import_id, dataset_id, area_id, borough_id, month, category_id, count) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT DO UPDATE SET count = count + excluded.count`,
-  );
+  const writer = new CountWriter(ctx.db, ctx.datasetId, ctx.importId, 'add', () => {
+    throw new Error('unreachable: figures are added, never refused');
+  });
   let totals = 0;
   let blanks = 0;
   for await (const { row, cells } of dataRows(ctx)) {
@@ -103,12 +103,13 @@ export async function importMapped(ctx: ImportContext, mapping: ColumnMapping, l
       const count = parseCount(ctx, cells[column], row, ctx.header[column] ?? `column ${column + 1}`);
       if (count === null) blanks++;
       if (!count) continue;
-      upsert.run(ctx.importId, ctx.datasetId, area.id, area.parentId ?? area.id, month, categoryId, count);
+      writer.add(area.id, area.parentId ?? area.id, categoryId, month!, count, row);
     }
     for (const [, m] of figures) ctx.tally.months.add(m!);
     ctx.tally.areas.add(area.id);
     ctx.tally.rowsStored++;
   }
+  writer.flush();
   ctx.tally.categories = categories.count;
   if (totals) ctx.tally.warnings.push(`${totals} totals row${totals > 1 ? 's were' : ' was'} skipped, so nothing is counted twice.`);
   if (blanks) ctx.tally.warnings.push(`${blanks} blank count cell${blanks > 1 ? 's were' : ' was'} read as no crimes (0).`);

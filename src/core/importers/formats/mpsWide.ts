@@ -11,6 +11,7 @@ import { badInput } from '../../errors';
 import { monthFromHeader } from '../../months';
 import type { AreaRow } from '../../store/areas';
 import { CategoryRegistry } from '../../store/categories';
+import { CountWriter } from '../../store/counts';
 import type { DatasetSpec } from '../../store/datasets';
 import { cellText } from '../readers/table';
 import { dataRows, parseCount, requireColumns, type ImportContext } from '../context';
@@ -90,10 +91,13 @@ export async function wardVintageOf(ctx: Pick<ImportContext, 'db' | 'source' | '
 
 export async function importMpsWide(ctx: ImportContext, layout: Layout, scheme: string, vintage: string | null): Promise<void> {
   const categories = new CategoryRegistry(ctx.db, scheme);
-  const insert = ctx.db.prepare(
-    `INSERT INTO monthly_counts (import_id, dataset_id, area_id, borough_id, month, category_id, count)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const writer = new CountWriter(ctx.db, ctx.datasetId, ctx.importId, 'refuse', ({ row, earlierRow }) => {
+    throw badInput(
+      ctx.source.file,
+      `this row repeats the area and category of ${earlierRow ? `row ${earlierRow}` : 'an earlier row'}; the file would count those crimes twice.`,
+      row > 0 ? { row } : {},
+    );
+  });
   const needed = Math.max(layout.major, layout.minor, layout.borough, layout.ward, ...layout.months.map(([i]) => i)) + 1;
   const boroughs = new BoroughResolver(ctx);
   for (const [, m] of layout.months) ctx.tally.months.add(m);
@@ -112,23 +116,13 @@ export async function importMpsWide(ctx: ImportContext, layout: Layout, scheme: 
         throw badInput(ctx.source.file, 'the count is blank; MPS files give 0 for no crimes.', { row, column: ctx.header[i], expected: 'a whole number of 0 or more' });
       }
       // Zeros are not stored: a month the extract covers reads as 0 where no row is held.
-      if (count > 0) runInsert(ctx, insert, [ctx.importId, ctx.datasetId, area.id, borough.id, month, categoryId, count], row);
+      if (count > 0) writer.add(area.id, borough.id, categoryId, month, count, row);
     }
     ctx.tally.rowsStored++;
   }
+  writer.flush();
   ctx.tally.categories = categories.count;
   boroughs.reportUncoded();
-}
-
-function runInsert(ctx: ImportContext, insert: { run: (...a: unknown[]) => unknown }, values: unknown[], row: number): void {
-  try {
-    insert.run(...values);
-  } catch (err) {
-    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-      throw badInput(ctx.source.file, 'this row repeats the area and category of an earlier row; the file would count those crimes twice.', { row });
-    }
-    throw err;
-  }
 }
 
 function required(ctx: ImportContext, cells: unknown[], row: number, index: number): string {

@@ -97,9 +97,9 @@ CREATE TABLE monthly_counts (
   month INTEGER NOT NULL,
   category_id INTEGER NOT NULL REFERENCES categories(id),
   count INTEGER NOT NULL CHECK (count >= 0),
-  PRIMARY KEY (import_id, area_id, borough_id, category_id, month)
+  -- clustered the way pivots read it: one dataset, a run of months
+  PRIMARY KEY (dataset_id, month, category_id, area_id, borough_id, import_id)
 ) WITHOUT ROWID;
-CREATE INDEX monthly_counts_by_dataset_month ON monthly_counts(dataset_id, month, import_id);
 
 -- police.uk street-level rows. Repeating text is stored once (lsoas, outcomes, locations)
 -- so a million rows stay small and fast to write.
