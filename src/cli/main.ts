@@ -9,6 +9,7 @@ import { toApiError, WardlensError } from '../core/errors';
 import { dispatch } from '../core/handlers';
 import { defaultWorkspacePath, openWorkspace } from '../core/store/workspace';
 import { importResultText, infoText } from './format';
+import { addPivotCommand } from './pivotCommand';
 
 const program = new Command();
 program
@@ -64,6 +65,8 @@ program
       workspace.close();
     }
   });
+
+addPivotCommand(program);
 
 function progressPrinter(json?: boolean) {
   if (json || !process.stderr.isTTY) return undefined;

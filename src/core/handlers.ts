@@ -5,6 +5,7 @@
 import type { Args, Handlers, MethodName, Result } from '../shared/api';
 import type { ImportProgress } from '../shared/importing';
 import { WardlensError } from './errors';
+import { runPivot } from './analysis/pivot/run';
 import { importFiles } from './importers/importFiles';
 import { workspaceInfo } from './store/info';
 import type { Workspace } from './store/workspace';
@@ -26,6 +27,7 @@ export const handlers: HandlerMap = {
     }
     return importFiles(ctx.workspace, args.paths, args.options ?? {}, { signal: ctx.signal, onProgress: ctx.onProgress });
   },
+  'pivot/run': (ctx, spec) => runPivot(ctx.workspace.db, spec),
 };
 
 export function isMethod(name: string): name is MethodName {

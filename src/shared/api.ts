@@ -4,11 +4,13 @@
  * method or a changed argument breaks the build, not the analyst.
  */
 import type { ImportFileResult, ImportOptions } from './importing';
+import type { PivotResult, PivotSpec } from './pivot';
 import type { WorkspaceInfo } from './workspace';
 
 export interface Handlers {
   'workspace/info': { args: Record<string, never>; result: WorkspaceInfo };
   'import/files': { args: { paths: string[]; options?: ImportOptions }; result: ImportFileResult[] };
+  'pivot/run': { args: PivotSpec; result: PivotResult };
 }
 
 export type MethodName = keyof Handlers;

@@ -3,3 +3,4 @@ export type * from './workspace';
 export type * from './importing';
 export type { ApiError, ErrorCode, ErrorDetails } from './errors';
 export { isApiError } from './errors';
+export type * from './pivot';

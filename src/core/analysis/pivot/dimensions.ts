@@ -1,0 +1,130 @@
+/**
+ * The fixed table from dimension names to SQL. Pivot specs name dimensions; only the
+ * expressions here ever reach SQL, so no name from a caller is concatenated into a query.
+ * Time dimensions group by an integer period code; periodKey/periodLabel turn it into the
+ * "2022-01" / "Jan 2022" forms.
+ */
+import type { Dimension } from '../../../shared/pivot';
+import type { DatasetKind } from '../../../shared/workspace';
+
+export type FactKind = Extract<DatasetKind, 'counts' | 'incidents'>;
+type Join = 'area' | 'borough' | 'category' | 'outcome' | 'lsoa';
+
+interface DimensionSql {
+  key: string;
+  label: string;
+  joins: Join[];
+}
+
+export const TIME_DIMENSIONS = ['month', 'quarter', 'year', 'financial-year'] as const;
+export type TimeDimension = (typeof TIME_DIMENSIONS)[number];
+export const isTimeDimension = (d: Dimension): d is TimeDimension => (TIME_DIMENSIONS as readonly string[]).includes(d);
+export const AREA_DIMENSIONS: Dimension[] = ['borough', 'ward', 'lsoa'];
+
+const time = (expr: string): DimensionSql => ({ key: expr, label: expr, joins: [] });
+const majorKey = "substr(cat.key, 1, instr(cat.key, '/') - 1)";
+
+/** Period codes: month yyyymm, quarter yyyyq, year yyyy, financial year = its starting year. */
+const TIME_SQL: Record<TimeDimension, string> = {
+  month: 'f.month',
+  quarter: '(f.month / 100) * 10 + ((f.month % 100) + 2) / 3',
+  year: 'f.month / 100',
+  'financial-year': 'f.month / 100 - (f.month % 100 < 4)',
+};
+
+const COUNTS: Partial<Record<Dimension, DimensionSql>> = {
+  borough: { key: 'coalesce(b.code, b.name)', label: 'b.name', joins: ['borough'] },
+  ward: { key: 'coalesce(a.code, a.name)', label: 'a.name', joins: ['area'] },
+  major: { key: majorKey, label: 'min(cat.major)', joins: ['category'] },
+  minor: { key: 'cat.key', label: 'min(cat.minor)', joins: ['category'] },
+  category: { key: 'cat.key', label: 'min(cat.minor)', joins: ['category'] },
+};
+
+// police.uk rows carry an LSOA, whose name begins with its local authority's ("Camden 028B").
+const lsoaBorough = "rtrim(substr(l.name, 1, length(l.name) - 5))";
+const INCIDENTS: Partial<Record<Dimension, DimensionSql>> = {
+  borough: { key: `coalesce(${lsoaBorough}, 'No location')`, label: `coalesce(${lsoaBorough}, 'No location')`, joins: ['lsoa'] },
+  lsoa: { key: "coalesce(l.code, 'none')", label: "coalesce(l.name, 'No location')", joins: ['lsoa'] },
+  major: { key: 'cat.key', label: 'min(cat.minor)', joins: ['category'] },
+  minor: { key: 'cat.key', label: 'min(cat.minor)', joins: ['category'] },
+  category: { key: 'cat.key', label: 'min(cat.minor)', joins: ['category'] },
+  'crime-type': { key: 'cat.key', label: 'min(cat.minor)', joins: ['category'] },
+  outcome: { key: "coalesce(o.name, 'No outcome recorded')", label: "coalesce(o.name, 'No outcome recorded')", joins: ['outcome'] },
+};
+
+export function dimensionSql(kind: FactKind, d: Dimension): DimensionSql | null {
+  if (isTimeDimension(d)) return time(TIME_SQL[d]);
+  return (kind === 'counts' ? COUNTS : INCIDENTS)[d] ?? null;
+}
+
+export const JOIN_SQL: Record<Join, string> = {
+  area: 'JOIN areas a ON a.id = f.area_id',
+  borough: 'JOIN areas b ON b.id = f.borough_id',
+  category: 'JOIN categories cat ON cat.id = f.category_id',
+  outcome: 'LEFT JOIN outcomes o ON o.id = f.outcome_id',
+  lsoa: 'LEFT JOIN areas l ON l.id = f.lsoa_id',
+};
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function periodKey(d: TimeDimension, code: number): string {
+  switch (d) {
+    case 'month':
+      return `${Math.floor(code / 100)}-${String(code % 100).padStart(2, '0')}`;
+    case 'quarter':
+      return `${Math.floor(code / 10)}-Q${code % 10}`;
+    case 'year':
+      return String(code);
+    case 'financial-year':
+      return `${code}/${String((code + 1) % 100).padStart(2, '0')}`;
+  }
+}
+
+export function periodLabel(d: TimeDimension, code: number): string {
+  if (d === 'month') return `${MONTHS[(code % 100) - 1]} ${Math.floor(code / 100)}`;
+  if (d === 'quarter') return `Q${code % 10} ${Math.floor(code / 10)}`;
+  return periodKey(d, code);
+}
+
+/** The months (yyyymm) a period covers. */
+export function periodMonths(d: TimeDimension, code: number): number[] {
+  const months = (year: number, from: number, n: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const m = from + i;
+      return (year + Math.floor((m - 1) / 12)) * 100 + (((m - 1) % 12) + 1);
+    });
+  switch (d) {
+    case 'month':
+      return [code];
+    case 'quarter':
+      return months(Math.floor(code / 10), ((code % 10) - 1) * 3 + 1, 3);
+    case 'year':
+      return months(code, 1, 12);
+    case 'financial-year':
+      return months(code, 4, 12);
+  }
+}
+
+/** The same period a year earlier. */
+export function yearEarlier(d: TimeDimension, code: number): number {
+  return d === 'month' ? code - 100 : d === 'quarter' ? code - 10 : code - 1;
+}
+
+/** The calendar year whose population a period's rate uses (a financial year uses its first year's mid-year estimate). */
+export function populationYearOf(d: TimeDimension, code: number): number {
+  return d === 'month' ? Math.floor(code / 100) : d === 'quarter' ? Math.floor(code / 10) : code;
+}
+
+/** Parses a period key back to its code, for filters. */
+export function periodCode(d: TimeDimension, key: string): number | null {
+  const m =
+    d === 'month'
+      ? /^(\d{4})-(\d{2})$/.exec(key)
+      : d === 'quarter'
+        ? /^(\d{4})-Q([1-4])$/.exec(key)
+        : d === 'year'
+          ? /^(\d{4})()$/.exec(key)
+          : /^(\d{4})\/\d{2}$()/.exec(key);
+  if (!m) return null;
+  return d === 'month' ? Number(m[1]) * 100 + Number(m[2]) : d === 'quarter' ? Number(m[1]) * 10 + Number(m[2]) : Number(m[1]);
+}

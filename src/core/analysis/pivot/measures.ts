@@ -1,0 +1,136 @@
+/**
+ * From counts to the measure asked for, with the flags analysts need to read it safely:
+ * small counts, periods missing months, and (for changes) whether the change is more than
+ * noise. A figure that cannot be given honestly is null with the reason.
+ */
+import type { CellFlag, Dimension, Measure, PivotCell, ShareOf } from '../../../shared/pivot';
+import { isTimeDimension, periodCode, periodMonths, populationYearOf, type TimeDimension } from './dimensions';
+import type { CellFacts } from './grid';
+import type { PopulationTable } from './populations';
+import { changeVerdict } from './significance';
+
+export interface MeasureContext {
+  measure: Measure;
+  shareOf: ShareOf;
+  smallCount: number;
+  held: Set<number>;
+  span: { first: number; last: number };
+  dims: Dimension[];
+  areaIndex: number;
+  timeIndex: number;
+  populations: PopulationTable | null;
+  populationYear: number | null;
+  defaultPopulationYear: number;
+  notes: Set<string>;
+}
+
+interface PopulationFigure {
+  population: number | null;
+  year: number | null;
+  reason?: string;
+}
+
+export function measureCell(ctx: MeasureContext, facts: CellFacts, grand: CellFacts): PivotCell {
+  const cell: PivotCell = { value: null, count: facts.count, flags: [] };
+  const flags = new Set<CellFlag>();
+  if (facts.count < ctx.smallCount) flags.add('small');
+  if (!isComplete(ctx, facts, 0)) flags.add('incomplete');
+  const isChange = ctx.measure === 'change' || ctx.measure === 'pct-change' || ctx.measure === 'rate-change';
+  if (isChange) {
+    cell.previousCount = facts.previousCount;
+    if (facts.previousCount < ctx.smallCount) flags.add('small');
+    if (!isComplete(ctx, facts, 1)) flags.add('incomplete');
+  }
+
+  switch (ctx.measure) {
+    case 'count':
+      cell.value = facts.count;
+      break;
+    case 'share':
+      cell.value = grand.count > 0 ? (100 * facts.count) / grand.count : null;
+      break;
+    case 'rate': {
+      const p = population(ctx, facts, 0);
+      Object.assign(cell, { population: p.population, populationYear: p.year });
+      cell.value = p.population ? (1000 * facts.count) / p.population : null;
+      if (p.reason) cell.reason = p.reason;
+      break;
+    }
+    case 'change':
+      cell.value = facts.count - facts.previousCount;
+      break;
+    case 'pct-change':
+      if (facts.previousCount === 0) cell.reason = 'No crimes a year earlier, so no % change.';
+      else if (facts.previousCount < ctx.smallCount) cell.reason = `Withheld: fewer than ${ctx.smallCount} crimes a year earlier, so a % change would mislead.`;
+      else cell.value = (100 * (facts.count - facts.previousCount)) / facts.previousCount;
+      break;
+    case 'rate-change': {
+      const now = population(ctx, facts, 0);
+      const before = population(ctx, facts, 1);
+      Object.assign(cell, { population: now.population, populationYear: now.year });
+      if (now.population && before.population) {
+        cell.value = (1000 * facts.count) / now.population - (1000 * facts.previousCount) / before.population;
+      } else cell.reason = now.reason ?? before.reason;
+      break;
+    }
+  }
+  if (isChange) {
+    const populations = ctx.measure === 'rate-change' ? [population(ctx, facts, 0).population, population(ctx, facts, 1).population] : [1, 1];
+    if (populations[0] && populations[1] && changeVerdict(facts.count, facts.previousCount, populations[0], populations[1]) === 'no significant change') {
+      flags.add('not-significant');
+    }
+  }
+  cell.flags = [...flags];
+  return cell;
+}
+
+/** Are all the months of every period the figure spans held (and inside the span asked for)? */
+function isComplete(ctx: MeasureContext, facts: CellFacts, yearsBack: number): boolean {
+  const shift = yearsBack * 100;
+  const ok = (m: number) => ctx.held.has(m - shift) && m >= ctx.span.first && m <= ctx.span.last;
+  if (ctx.timeIndex < 0) {
+    for (let m = ctx.span.first; m <= ctx.span.last; m = m % 100 === 12 ? m + 89 : m + 1) if (!ok(m)) return false;
+    return true;
+  }
+  const d = ctx.dims[ctx.timeIndex] as TimeDimension;
+  const codes = new Set(facts.spans.map((s) => s[ctx.timeIndex]!));
+  for (const key of codes) {
+    const code = periodCode(d, key);
+    if (code === null || !periodMonths(d, code).every(ok)) return false;
+  }
+  return true;
+}
+
+/** The population a figure's rate is per: the areas it spans, in its period's year (or the fixed year). */
+function population(ctx: MeasureContext, facts: CellFacts, yearsBack: number): PopulationFigure {
+  if (!ctx.populations || ctx.areaIndex < 0) return { population: null, year: null, reason: 'Rates need an area: add borough or ward.' };
+  const pairs = new Map<string, number>();
+  for (const s of facts.spans) {
+    const area = s[ctx.areaIndex]!;
+    const year = ctx.populationYear ?? periodYear(ctx, s) - yearsBack;
+    pairs.set(`${area}|${year}`, year);
+  }
+  const years = new Set(pairs.values());
+  if (years.size > 1) return { population: null, year: null, reason: 'A rate across several years is not given: choose one year.' };
+  const year = [...years][0]!;
+  let total = 0;
+  for (const key of pairs.keys()) {
+    const area = key.slice(0, key.lastIndexOf('|'));
+    const p = ctx.populations.get(area)?.get(year);
+    if (p === undefined) {
+      const reason = `No ${year} population for ${area} in this workspace: import population estimates to see rates.`;
+      ctx.notes.add(`Some rates are blank: the workspace has no ${year} population for ${area}${pairs.size > 1 ? ' (and perhaps others)' : ''}.`);
+      return { population: null, year, reason };
+    }
+    total += p;
+  }
+  return { population: total, year };
+}
+
+function periodYear(ctx: MeasureContext, span: string[]): number {
+  if (ctx.timeIndex < 0) return ctx.defaultPopulationYear;
+  const d = ctx.dims[ctx.timeIndex] as TimeDimension;
+  return populationYearOf(d, periodCode(d, span[ctx.timeIndex]!)!);
+}
+
+export { isTimeDimension };

@@ -1,0 +1,134 @@
+/**
+ * Running a pivot: aggregate the current figures, then turn counts into the measure asked
+ * for (count, rate per 1,000, share, change, % change, rate change), with totals, flags
+ * and plain-words notes. All arithmetic on counts happens here, once, for every view.
+ */
+import type { Dimension, Measure, PivotResult, PivotSpec } from '../../../shared/pivot';
+import { WardlensError } from '../../errors';
+import { fromIsoMonth } from '../../months';
+import type { Db } from '../../store/workspace';
+import { AREA_DIMENSIONS, isTimeDimension, periodKey, periodLabel, type FactKind } from './dimensions';
+import { aggregate, type Aggregate } from './query';
+import { resolveFilters } from './filters';
+import { Grid } from './grid';
+import { loadPopulations } from './populations';
+import { measureCell, type MeasureContext } from './measures';
+import type { CellFacts } from './grid';
+
+interface DatasetRow {
+  id: number;
+  key: string;
+  name: string;
+  kind: string;
+  areaLevel: string;
+  scheme: string | null;
+}
+
+const CHANGE_MEASURES: Measure[] = ['change', 'pct-change', 'rate-change'];
+
+export function runPivot(db: Db, spec: PivotSpec): PivotResult {
+  const dataset = db.prepare('SELECT id, key, name, kind, area_level AS areaLevel, category_scheme AS scheme FROM datasets WHERE key = ?').get(spec.dataset) as DatasetRow | undefined;
+  if (!dataset) throw new WardlensError('not-found', `There is no dataset "${spec.dataset}" in this workspace.`);
+  if (dataset.kind === 'population') throw new WardlensError('bad-request', `"${dataset.name}" holds populations, not crimes: pivot a crime dataset and ask for rates.`);
+  const kind = dataset.kind as FactKind;
+  const measure = spec.measure ?? 'count';
+  const dims = [...spec.rows, ...spec.columns];
+  validate(spec, dims, measure);
+
+  const held = new Set((db.prepare('SELECT month FROM dataset_months WHERE dataset_id = ?').all(dataset.id) as { month: number }[]).map((r) => r.month));
+  if (held.size === 0) throw new WardlensError('not-found', `"${dataset.name}" holds no months yet.`);
+  const first = monthOrThrow(spec.months?.from) ?? Math.min(...held);
+  const last = monthOrThrow(spec.months?.to) ?? Math.max(...held);
+  const filters = resolveFilters(db, dataset.id, dataset.scheme, spec.filters ?? {});
+  const query = { datasetId: dataset.id, kind, dimensions: dims, filters };
+
+  const current = withPeriodKeys(aggregate(db, { ...query, firstMonth: first, lastMonth: last }), dims, 0);
+  const previous = CHANGE_MEASURES.includes(measure)
+    ? withPeriodKeys(aggregate(db, { ...query, firstMonth: first - 100, lastMonth: last - 100 }), dims, 1)
+    : [];
+
+  const areaDim = dims.find((d) => AREA_DIMENSIONS.includes(d)) ?? null;
+  const needsPopulation = measure === 'rate' || measure === 'rate-change';
+  const ctx: MeasureContext = {
+    measure,
+    shareOf: spec.shareOf ?? 'total',
+    smallCount: spec.smallCount ?? 10,
+    held,
+    span: { first, last },
+    dims,
+    areaIndex: areaDim ? dims.indexOf(areaDim) : -1,
+    timeIndex: dims.findIndex(isTimeDimension),
+    populations: needsPopulation && areaDim ? loadPopulations(db, areaDim as 'borough' | 'ward' | 'lsoa') : null,
+    populationYear: spec.populationYear ?? null,
+    defaultPopulationYear: Math.floor(last / 100),
+    notes: new Set<string>(),
+  };
+  const grid = new Grid(spec.rows.length, spec.columns.length, current, previous);
+  const cell = (facts: CellFacts, totals: CellFacts) => measureCell(ctx, facts, totals);
+
+  const notes = ctx.notes;
+  if (dims.includes('ward') && dims.includes('borough')) {
+    notes.add("Ward figures do not add up to the borough's published total: some crimes carry no ward, and airport crime is filed under its own police area.");
+  }
+  if (needsPopulation && !areaDim) notes.add('Rates need an area: add borough or ward to the rows or columns.');
+  const result: PivotResult = {
+    spec,
+    dataset: { key: dataset.key, name: dataset.name, kind: dataset.kind },
+    measure,
+    rowDimensions: spec.rows,
+    columnDimensions: spec.columns,
+    rows: grid.rowHeaders,
+    columns: grid.columnHeaders,
+    cells: grid.rowHeaders.map((r) => grid.columnHeaders.map((c) => cell(grid.cellFacts(r, c), grid.grandFacts()))),
+    rowTotals: grid.rowHeaders.map((r) => cell(grid.rowFacts(r), grid.grandFacts())),
+    columnTotals: grid.columnHeaders.map((c) => cell(grid.columnFacts(c), grid.grandFacts())),
+    grandTotal: cell(grid.grandFacts(), grid.grandFacts()),
+    notes: [],
+  };
+  if (measure === 'share') shareWithin(result, ctx.shareOf);
+  result.notes = [...notes];
+  return result;
+}
+
+function validate(spec: PivotSpec, dims: Dimension[], measure: Measure): void {
+  if (new Set(dims).size !== dims.length) throw new WardlensError('bad-request', 'A dimension can be used once, in the rows or the columns.');
+  if (CHANGE_MEASURES.includes(measure) && !dims.some(isTimeDimension) && !(spec.months?.from && spec.months?.to)) {
+    throw new WardlensError('bad-request', 'A change needs periods to compare: add month, quarter, year or financial year, or give a month range.');
+  }
+  if (spec.smallCount !== undefined && !(spec.smallCount >= 0)) throw new WardlensError('bad-request', 'The small-count threshold must be 0 or more.');
+}
+
+function monthOrThrow(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const m = fromIsoMonth(text);
+  if (m === null) throw new WardlensError('bad-request', `"${text}" is not a month; give it as YYYY-MM, e.g. 2022-01.`);
+  return m;
+}
+
+/** Time keys arrive as integer codes; give them their "2022-01" keys and "Jan 2022" labels, shifting last year's forward to align. */
+function withPeriodKeys(rows: Aggregate[], dims: Dimension[], shiftYears: number): Aggregate[] {
+  dims.forEach((d, i) => {
+    if (!isTimeDimension(d)) return;
+    const step = d === 'month' ? 100 : d === 'quarter' ? 10 : 1;
+    for (const r of rows) {
+      const code = Number(r.keys[i]) + shiftYears * step;
+      r.keys[i] = periodKey(d, code);
+      r.labels[i] = periodLabel(d, code);
+    }
+  });
+  return rows;
+}
+
+/** Shares of the row or column total rather than the grand total. */
+function shareWithin(result: PivotResult, of: 'row' | 'column' | 'total'): void {
+  if (of === 'total') return;
+  const pct = (count: number, total: number) => (total > 0 ? (100 * count) / total : null);
+  result.cells.forEach((row, r) =>
+    row.forEach((c, k) => {
+      c.value = pct(c.count, of === 'row' ? result.rowTotals[r]!.count : result.columnTotals[k]!.count);
+    }),
+  );
+  result.rowTotals.forEach((t) => (t.value = of === 'row' ? (t.count > 0 ? 100 : null) : pct(t.count, result.grandTotal.count)));
+  result.columnTotals.forEach((t) => (t.value = of === 'column' ? (t.count > 0 ? 100 : null) : pct(t.count, result.grandTotal.count)));
+}
+

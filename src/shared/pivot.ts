@@ -1,0 +1,79 @@
+/** The pivot: one dataset, rows and columns from named dimensions, one measure. */
+
+export type Dimension =
+  | 'borough'
+  | 'ward'
+  | 'month'
+  | 'quarter'
+  | 'year' // calendar year
+  | 'financial-year' // April–March, shown "2017/18"
+  | 'major'
+  | 'minor'
+  | 'category' // the stable key
+  | 'crime-type' // police.uk incident datasets only
+  | 'outcome'
+  | 'lsoa';
+
+export type Measure = 'count' | 'rate' | 'share' | 'change' | 'pct-change' | 'rate-change';
+
+export type ShareOf = 'row' | 'column' | 'total';
+
+export interface MonthSpan {
+  /** "YYYY-MM", inclusive. */
+  from?: string;
+  to?: string;
+}
+
+export interface PivotSpec {
+  /** Dataset key, e.g. "mps-ward-ho-2022". */
+  dataset: string;
+  rows: Dimension[];
+  columns: Dimension[];
+  /** Keep only these values of a dimension (the keys a pivot returns, e.g. ward codes, "2022-01"). */
+  filters?: Partial<Record<Dimension, string[]>>;
+  months?: MonthSpan;
+  measure?: Measure;
+  shareOf?: ShareOf;
+  /** Use this year's population for every period; by default each period uses its own year's. */
+  populationYear?: number;
+  /** Counts under this are flagged small and their % change withheld (default 10). */
+  smallCount?: number;
+}
+
+export type CellFlag = 'small' | 'incomplete' | 'not-significant';
+
+export interface PivotHeader {
+  /** Stable key per dimension (ward code, "2022-01", "2017/18", category key). */
+  keys: string[];
+  /** What the analyst reads ("Harrow", "Jan 2022", "2017/18", "Burglary - Residential"). */
+  labels: string[];
+}
+
+export interface PivotCell {
+  /** The measure, or null where it cannot be given (then `reason` says why). */
+  value: number | null;
+  /** The count behind the cell (for rates, shares and changes too). */
+  count: number;
+  /** The comparison count a year earlier, for change measures. */
+  previousCount?: number;
+  population?: number | null;
+  populationYear?: number | null;
+  flags: CellFlag[];
+  reason?: string;
+}
+
+export interface PivotResult {
+  spec: PivotSpec;
+  dataset: { key: string; name: string; kind: string };
+  measure: Measure;
+  rowDimensions: Dimension[];
+  columnDimensions: Dimension[];
+  rows: PivotHeader[];
+  columns: PivotHeader[];
+  cells: PivotCell[][];
+  rowTotals: PivotCell[];
+  columnTotals: PivotCell[];
+  grandTotal: PivotCell;
+  /** Plain-words caveats: missing populations, incomplete periods, ward vs borough totals. */
+  notes: string[];
+}
