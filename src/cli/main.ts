@@ -10,6 +10,7 @@ import { dispatch } from '../core/handlers';
 import { defaultWorkspacePath, openWorkspace } from '../core/store/workspace';
 import { importResultText, infoText } from './format';
 import { addPivotCommand } from './pivotCommand';
+import { addServeCommand } from './serveCommand';
 
 const program = new Command();
 program
@@ -67,6 +68,7 @@ program
   });
 
 addPivotCommand(program);
+addServeCommand(program);
 
 function progressPrinter(json?: boolean) {
   if (json || !process.stderr.isTTY) return undefined;

@@ -14,7 +14,8 @@ import type { Month } from './workspace';
  * `financial-quarter` counts from April (Q1 = Apr–Jun); `rolling-12-months` is the twelve
  * months ending at its last month.
  */
-export type PeriodKind = 'month' | 'quarter' | 'financial-quarter' | 'year' | 'financial-year' | 'rolling-12-months';
+export type PeriodKind =
+  'month' | 'quarter' | 'financial-quarter' | 'year' | 'financial-year' | 'rolling-12-months';
 
 export interface Period<M = Month> {
   kind: PeriodKind;

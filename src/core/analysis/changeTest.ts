@@ -90,16 +90,21 @@ export function poissonChangeTest(input: ChangeTestInput, alpha = DEFAULT_ALPHA)
     ['previous', previous],
     ['current', current],
   ] as const) {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`The ${name} count must be a whole number ≥ 0, not ${value}`);
+    if (!Number.isInteger(value) || value < 0)
+      throw new RangeError(`The ${name} count must be a whole number ≥ 0, not ${value}`);
   }
   for (const e of [previousExposure, currentExposure]) {
-    if (!(e > 0) || !Number.isFinite(e)) throw new RangeError(`An exposure (population) must be positive, not ${e}`);
+    if (!(e > 0) || !Number.isFinite(e))
+      throw new RangeError(`An exposure (population) must be positive, not ${e}`);
   }
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha lies between 0 and 1, not ${alpha}`);
 
   const n = previous + current;
   // Two empty periods: nothing happened either time, so nothing changed.
-  const pValue = n === 0 ? 1 : twoSidedBinomialPValue(previous, n, previousExposure / (previousExposure + currentExposure));
+  const pValue =
+    n === 0
+      ? 1
+      : twoSidedBinomialPValue(previous, n, previousExposure / (previousExposure + currentExposure));
   const previousRate = previous / previousExposure;
   const currentRate = current / currentExposure;
   const rateRatio = previous === 0 ? null : currentRate / previousRate;

@@ -30,10 +30,18 @@ export function isSmallCount(count: number, options?: Partial<StatisticsOptions>
  * earlier count is 0 (any rise from nothing is "infinite"), a small base when it is under
  * the small-count threshold (withheld by default; given with a mark if the analyst asks).
  */
-export function percentChange(previous: number, current: number, options?: Partial<StatisticsOptions>): PercentChange {
+export function percentChange(
+  previous: number,
+  current: number,
+  options?: Partial<StatisticsOptions>,
+): PercentChange {
   const o = withDefaults(options);
   if (previous === 0) {
-    return { value: null, reason: 'no-base', note: 'No % change: the earlier period had none to compare with.' };
+    return {
+      value: null,
+      reason: 'no-base',
+      note: 'No % change: the earlier period had none to compare with.',
+    };
   }
   const value = ((current - previous) / previous) * 100;
   if (previous < o.smallCount) {
@@ -44,7 +52,11 @@ export function percentChange(previous: number, current: number, options?: Parti
 }
 
 /** Flags on a single count (no comparison): 'small' and 'incomplete'. */
-export function countFlags(count: number, incomplete = false, options?: Partial<StatisticsOptions>): CellFlag[] {
+export function countFlags(
+  count: number,
+  incomplete = false,
+  options?: Partial<StatisticsOptions>,
+): CellFlag[] {
   const flags: CellFlag[] = [];
   if (isSmallCount(count, options)) flags.push('small');
   if (incomplete) flags.push('incomplete');
@@ -68,7 +80,10 @@ export interface CountComparisonInput {
  * periods. When either period is incomplete the % change and the test are withheld: nine
  * months set against twelve would read as a fall that is only missing data.
  */
-export function compareCounts(input: CountComparisonInput, options?: Partial<StatisticsOptions>): CountComparison {
+export function compareCounts(
+  input: CountComparisonInput,
+  options?: Partial<StatisticsOptions>,
+): CountComparison {
   const o = withDefaults(options);
   const { previous, current } = input;
   const incomplete = Boolean(input.previousIncomplete || input.currentIncomplete);
@@ -102,5 +117,15 @@ export function compareCounts(input: CountComparisonInput, options?: Partial<Sta
     );
     if (test.verdict === 'no significant change') flags.push('not-significant');
   }
-  return { previous, current, change: current - previous, percentChange: pct, previousRate, currentRate, rateChange, test, flags };
+  return {
+    previous,
+    current,
+    change: current - previous,
+    percentChange: pct,
+    previousRate,
+    currentRate,
+    rateChange,
+    test,
+    flags,
+  };
 }

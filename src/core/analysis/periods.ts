@@ -7,12 +7,32 @@
  * period is never silently compared with a complete one.
  */
 import type { Period, PeriodCoverage, PeriodKind } from '../../shared/analysis';
-import { type MonthNumber, fromIsoMonth, monthNumber, monthRange, parseMonthCell, toIsoMonth } from '../months';
+import {
+  type MonthNumber,
+  fromIsoMonth,
+  monthNumber,
+  monthRange,
+  parseMonthCell,
+  toIsoMonth,
+} from '../months';
 
 /** A period as the engine holds it: months as integers yyyymm. */
 export type MonthPeriod = Period<MonthNumber>;
 
-export const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const MONTH_NAMES = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 
 /** How many months each kind spans. */
 export const PERIOD_LENGTH: Readonly<Record<PeriodKind, number>> = {
@@ -108,7 +128,8 @@ function startsCleanly(kind: PeriodKind, first: MonthNumber): boolean {
 /** The period of a kind that starts at a month. Throws if that kind cannot start there. */
 export function periodStartingAt(kind: PeriodKind, first: MonthNumber): MonthPeriod {
   assertMonth(first);
-  if (!startsCleanly(kind, first)) throw new RangeError(`A ${kind} period cannot start in ${monthLabel(first)}`);
+  if (!startsCleanly(kind, first))
+    throw new RangeError(`A ${kind} period cannot start in ${monthLabel(first)}`);
   const last = addMonths(first, PERIOD_LENGTH[kind] - 1);
   return { kind, label: labelFor(kind, first, last), first, last };
 }
@@ -126,7 +147,10 @@ export function quarter(year: number, q: number): MonthPeriod {
 /** Financial quarter q (1–4) of the financial year starting in April of startYear. */
 export function financialQuarter(startYear: number, q: number): MonthPeriod {
   if (!Number.isInteger(q) || q < 1 || q > 4) throw new RangeError(`There is no quarter ${q}`);
-  return periodStartingAt('financial-quarter', addMonths(startYear * 100 + FINANCIAL_YEAR_START, (q - 1) * 3));
+  return periodStartingAt(
+    'financial-quarter',
+    addMonths(startYear * 100 + FINANCIAL_YEAR_START, (q - 1) * 3),
+  );
 }
 
 export function calendarYear(year: number): MonthPeriod {
@@ -203,7 +227,13 @@ export function periodCoverage(
   const held = monthsHeld instanceof Set ? monthsHeld : new Set(monthsHeld as readonly MonthNumber[]);
   const months = periodMonths(p);
   const missing = months.filter((m) => !held.has(m));
-  return { period: p, complete: missing.length === 0, expected: months.length, held: months.length - missing.length, missing };
+  return {
+    period: p,
+    complete: missing.length === 0,
+    expected: months.length,
+    held: months.length - missing.length,
+    missing,
+  };
 }
 
 /** Coverage of two periods about to be compared; `complete` only when both are. */
@@ -258,7 +288,9 @@ export function periodFromDto(p: Period): MonthPeriod {
   if (first === null) throw new RangeError(`"${p.first}" is not a month (YYYY-MM)`);
   const period = periodStartingAt(p.kind, first);
   if (toIsoMonth(period.last) !== p.last) {
-    throw new RangeError(`A ${p.kind} period starting ${p.first} ends ${toIsoMonth(period.last)}, not ${p.last}`);
+    throw new RangeError(
+      `A ${p.kind} period starting ${p.first} ends ${toIsoMonth(period.last)}, not ${p.last}`,
+    );
   }
   return period;
 }

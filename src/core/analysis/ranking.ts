@@ -83,7 +83,9 @@ export function ragRatings(
   const q = quartiles(values);
   return {
     quartiles: q,
-    ratings: values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? ragRating(v, q, higherIsWorse) : null)),
+    ratings: values.map((v) =>
+      typeof v === 'number' && Number.isFinite(v) ? ragRating(v, q, higherIsWorse) : null,
+    ),
   };
 }
 

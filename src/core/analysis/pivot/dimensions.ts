@@ -18,7 +18,8 @@ interface DimensionSql {
 
 export const TIME_DIMENSIONS = ['month', 'quarter', 'year', 'financial-year'] as const;
 export type TimeDimension = (typeof TIME_DIMENSIONS)[number];
-export const isTimeDimension = (d: Dimension): d is TimeDimension => (TIME_DIMENSIONS as readonly string[]).includes(d);
+export const isTimeDimension = (d: Dimension): d is TimeDimension =>
+  (TIME_DIMENSIONS as readonly string[]).includes(d);
 export const AREA_DIMENSIONS: Dimension[] = ['borough', 'ward', 'lsoa'];
 
 const time = (expr: string): DimensionSql => ({ key: expr, label: expr, joins: [] });
@@ -41,15 +42,23 @@ const COUNTS: Partial<Record<Dimension, DimensionSql>> = {
 };
 
 // police.uk rows carry an LSOA, whose name begins with its local authority's ("Camden 028B").
-const lsoaBorough = "rtrim(substr(l.name, 1, length(l.name) - 5))";
+const lsoaBorough = 'rtrim(substr(l.name, 1, length(l.name) - 5))';
 const INCIDENTS: Partial<Record<Dimension, DimensionSql>> = {
-  borough: { key: `coalesce(${lsoaBorough}, 'No location')`, label: `coalesce(${lsoaBorough}, 'No location')`, joins: ['lsoa'] },
+  borough: {
+    key: `coalesce(${lsoaBorough}, 'No location')`,
+    label: `coalesce(${lsoaBorough}, 'No location')`,
+    joins: ['lsoa'],
+  },
   lsoa: { key: "coalesce(l.code, 'none')", label: "coalesce(l.name, 'No location')", joins: ['lsoa'] },
   major: { key: 'cat.key', label: 'min(cat.minor)', joins: ['category'] },
   minor: { key: 'cat.key', label: 'min(cat.minor)', joins: ['category'] },
   category: { key: 'cat.key', label: 'min(cat.minor)', joins: ['category'] },
   'crime-type': { key: 'cat.key', label: 'min(cat.minor)', joins: ['category'] },
-  outcome: { key: "coalesce(o.name, 'No outcome recorded')", label: "coalesce(o.name, 'No outcome recorded')", joins: ['outcome'] },
+  outcome: {
+    key: "coalesce(o.name, 'No outcome recorded')",
+    label: "coalesce(o.name, 'No outcome recorded')",
+    joins: ['outcome'],
+  },
 };
 
 export function dimensionSql(kind: FactKind, d: Dimension): DimensionSql | null {
@@ -126,5 +135,9 @@ export function periodCode(d: TimeDimension, key: string): number | null {
           ? /^(\d{4})()$/.exec(key)
           : /^(\d{4})\/\d{2}$()/.exec(key);
   if (!m) return null;
-  return d === 'month' ? Number(m[1]) * 100 + Number(m[2]) : d === 'quarter' ? Number(m[1]) * 10 + Number(m[2]) : Number(m[1]);
+  return d === 'month'
+    ? Number(m[1]) * 100 + Number(m[2])
+    : d === 'quarter'
+      ? Number(m[1]) * 10 + Number(m[2])
+      : Number(m[1]);
 }

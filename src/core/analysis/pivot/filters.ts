@@ -10,7 +10,12 @@ import { categoryKey } from '../../store/categories';
 import type { Db } from '../../store/workspace';
 import { isTimeDimension } from './dimensions';
 
-export function resolveFilters(db: Db, datasetId: number, scheme: string | null, filters: Partial<Record<Dimension, string[]>>): Partial<Record<Dimension, string[]>> {
+export function resolveFilters(
+  db: Db,
+  datasetId: number,
+  scheme: string | null,
+  filters: Partial<Record<Dimension, string[]>>,
+): Partial<Record<Dimension, string[]>> {
   const out: Partial<Record<Dimension, string[]>> = {};
   for (const [dim, values] of Object.entries(filters) as [Dimension, string[]][]) {
     if (!values?.length) continue;
@@ -19,20 +24,38 @@ export function resolveFilters(db: Db, datasetId: number, scheme: string | null,
   return out;
 }
 
-function resolveValue(db: Db, datasetId: number, scheme: string | null, dim: Dimension, value: string): string {
+function resolveValue(
+  db: Db,
+  datasetId: number,
+  scheme: string | null,
+  dim: Dimension,
+  value: string,
+): string {
   if (dim === 'borough' || dim === 'ward') return resolveArea(db, dim, value);
-  if (dim === 'category' || dim === 'minor' || dim === 'crime-type') return resolveCategory(db, datasetId, scheme, value);
+  if (dim === 'category' || dim === 'minor' || dim === 'crime-type')
+    return resolveCategory(db, datasetId, scheme, value);
   if (dim === 'major') return resolveMajor(db, datasetId, value);
   return value;
 }
 
 function resolveArea(db: Db, kind: 'borough' | 'ward', value: string): string {
-  const byCode = db.prepare('SELECT code FROM areas WHERE kind = ? AND code = ?').get(kind, value.trim().toUpperCase()) as { code: string } | undefined;
+  const byCode = db
+    .prepare('SELECT code FROM areas WHERE kind = ? AND code = ?')
+    .get(kind, value.trim().toUpperCase()) as { code: string } | undefined;
   if (byCode) return byCode.code;
-  const byName = db.prepare('SELECT coalesce(code, name) AS k, name FROM areas WHERE kind = ? AND match_name = ?').all(kind, matchName(value)) as { k: string; name: string }[];
+  const byName = db
+    .prepare('SELECT coalesce(code, name) AS k, name FROM areas WHERE kind = ? AND match_name = ?')
+    .all(kind, matchName(value)) as { k: string; name: string }[];
   if (byName.length === 1) return byName[0]!.k;
-  const names = (db.prepare('SELECT name FROM areas WHERE kind = ?').all(kind) as { name: string }[]).map((r) => r.name);
-  throw unknown(kind, value, names, byName.length > 1 ? `"${value}" names ${byName.length} ${kind}s; give the ONS code.` : undefined);
+  const names = (db.prepare('SELECT name FROM areas WHERE kind = ?').all(kind) as { name: string }[]).map(
+    (r) => r.name,
+  );
+  throw unknown(
+    kind,
+    value,
+    names,
+    byName.length > 1 ? `"${value}" names ${byName.length} ${kind}s; give the ONS code.` : undefined,
+  );
 }
 
 function resolveCategory(db: Db, datasetId: number, scheme: string | null, value: string): string {
@@ -44,13 +67,22 @@ function resolveCategory(db: Db, datasetId: number, scheme: string | null, value
     )
     .all(datasetId, datasetId) as { key: string; minor: string; major: string }[];
   const wanted = value.trim().toLowerCase();
-  const hits = new Set(rows.filter((r) => r.key === wanted || r.minor.toLowerCase() === wanted).map((r) => r.key));
+  const hits = new Set(
+    rows.filter((r) => r.key === wanted || r.minor.toLowerCase() === wanted).map((r) => r.key),
+  );
   if (hits.size === 0 && scheme) {
     // "Burglary in a Dwelling" finds the key its renaming maps to.
     for (const r of rows) if (categoryKey(scheme, r.major, value) === r.key) hits.add(r.key);
   }
   if (hits.size === 1) return [...hits][0]!;
-  throw unknown('category', value, [...new Set(rows.map((r) => r.minor))], hits.size > 1 ? `"${value}" matches several categories: give the key (${[...hits].join(', ')}).` : undefined);
+  throw unknown(
+    'category',
+    value,
+    [...new Set(rows.map((r) => r.minor))],
+    hits.size > 1
+      ? `"${value}" matches several categories: give the key (${[...hits].join(', ')}).`
+      : undefined,
+  );
 }
 
 function resolveMajor(db: Db, datasetId: number, value: string): string {
@@ -69,7 +101,10 @@ function resolveMajor(db: Db, datasetId: number, value: string): string {
 /** An error naming the value and up to five near matches (shared words first, then edit distance). */
 function unknown(what: string, value: string, candidates: string[], message?: string): WardlensError {
   const near = nearest(value, candidates, 5);
-  return new WardlensError('not-found', message ?? `There is no ${what} "${value}"${near.length ? `. Did you mean: ${near.join(', ')}?` : '.'}`);
+  return new WardlensError(
+    'not-found',
+    message ?? `There is no ${what} "${value}"${near.length ? `. Did you mean: ${near.join(', ')}?` : '.'}`,
+  );
 }
 
 function nearest(value: string, candidates: string[], n: number): string[] {
@@ -91,7 +126,8 @@ function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length]!;

@@ -27,8 +27,10 @@ export class Grid {
     current: Aggregate[],
     previous: Aggregate[],
   ) {
-    for (const a of current) this.current.set(a.keys.join(SEP), (this.current.get(a.keys.join(SEP)) ?? 0) + a.count);
-    for (const a of previous) this.previous.set(a.keys.join(SEP), (this.previous.get(a.keys.join(SEP)) ?? 0) + a.count);
+    for (const a of current)
+      this.current.set(a.keys.join(SEP), (this.current.get(a.keys.join(SEP)) ?? 0) + a.count);
+    for (const a of previous)
+      this.previous.set(a.keys.join(SEP), (this.previous.get(a.keys.join(SEP)) ?? 0) + a.count);
     this.rowHeaders = headers([...current, ...previous], 0, rowDims);
     this.columnHeaders = headers([...current, ...previous], rowDims, rowDims + columnDims);
   }
@@ -73,7 +75,9 @@ function headers(rows: Aggregate[], from: number, to: number): PivotHeader[] {
   if (from === to) return [{ keys: [], labels: [] }];
   return [...seen.values()].sort((a, b) => {
     for (let i = 0; i < a.keys.length; i++) {
-      const byKey = /^\d{4}/.test(a.keys[i]!) ? a.keys[i]!.localeCompare(b.keys[i]!) : a.labels[i]!.localeCompare(b.labels[i]!, 'en-GB');
+      const byKey = /^\d{4}/.test(a.keys[i]!)
+        ? a.keys[i]!.localeCompare(b.keys[i]!)
+        : a.labels[i]!.localeCompare(b.labels[i]!, 'en-GB');
       if (byKey !== 0) return byKey;
     }
     return 0;

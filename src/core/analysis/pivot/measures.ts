@@ -4,7 +4,13 @@
  * noise. A figure that cannot be given honestly is null with the reason.
  */
 import type { CellFlag, Dimension, Measure, PivotCell, ShareOf } from '../../../shared/pivot';
-import { isTimeDimension, periodCode, periodMonths, populationYearOf, type TimeDimension } from './dimensions';
+import {
+  isTimeDimension,
+  periodCode,
+  periodMonths,
+  populationYearOf,
+  type TimeDimension,
+} from './dimensions';
 import type { CellFacts } from './grid';
 import type { PopulationTable } from './populations';
 import { changeVerdict } from './significance';
@@ -61,7 +67,8 @@ export function measureCell(ctx: MeasureContext, facts: CellFacts, grand: CellFa
       break;
     case 'pct-change':
       if (facts.previousCount === 0) cell.reason = 'No crimes a year earlier, so no % change.';
-      else if (facts.previousCount < ctx.smallCount) cell.reason = `Withheld: fewer than ${ctx.smallCount} crimes a year earlier, so a % change would mislead.`;
+      else if (facts.previousCount < ctx.smallCount)
+        cell.reason = `Withheld: fewer than ${ctx.smallCount} crimes a year earlier, so a % change would mislead.`;
       else cell.value = (100 * (facts.count - facts.previousCount)) / facts.previousCount;
       break;
     case 'rate-change': {
@@ -75,8 +82,16 @@ export function measureCell(ctx: MeasureContext, facts: CellFacts, grand: CellFa
     }
   }
   if (isChange) {
-    const populations = ctx.measure === 'rate-change' ? [population(ctx, facts, 0).population, population(ctx, facts, 1).population] : [1, 1];
-    if (populations[0] && populations[1] && changeVerdict(facts.count, facts.previousCount, populations[0], populations[1]) === 'no significant change') {
+    const populations =
+      ctx.measure === 'rate-change'
+        ? [population(ctx, facts, 0).population, population(ctx, facts, 1).population]
+        : [1, 1];
+    if (
+      populations[0] &&
+      populations[1] &&
+      changeVerdict(facts.count, facts.previousCount, populations[0], populations[1]) ===
+        'no significant change'
+    ) {
       flags.add('not-significant');
     }
   }
@@ -89,7 +104,8 @@ function isComplete(ctx: MeasureContext, facts: CellFacts, yearsBack: number): b
   const shift = yearsBack * 100;
   const ok = (m: number) => ctx.held.has(m - shift) && m >= ctx.span.first && m <= ctx.span.last;
   if (ctx.timeIndex < 0) {
-    for (let m = ctx.span.first; m <= ctx.span.last; m = m % 100 === 12 ? m + 89 : m + 1) if (!ok(m)) return false;
+    for (let m = ctx.span.first; m <= ctx.span.last; m = m % 100 === 12 ? m + 89 : m + 1)
+      if (!ok(m)) return false;
     return true;
   }
   const d = ctx.dims[ctx.timeIndex] as TimeDimension;
@@ -103,7 +119,8 @@ function isComplete(ctx: MeasureContext, facts: CellFacts, yearsBack: number): b
 
 /** The population a figure's rate is per: the areas it spans, in its period's year (or the fixed year). */
 function population(ctx: MeasureContext, facts: CellFacts, yearsBack: number): PopulationFigure {
-  if (!ctx.populations || ctx.areaIndex < 0) return { population: null, year: null, reason: 'Rates need an area: add borough or ward.' };
+  if (!ctx.populations || ctx.areaIndex < 0)
+    return { population: null, year: null, reason: 'Rates need an area: add borough or ward.' };
   const pairs = new Map<string, number>();
   for (const s of facts.spans) {
     const area = s[ctx.areaIndex]!;
@@ -111,7 +128,12 @@ function population(ctx: MeasureContext, facts: CellFacts, yearsBack: number): P
     pairs.set(`${area}|${year}`, year);
   }
   const years = new Set(pairs.values());
-  if (years.size > 1) return { population: null, year: null, reason: 'A rate across several years is not given: choose one year.' };
+  if (years.size > 1)
+    return {
+      population: null,
+      year: null,
+      reason: 'A rate across several years is not given: choose one year.',
+    };
   const year = [...years][0]!;
   let total = 0;
   for (const key of pairs.keys()) {
@@ -119,7 +141,9 @@ function population(ctx: MeasureContext, facts: CellFacts, yearsBack: number): P
     const p = ctx.populations.get(area)?.get(year);
     if (p === undefined) {
       const reason = `No ${year} population for ${area} in this workspace: import population estimates to see rates.`;
-      ctx.notes.add(`Some rates are blank: the workspace has no ${year} population for ${area}${pairs.size > 1 ? ' (and perhaps others)' : ''}.`);
+      ctx.notes.add(
+        `Some rates are blank: the workspace has no ${year} population for ${area}${pairs.size > 1 ? ' (and perhaps others)' : ''}.`,
+      );
       return { population: null, year, reason };
     }
     total += p;

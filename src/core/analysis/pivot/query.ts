@@ -59,7 +59,10 @@ export function buildAggregateSql(q: AggregateQuery): { sql: string; params: (st
 
 export function aggregate(db: Db, q: AggregateQuery): Aggregate[] {
   const { sql, params } = buildAggregateSql(q);
-  const rows = db.prepare(sql).raw().all(...params) as unknown[][];
+  const rows = db
+    .prepare(sql)
+    .raw()
+    .all(...params) as unknown[][];
   const n = q.dimensions.length;
   return rows.map((r) => ({
     keys: Array.from({ length: n }, (_, i) => String(r[2 * i])),

@@ -27,15 +27,30 @@ interface DatasetRow {
 const CHANGE_MEASURES: Measure[] = ['change', 'pct-change', 'rate-change'];
 
 export function runPivot(db: Db, spec: PivotSpec): PivotResult {
-  const dataset = db.prepare('SELECT id, key, name, kind, area_level AS areaLevel, category_scheme AS scheme FROM datasets WHERE key = ?').get(spec.dataset) as DatasetRow | undefined;
-  if (!dataset) throw new WardlensError('not-found', `There is no dataset "${spec.dataset}" in this workspace.`);
-  if (dataset.kind === 'population') throw new WardlensError('bad-request', `"${dataset.name}" holds populations, not crimes: pivot a crime dataset and ask for rates.`);
+  const dataset = db
+    .prepare(
+      'SELECT id, key, name, kind, area_level AS areaLevel, category_scheme AS scheme FROM datasets WHERE key = ?',
+    )
+    .get(spec.dataset) as DatasetRow | undefined;
+  if (!dataset)
+    throw new WardlensError('not-found', `There is no dataset "${spec.dataset}" in this workspace.`);
+  if (dataset.kind === 'population')
+    throw new WardlensError(
+      'bad-request',
+      `"${dataset.name}" holds populations, not crimes: pivot a crime dataset and ask for rates.`,
+    );
   const kind = dataset.kind as FactKind;
   const measure = spec.measure ?? 'count';
   const dims = [...spec.rows, ...spec.columns];
   validate(spec, dims, measure);
 
-  const held = new Set((db.prepare('SELECT month FROM dataset_months WHERE dataset_id = ?').all(dataset.id) as { month: number }[]).map((r) => r.month));
+  const held = new Set(
+    (
+      db.prepare('SELECT month FROM dataset_months WHERE dataset_id = ?').all(dataset.id) as {
+        month: number;
+      }[]
+    ).map((r) => r.month),
+  );
   if (held.size === 0) throw new WardlensError('not-found', `"${dataset.name}" holds no months yet.`);
   const first = monthOrThrow(spec.months?.from) ?? Math.min(...held);
   const last = monthOrThrow(spec.months?.to) ?? Math.max(...held);
@@ -58,7 +73,8 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
     dims,
     areaIndex: areaDim ? dims.indexOf(areaDim) : -1,
     timeIndex: dims.findIndex(isTimeDimension),
-    populations: needsPopulation && areaDim ? loadPopulations(db, areaDim as 'borough' | 'ward' | 'lsoa') : null,
+    populations:
+      needsPopulation && areaDim ? loadPopulations(db, areaDim as 'borough' | 'ward' | 'lsoa') : null,
     populationYear: spec.populationYear ?? null,
     defaultPopulationYear: Math.floor(last / 100),
     notes: new Set<string>(),
@@ -68,9 +84,12 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
 
   const notes = ctx.notes;
   if (dims.includes('ward') && dims.includes('borough')) {
-    notes.add("Ward figures do not add up to the borough's published total: some crimes carry no ward, and airport crime is filed under its own police area.");
+    notes.add(
+      "Ward figures do not add up to the borough's published total: some crimes carry no ward, and airport crime is filed under its own police area.",
+    );
   }
-  if (needsPopulation && !areaDim) notes.add('Rates need an area: add borough or ward to the rows or columns.');
+  if (needsPopulation && !areaDim)
+    notes.add('Rates need an area: add borough or ward to the rows or columns.');
   const result: PivotResult = {
     spec,
     dataset: { key: dataset.key, name: dataset.name, kind: dataset.kind },
@@ -79,7 +98,9 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
     columnDimensions: spec.columns,
     rows: grid.rowHeaders,
     columns: grid.columnHeaders,
-    cells: grid.rowHeaders.map((r) => grid.columnHeaders.map((c) => cell(grid.cellFacts(r, c), grid.grandFacts()))),
+    cells: grid.rowHeaders.map((r) =>
+      grid.columnHeaders.map((c) => cell(grid.cellFacts(r, c), grid.grandFacts())),
+    ),
     rowTotals: grid.rowHeaders.map((r) => cell(grid.rowFacts(r), grid.grandFacts())),
     columnTotals: grid.columnHeaders.map((c) => cell(grid.columnFacts(c), grid.grandFacts())),
     grandTotal: cell(grid.grandFacts(), grid.grandFacts()),
@@ -91,17 +112,27 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
 }
 
 function validate(spec: PivotSpec, dims: Dimension[], measure: Measure): void {
-  if (new Set(dims).size !== dims.length) throw new WardlensError('bad-request', 'A dimension can be used once, in the rows or the columns.');
-  if (CHANGE_MEASURES.includes(measure) && !dims.some(isTimeDimension) && !(spec.months?.from && spec.months?.to)) {
-    throw new WardlensError('bad-request', 'A change needs periods to compare: add month, quarter, year or financial year, or give a month range.');
+  if (new Set(dims).size !== dims.length)
+    throw new WardlensError('bad-request', 'A dimension can be used once, in the rows or the columns.');
+  if (
+    CHANGE_MEASURES.includes(measure) &&
+    !dims.some(isTimeDimension) &&
+    !(spec.months?.from && spec.months?.to)
+  ) {
+    throw new WardlensError(
+      'bad-request',
+      'A change needs periods to compare: add month, quarter, year or financial year, or give a month range.',
+    );
   }
-  if (spec.smallCount !== undefined && !(spec.smallCount >= 0)) throw new WardlensError('bad-request', 'The small-count threshold must be 0 or more.');
+  if (spec.smallCount !== undefined && !(spec.smallCount >= 0))
+    throw new WardlensError('bad-request', 'The small-count threshold must be 0 or more.');
 }
 
 function monthOrThrow(text: string | undefined): number | null {
   if (text === undefined) return null;
   const m = fromIsoMonth(text);
-  if (m === null) throw new WardlensError('bad-request', `"${text}" is not a month; give it as YYYY-MM, e.g. 2022-01.`);
+  if (m === null)
+    throw new WardlensError('bad-request', `"${text}" is not a month; give it as YYYY-MM, e.g. 2022-01.`);
   return m;
 }
 
@@ -128,7 +159,10 @@ function shareWithin(result: PivotResult, of: 'row' | 'column' | 'total'): void 
       c.value = pct(c.count, of === 'row' ? result.rowTotals[r]!.count : result.columnTotals[k]!.count);
     }),
   );
-  result.rowTotals.forEach((t) => (t.value = of === 'row' ? (t.count > 0 ? 100 : null) : pct(t.count, result.grandTotal.count)));
-  result.columnTotals.forEach((t) => (t.value = of === 'column' ? (t.count > 0 ? 100 : null) : pct(t.count, result.grandTotal.count)));
+  result.rowTotals.forEach(
+    (t) => (t.value = of === 'row' ? (t.count > 0 ? 100 : null) : pct(t.count, result.grandTotal.count)),
+  );
+  result.columnTotals.forEach(
+    (t) => (t.value = of === 'column' ? (t.count > 0 ? 100 : null) : pct(t.count, result.grandTotal.count)),
+  );
 }
-

@@ -1,0 +1,130 @@
+/**
+ * The renderer's one way to the engine. In the desktop app the preload script exposes
+ * `window.wardlens`; in browser mode the same calls go over HTTP to `wardlens serve`, with
+ * the per-run token from the address. Views never know which.
+ */
+import type { Args, MethodName, Result } from '../../shared/api';
+import type { ApiError } from '../../shared/errors';
+import type { ImportProgress } from '../../shared/importing';
+
+export interface CallOptions {
+  onProgress?: (p: ImportProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface EngineClient {
+  invoke<K extends MethodName>(method: K, args: Args<K>, options?: CallOptions): Promise<Result<K>>;
+  /** Desktop: paths of dropped files. Browser: uploads them first and returns server-side paths. */
+  pathsFor(files: File[]): Promise<string[]>;
+  readonly mode: 'desktop' | 'browser';
+}
+
+/** What the preload script exposes (see src/preload/preload.ts). */
+export interface DesktopBridge {
+  invoke(method: string, args: unknown, callId: number): Promise<{ ok: true; result: unknown } | { ok: false; error: ApiError }>;
+  cancel(callId: number): void;
+  onProgress(listener: (callId: number, progress: ImportProgress) => void): () => void;
+  pathForFile(file: File): string;
+}
+
+declare global {
+  interface Window {
+    wardlens?: DesktopBridge;
+  }
+}
+
+export class EngineError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+export function createClient(): EngineClient {
+  return window.wardlens ? desktopClient(window.wardlens) : browserClient(readToken());
+}
+
+function desktopClient(bridge: DesktopBridge): EngineClient {
+  let next = 1;
+  return {
+    mode: 'desktop',
+    async invoke(method, args, options) {
+      const id = next++;
+      const off = bridge.onProgress((callId, p) => callId === id && options?.onProgress?.(p));
+      options?.signal?.addEventListener('abort', () => bridge.cancel(id));
+      try {
+        const answer = await bridge.invoke(method, args, id);
+        if (!answer.ok) throw new EngineError(answer.error);
+        return answer.result as Result<typeof method>;
+      } finally {
+        off();
+      }
+    },
+    async pathsFor(files) {
+      return files.map((f) => bridge.pathForFile(f));
+    },
+  };
+}
+
+function readToken(): string {
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (fromHash) {
+    sessionStorage.setItem('wardlens-token', fromHash);
+    history.replaceState(null, '', location.pathname);
+    return fromHash;
+  }
+  return sessionStorage.getItem('wardlens-token') ?? '';
+}
+
+function browserClient(token: string): EngineClient {
+  const headers = { 'x-wardlens-token': token };
+  return {
+    mode: 'browser',
+    async invoke(method, args, options) {
+      const response = await fetch(`/api/invoke/${method}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+      if (!response.ok || !response.body) {
+        const body = (await response.json().catch(() => null)) as { error?: ApiError } | null;
+        throw new EngineError(body?.error ?? { code: 'internal', message: `The server answered ${response.status}.` });
+      }
+      let callId: number | null = null;
+      options?.signal?.addEventListener('abort', () => {
+        if (callId !== null) void fetch(`/api/cancel/${callId}`, { method: 'POST', headers });
+      });
+      for await (const line of lines(response.body)) {
+        const message = JSON.parse(line) as { call?: number; progress?: ImportProgress; result?: unknown; error?: ApiError };
+        if (message.call !== undefined) callId = message.call;
+        else if (message.progress) options?.onProgress?.(message.progress);
+        else if (message.error) throw new EngineError(message.error);
+        else if ('result' in message) return message.result as Result<typeof method>;
+      }
+      throw new EngineError({ code: 'internal', message: 'The server closed the connection before answering.' });
+    },
+    async pathsFor(files) {
+      const paths: string[] = [];
+      for (const file of files) {
+        const response = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers, body: file });
+        const body = (await response.json()) as { path?: string; error?: ApiError };
+        if (!body.path) throw new EngineError(body.error ?? { code: 'internal', message: `Could not hand ${file.name} to Wardlens.` });
+        paths.push(body.path);
+      }
+      return paths;
+    },
+  };
+}
+
+async function* lines(body: ReadableStream<Uint8Array>): AsyncIterable<string> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let nl: number;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl).trim();
+      buffer = buffer.slice(nl + 1);
+      if (line) yield line;
+    }
+  }
+  if (buffer.trim()) yield buffer.trim();
+}
