@@ -77,7 +77,8 @@ export async function startServer(o: ServeOptions): Promise<{ server: Server; po
   async function upload(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Keep the analyst's own file name (it is what the import record shows), in a folder of its own.
     const dir = mkdtempSync(join(uploads, 'f-'));
-    const path = join(dir, basename(name).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_') || 'upload');
+    const safe = [...basename(name)].map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
+    const path = join(dir, safe || 'upload');
     await pipeline(req, createWriteStream(path));
     json(res, 200, { path });
   }

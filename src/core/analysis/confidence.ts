@@ -46,7 +46,9 @@ export function exactPoissonInterval(count: number, level = DEFAULT_CONFIDENCE_L
   assertCount(count);
   assertLevel(level);
   if (count > EXACT_MAX_COUNT) {
-    throw new RangeError(`Exact limits are computed up to ${EXACT_MAX_COUNT}; use countInterval (Byar's) for ${count}`);
+    throw new RangeError(
+      `Exact limits are computed up to ${EXACT_MAX_COUNT}; use countInterval (Byar's) for ${count}`,
+    );
   }
   const tail = (1 - level) / 2;
   const lower = count === 0 ? 0 : gammaQuantile(tail, count, 1);

@@ -10,6 +10,7 @@
 export {
   DEFAULT_CONFIDENCE_LEVEL,
   EXACT_BELOW,
+  EXACT_MAX_COUNT,
   byarsInterval,
   countInterval,
   exactPoissonInterval,
