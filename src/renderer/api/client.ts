@@ -24,6 +24,8 @@ export interface DesktopBridge {
   invoke(method: string, args: unknown, callId: number): Promise<{ ok: true; result: unknown } | { ok: false; error: ApiError }>;
   cancel(callId: number): void;
   onProgress(listener: (callId: number, progress: ImportProgress) => void): () => void;
+  /** Menu commands from the desktop app's File menu. */
+  onMenu(listener: (action: 'import' | 'export' | 'workspace-changed', payload: unknown) => void): () => void;
   pathForFile(file: File): string;
 }
 

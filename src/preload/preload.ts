@@ -1,0 +1,26 @@
+/**
+ * The only bridge between the page and the app: one narrow, typed object on
+ * `window.wardlens`. No ipcRenderer, no Node, nothing else reaches the page.
+ */
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import type { ImportProgress } from '../shared/importing';
+
+type MenuAction = 'import' | 'export' | 'workspace-changed';
+
+const bridge = {
+  invoke: (method: string, args: unknown, callId: number) => ipcRenderer.invoke('wardlens:invoke', method, args, callId),
+  cancel: (callId: number) => ipcRenderer.send('wardlens:cancel', callId),
+  onProgress(listener: (callId: number, progress: ImportProgress) => void): () => void {
+    const wrapped = (_e: unknown, callId: number, progress: ImportProgress) => listener(callId, progress);
+    ipcRenderer.on('wardlens:progress', wrapped);
+    return () => ipcRenderer.off('wardlens:progress', wrapped);
+  },
+  onMenu(listener: (action: MenuAction, payload: unknown) => void): () => void {
+    const wrapped = (_e: unknown, action: MenuAction, payload: unknown) => listener(action, payload);
+    ipcRenderer.on('wardlens:menu', wrapped);
+    return () => ipcRenderer.off('wardlens:menu', wrapped);
+  },
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
+};
+
+contextBridge.exposeInMainWorld('wardlens', bridge);
