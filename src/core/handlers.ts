@@ -7,6 +7,8 @@ import type { ImportProgress } from '../shared/importing';
 import { WardlensError } from './errors';
 import { runPivot } from './analysis/pivot/run';
 import { importFiles } from './importers/importFiles';
+import { previewFile } from './importers/preview';
+import { deleteView, listMappings, listViews, saveMapping, saveView } from './store/saved';
 import { workspaceInfo } from './store/info';
 import type { Workspace } from './store/workspace';
 
@@ -27,7 +29,22 @@ export const handlers: HandlerMap = {
     }
     return importFiles(ctx.workspace, args.paths, args.options ?? {}, { signal: ctx.signal, onProgress: ctx.onProgress });
   },
+  'import/preview': (ctx, args) => previewFile(ctx.workspace, args.path, args.sheet, args.mapping),
+  'mappings/list': (ctx) => listMappings(ctx.workspace.db),
+  'mappings/save': (ctx, args) => {
+    saveMapping(ctx.workspace.db, args.name, args.mapping);
+    return { saved: true };
+  },
   'pivot/run': (ctx, spec) => runPivot(ctx.workspace.db, spec),
+  'views/list': (ctx) => listViews(ctx.workspace.db),
+  'views/save': (ctx, view) => {
+    saveView(ctx.workspace.db, view);
+    return { saved: true };
+  },
+  'views/delete': (ctx, args) => {
+    deleteView(ctx.workspace.db, args.name);
+    return { deleted: true };
+  },
 };
 
 export function isMethod(name: string): name is MethodName {

@@ -3,14 +3,22 @@
  * Methods are named `domain/verb`; each transport is generic over this map, so a renamed
  * method or a changed argument breaks the build, not the analyst.
  */
-import type { ImportFileResult, ImportOptions } from './importing';
+import type { ColumnMapping, ImportFileResult, ImportOptions } from './importing';
+import type { FilePreview } from './preview';
+import type { SavedView } from './saved';
 import type { PivotResult, PivotSpec } from './pivot';
 import type { WorkspaceInfo } from './workspace';
 
 export interface Handlers {
   'workspace/info': { args: Record<string, never>; result: WorkspaceInfo };
   'import/files': { args: { paths: string[]; options?: ImportOptions }; result: ImportFileResult[] };
+  'import/preview': { args: { path: string; sheet?: string; mapping?: ColumnMapping }; result: FilePreview };
+  'mappings/list': { args: Record<string, never>; result: { name: string; mapping: ColumnMapping; savedAt: string }[] };
+  'mappings/save': { args: { name: string; mapping: ColumnMapping }; result: { saved: true } };
   'pivot/run': { args: PivotSpec; result: PivotResult };
+  'views/list': { args: Record<string, never>; result: SavedView[] };
+  'views/save': { args: SavedView; result: { saved: true } };
+  'views/delete': { args: { name: string }; result: { deleted: true } };
 }
 
 export type MethodName = keyof Handlers;

@@ -3,6 +3,7 @@
  * to the schema is a new file with the next number.
  */
 import { sql as m001 } from './001-initial';
+import { sql as m002 } from './002-saved-settings';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,9 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: m001 }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: m001 },
+  { version: 2, name: 'saved-settings', sql: m002 },
+];
 
 export const latestVersion = migrations.length;
