@@ -9,6 +9,7 @@ import { toApiError, WardlensError } from '../core/errors';
 import { dispatch } from '../core/handlers';
 import { defaultWorkspacePath, openWorkspace } from '../core/store/workspace';
 import { importResultText, infoText } from './format';
+import { addFactsCommand } from './factsCommand';
 import { addPivotCommand } from './pivotCommand';
 import { addServeCommand } from './serveCommand';
 
@@ -68,6 +69,7 @@ program
   });
 
 addPivotCommand(program);
+addFactsCommand(program);
 addServeCommand(program);
 
 function progressPrinter(json?: boolean) {

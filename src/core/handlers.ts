@@ -5,6 +5,7 @@
 import type { Args, Handlers, MethodName, Result } from '../shared/api';
 import type { ImportProgress } from '../shared/importing';
 import { WardlensError } from './errors';
+import { buildFindings } from './analysis/findings/build';
 import { runPivot } from './analysis/pivot/run';
 import { importFiles } from './importers/importFiles';
 import { previewFile } from './importers/preview';
@@ -23,6 +24,7 @@ export type HandlerMap = { [K in MethodName]: HandlerFn<K> };
 
 export const handlers: HandlerMap = {
   'workspace/info': (ctx) => workspaceInfo(ctx.workspace),
+  'facts/build': (ctx, spec) => buildFindings(ctx.workspace.db, spec),
   'import/files': (ctx, args) => {
     if (!Array.isArray(args.paths) || args.paths.length === 0 || args.paths.some((p) => typeof p !== 'string')) {
       throw new WardlensError('bad-request', 'Give one or more files or folders to import.');

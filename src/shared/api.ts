@@ -4,6 +4,7 @@
  * method or a changed argument breaks the build, not the analyst.
  */
 import type { ColumnMapping, ImportFileResult, ImportOptions } from './importing';
+import type { FactsSpec, Findings } from './findings';
 import type { FilePreview } from './preview';
 import type { SavedView } from './saved';
 import type { PivotResult, PivotSpec } from './pivot';
@@ -11,6 +12,7 @@ import type { WorkspaceInfo } from './workspace';
 
 export interface Handlers {
   'workspace/info': { args: Record<string, never>; result: WorkspaceInfo };
+  'facts/build': { args: FactsSpec; result: Findings };
   'import/files': { args: { paths: string[]; options?: ImportOptions }; result: ImportFileResult[] };
   'import/preview': { args: { path: string; sheet?: string; mapping?: ColumnMapping }; result: FilePreview };
   'mappings/list': { args: Record<string, never>; result: { name: string; mapping: ColumnMapping; savedAt: string }[] };

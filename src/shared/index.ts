@@ -6,3 +6,4 @@ export { isApiError } from './errors';
 export type * from './pivot';
 export type * from './saved';
 export type * from './preview';
+export type * from './findings';

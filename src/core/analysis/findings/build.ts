@@ -1,0 +1,176 @@
+/**
+ * The assessment's standard blocks for one borough, category and pair of years, built on
+ * the pivot engine and the statistics module: quick facts, wards, months and seasonality,
+ * rolling year, nearest neighbours, caveats and sources.
+ */
+import type { CountComparison } from '../../../shared/analysis';
+import type { AreaFigures, FactsSpec, Findings, NeighbourRow, WardFigures } from '../../../shared/findings';
+import type { PivotResult } from '../../../shared/pivot';
+import { toIsoMonth } from '../../months';
+import type { Db } from '../../store/workspace';
+import { compareCounts } from '../comparison';
+import { periodKey } from '../pivot/dimensions';
+import { loadPopulations, type PopulationTable } from '../pivot/populations';
+import { competitionRanks, ragRatings } from '../ranking';
+import { findingsContext, type FindingsContext } from './context';
+import { monthsBlock, rollingBlock } from './months';
+import { listed, offences, quickFactSentences, count as fmtCount } from './words';
+
+const LONDON_BOROUGH = /^E09000(0(0[2-9]|[12]\d|3[0-3]))$/; // the 32 boroughs; the City of London has its own police
+
+export function buildFindings(db: Db, spec: FactsSpec): Findings {
+  const ctx = findingsContext(db, spec);
+  const months = { from: periodKey('month', ctx.previous.first), to: periodKey('month', ctx.current.last) };
+  const byYear = (rows: 'borough' | 'ward', boroughFilter: boolean) =>
+    ctx.pivot({ rows: [rows], columns: [ctx.yearDim], months, filters: { ...ctx.categoryFilter, ...(boroughFilter ? { borough: [spec.area] } : {}) } });
+
+  const areaPivot = byYear('borough', true);
+  const area = { key: areaPivot.rows[0]?.keys[0] ?? spec.area, name: areaPivot.rows[0]?.labels[0] ?? spec.area };
+  const categoryLabel = categoryLabelOf(ctx, areaPivot);
+  const boroughPops = loadPopulations(db, 'borough');
+  const quick = figuresFor(ctx, areaPivot, 0, area, boroughPops);
+  const what = offences(categoryLabel);
+  const caveats: string[] = [];
+
+  const findings: Findings = {
+    dataset: { key: ctx.dataset.key, name: ctx.dataset.name },
+    area,
+    category: { key: ctx.categoryFilter.category?.[0] ?? ctx.categoryFilter.major?.[0] ?? spec.category, label: categoryLabel, level: ctx.categoryLevel },
+    years: { previous: ctx.previous.key, current: ctx.current.key, kind: spec.yearKind ?? 'calendar' },
+    populationYears: { previous: quick.previousRate === null ? null : ctx.previous.populationYear, current: quick.currentRate === null ? null : ctx.current.populationYear, fixed: spec.populationYear !== undefined },
+    quickFacts: { ...quick, sentences: quickFactSentences(quick, what, area.name, ctx.previous.key, ctx.current.key) },
+    wards: ctx.dataset.areaLevel === 'ward' ? wardsBlock(ctx, byYear('ward', true), what, caveats) : null,
+    months: monthsBlock(ctx, area.key),
+    rollingYear: rollingBlock(ctx, area.key),
+    neighbours: neighboursBlock(ctx, byYear('borough', false), area.key, boroughPops),
+    caveats,
+    sources: sourcesOf(ctx),
+  };
+  findings.caveats.unshift(...generalCaveats(findings));
+  return findings;
+}
+
+function categoryLabelOf(ctx: FindingsContext, pivot: PivotResult): string {
+  const value = ctx.categoryFilter.category?.[0] ?? ctx.categoryFilter.major?.[0] ?? ctx.spec.category;
+  const dim = ctx.categoryLevel === 'minor' ? 'category' : 'major';
+  const labelled = ctx.pivot({ rows: [dim], columns: [], months: { from: periodKey('month', ctx.current.first), to: periodKey('month', ctx.current.last) }, filters: ctx.categoryFilter });
+  return labelled.rows[0]?.labels[0] ?? pivot.rows[0]?.labels[0] ?? value;
+}
+
+/** Counts, rates and the change test for row `r` of a (area × year) pivot. */
+function figuresFor(ctx: FindingsContext, pivot: PivotResult, r: number, area: { key: string; name: string }, pops: PopulationTable): AreaFigures {
+  const col = (key: string) => pivot.columns.findIndex((c) => c.keys[0] === key);
+  const cell = (key: string) => (r >= 0 && col(key) >= 0 ? pivot.cells[r]![col(key)]! : null);
+  const prev = cell(ctx.previous.key);
+  const cur = cell(ctx.current.key);
+  const comparison: CountComparison = compareCounts({
+    previous: prev?.count ?? 0,
+    current: cur?.count ?? 0,
+    previousPopulation: pops.get(area.key)?.get(ctx.previous.populationYear) ?? null,
+    currentPopulation: pops.get(area.key)?.get(ctx.current.populationYear) ?? null,
+    previousIncomplete: !isHeld(ctx, ctx.previous),
+    currentIncomplete: !isHeld(ctx, ctx.current),
+  });
+  return { key: area.key, name: area.name, ...comparison };
+}
+
+function isHeld(ctx: FindingsContext, span: { first: number; last: number }): boolean {
+  for (let m = span.first; m <= span.last; m = m % 100 === 12 ? m + 89 : m + 1) if (!ctx.held.has(m)) return false;
+  return true;
+}
+
+function wardsBlock(ctx: FindingsContext, pivot: PivotResult, what: string, caveats: string[]): Findings['wards'] {
+  const pops = loadPopulations(ctx.db, 'ward');
+  const figures = pivot.rows.map((row, r) => figuresFor(ctx, pivot, r, { key: row.keys[0]!, name: row.labels[0]! }, pops));
+  const ranks = competitionRanks(figures.map((f) => f.current));
+  const rows: WardFigures[] = figures.map((f, i) => ({ ...f, rank: ranks[i] ?? null })).sort((a, b) => b.current - a.current);
+  const highest = rows.slice(0, 5);
+  const rises = rows.filter((w) => w.change > 0).sort((a, b) => b.change - a.change).slice(0, 5);
+  const falls = rows.filter((w) => w.change < 0).sort((a, b) => a.change - b.change).slice(0, 5);
+  const small = rows.filter((w) => w.flags.includes('small')).length;
+  if (small) caveats.push(`${small} of ${rows.length} wards had fewer than 10 ${what} in one of the years: small counts swing widely, so their % changes are withheld.`);
+  const sentences = [
+    highest.length ? `The wards with the most ${what} in ${ctx.current.key} were ${listed(highest.slice(0, 3).map((w) => ({ name: w.name, value: fmtCount(w.current) })))}.` : `No ward recorded any ${what} in ${ctx.current.key}.`,
+  ];
+  if (rises.length) sentences.push(`The biggest rises were in ${listed(rises.slice(0, 3).map((w) => ({ name: w.name, value: `+${fmtCount(w.change)}` })))}.`);
+  if (falls.length) sentences.push(`The biggest falls were in ${listed(falls.slice(0, 3).map((w) => ({ name: w.name, value: `−${fmtCount(-w.change)}` })))}.`);
+  const significant = rows.filter((w) => w.test && w.test.verdict !== 'no significant change');
+  sentences.push(
+    significant.length
+      ? `Changes in ${listed(significant.slice(0, 5).map((w) => ({ name: w.name, value: w.test!.verdict.replace('significant ', '') })))} are more than chance alone would explain; the rest are within normal year-to-year variation.`
+      : 'No ward’s change is more than chance alone would explain.',
+  );
+  return { rows, highest, rises, falls, sentences };
+}
+
+function neighboursBlock(ctx: FindingsContext, pivot: PivotResult, areaKey: string, pops: PopulationTable): Findings['neighbours'] {
+  const all = pivot.rows.map((row, r) => figuresFor(ctx, pivot, r, { key: row.keys[0]!, name: row.labels[0]! }, pops));
+  const london = all.filter((f) => LONDON_BOROUGH.test(f.key));
+  const { quartiles, ratings } = ragRatings(london.map((f) => f.rateChange));
+  const ratingOf = new Map(london.map((f, i) => [f.key, ratings[i] ?? null]));
+  const wanted = [areaKey, ...resolveNeighbours(ctx, ctx.spec.neighbours ?? [])];
+  const rows: NeighbourRow[] = wanted
+    .map((k) => all.find((f) => f.key === k))
+    .filter((f): f is AreaFigures => f !== undefined)
+    .map((f) => ({ ...f, quartile: ratingOf.get(f.key)?.quartile ?? null, rag: ratingOf.get(f.key)?.rag ?? null }));
+  const londonRow = london.length ? londonTotal(ctx, london, pops) : null;
+  const me = rows[0];
+  const sentences: string[] = [];
+  if (me?.rag && me.rateChange !== null) {
+    const band = me.rag === 'red' ? 'among the quarter of London boroughs with the largest rises' : me.rag === 'green' ? 'among the quarter with the largest falls (or smallest rises)' : 'in the middle half of London boroughs';
+    sentences.push(`${me.name}'s rate change of ${me.rateChange.toFixed(2)} per 1,000 puts it ${band} (RAG ${me.rag}).`);
+  } else sentences.push('RAG ratings need population figures for the London boroughs: import a borough population table.');
+  return { rows, london: londonRow, quartiles, sentences };
+}
+
+function resolveNeighbours(ctx: FindingsContext, names: string[]): string[] {
+  if (names.length === 0) return [];
+  const p = ctx.pivot({ rows: ['borough'], columns: [], months: { from: periodKey('month', ctx.current.first), to: periodKey('month', ctx.current.last) }, filters: { borough: names } });
+  const order = new Map(p.rows.map((r) => [r.labels[0]!.toLowerCase(), r.keys[0]!]));
+  return names.map((n) => order.get(n.toLowerCase()) ?? p.rows.find((r) => r.keys[0] === n.toUpperCase())?.keys[0] ?? n);
+}
+
+function londonTotal(ctx: FindingsContext, boroughs: AreaFigures[], pops: PopulationTable): AreaFigures {
+  const sum = (year: number) => boroughs.reduce<number | null>((t, b) => (t === null ? null : ((v) => (v === undefined ? null : t + v))(pops.get(b.key)?.get(year))), 0);
+  const comparison = compareCounts({
+    previous: boroughs.reduce((t, b) => t + b.previous, 0),
+    current: boroughs.reduce((t, b) => t + b.current, 0),
+    previousPopulation: sum(ctx.previous.populationYear),
+    currentPopulation: sum(ctx.current.populationYear),
+    previousIncomplete: !isHeld(ctx, ctx.previous),
+    currentIncomplete: !isHeld(ctx, ctx.current),
+  });
+  return { key: 'london', name: `London (${boroughs.length} boroughs)`, ...comparison };
+}
+
+function generalCaveats(f: Findings): string[] {
+  const out: string[] = [];
+  const q = f.quickFacts;
+  if (q.flags.includes('incomplete')) out.push('The data lacks months of one of the years compared, so the years are not like for like: no % change or significance test is given.');
+  if (q.flags.includes('small')) out.push('The counts are small (under 10): a change of a few crimes is a large % change and means little.');
+  if (q.flags.includes('not-significant')) out.push('The change between the years is within normal year-to-year variation (not statistically significant at the 95% level).');
+  if (f.wards) out.push("Ward figures may not add up to the borough's published total: some crimes carry no ward, airport crime is filed under its own police area, and crimes in custody are recorded in the police station's ward.");
+  out.push('Police figures are revised between extracts: these are the figures of the latest extract held for each month.');
+  out.push(
+    f.populationYears.current === null
+      ? 'No population figures were found for these years, so no rates are given.'
+      : `Rates are per 1,000 residents, using ${f.populationYears.fixed ? `the ${f.populationYears.current} population for both years` : `each year's own population (${f.populationYears.previous ?? '–'} and ${f.populationYears.current})`}.`,
+  );
+  return out;
+}
+
+function sourcesOf(ctx: FindingsContext): Findings['sources'] {
+  const imports = ctx.db
+    .prepare(
+      `SELECT DISTINCT i.file_name AS file, i.first_month AS f, i.last_month AS l, i.finished_at AS finishedAt FROM dataset_months m
+       JOIN imports i ON i.id = m.import_id WHERE m.dataset_id = ? AND m.month BETWEEN ? AND ? ORDER BY i.id`,
+    )
+    .all(ctx.dataset.id, ctx.previous.first - 100, ctx.current.last) as { file: string; f: number; l: number; finishedAt: string }[];
+  const pops = ctx.db.prepare("SELECT DISTINCT i.file_name AS file FROM imports i WHERE i.format = 'population' ORDER BY i.id").all() as { file: string }[];
+  return {
+    imports: imports.map((i) => ({ file: i.file, months: `${toIsoMonth(i.f)} to ${toIsoMonth(i.l)}`, finishedAt: i.finishedAt })),
+    populations: pops.length ? pops.map((p) => p.file).join(', ') : 'none imported',
+  };
+}
+
+

@@ -1,0 +1,62 @@
+/**
+ * Numbers as UK analysts write them: thousands separators, rates to two decimals,
+ * percentages to one. Every figure the views show passes through here, so a table, a
+ * chart's hover text and a tooltip can never disagree on how a figure reads.
+ */
+import type { Measure } from '../../shared/pivot';
+
+const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const twoDp = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const oneDp = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** The minus sign a printed report uses (U+2212), not a hyphen. */
+const MINUS = '\u2212';
+
+const signed = (text: string, value: number, withPlus: boolean) =>
+  value < 0 ? MINUS + text.replace('-', '') : withPlus && value > 0 ? `+${text}` : text;
+
+/** "1,869" */
+export const formatCount = (n: number): string => signed(whole.format(n), n, false);
+
+/** "7.54" */
+export const formatRate = (n: number): string => signed(twoDp.format(n), n, false);
+
+/** "2.4%" */
+export const formatPercent = (n: number): string => signed(`${oneDp.format(n)}%`, n, false);
+
+/** A measure's value as the pivot table shows it; changes carry their sign ("+57", "−3.1%"). */
+export function formatMeasure(measure: Measure, value: number | null): string {
+  if (value === null) return '–';
+  switch (measure) {
+    case 'count':
+      return formatCount(value);
+    case 'change':
+      return signed(whole.format(value), value, true);
+    case 'rate':
+      return formatRate(value);
+    case 'rate-change':
+      return signed(twoDp.format(value), value, true);
+    case 'share':
+      return formatPercent(value);
+    case 'pct-change':
+      return signed(`${oneDp.format(value)}%`, value, true);
+  }
+}
+
+/** "2.3 MB", for file sizes. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${formatCount(bytes)} bytes`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${oneDp.format(value)} ${units[unit]}`;
+}
+
+/** "3 rows", "1 row": a count with its noun, singular when it is one. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,63 @@
+/** The Strategic Assessment's standard blocks for one area, category and year, as data and as sentences. */
+import type { CountComparison, Quartiles, Rag, Seasonality } from './analysis';
+
+export interface FactsSpec {
+  /** Dataset key; by default the ward dataset covering both years, else a borough dataset. */
+  dataset?: string;
+  /** A borough (name or ONS code). */
+  area: string;
+  /** A category: minor name or key ("Burglary - Residential"), or a major category ("Burglary"). */
+  category: string;
+  year: number;
+  /** The year compared with; default the year before. */
+  compare?: number;
+  /** Calendar years (default) or financial years starting in April of `year`. */
+  yearKind?: 'calendar' | 'financial';
+  /** Boroughs for the nearest-neighbour table (names or codes). */
+  neighbours?: string[];
+  /** Use this population year for both years' rates; by default each year's own. */
+  populationYear?: number;
+}
+
+export interface AreaFigures extends CountComparison {
+  key: string;
+  name: string;
+}
+
+export interface WardFigures extends AreaFigures {
+  rank: number | null;
+}
+
+export interface NeighbourRow extends AreaFigures {
+  quartile: 1 | 2 | 3 | 4 | null;
+  rag: Rag | null;
+}
+
+export interface MonthFigure {
+  /** "YYYY-MM" of the current year's month, and its label ("Jan 2022"). */
+  month: string;
+  label: string;
+  previous: number | null;
+  current: number | null;
+}
+
+export interface RollingPoint {
+  month: string;
+  label: string;
+  total: number | null;
+}
+
+export interface Findings {
+  dataset: { key: string; name: string };
+  area: { key: string; name: string };
+  category: { key: string; label: string; level: 'minor' | 'major' };
+  years: { previous: string; current: string; kind: 'calendar' | 'financial' };
+  populationYears: { previous: number | null; current: number | null; fixed: boolean };
+  quickFacts: AreaFigures & { sentences: string[] };
+  wards: { rows: WardFigures[]; highest: WardFigures[]; rises: WardFigures[]; falls: WardFigures[]; sentences: string[] } | null;
+  months: { rows: MonthFigure[]; seasonality: Seasonality; sentences: string[] };
+  rollingYear: { points: RollingPoint[]; latest: { total: number | null; previousTotal: number | null; percentChange: number | null }; sentences: string[] };
+  neighbours: { rows: NeighbourRow[]; london: AreaFigures | null; quartiles: Quartiles | null; sentences: string[] } | null;
+  caveats: string[];
+  sources: { imports: { file: string; months: string; finishedAt: string }[]; populations: string };
+}
