@@ -54,9 +54,15 @@ export async function startServer(o: ServeOptions): Promise<{ server: Server; po
 
   async function invoke(method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isMethod(method)) return fail(res, 404, { code: 'bad-request', message: `There is no method "${method}".` });
+    let body: string;
+    try {
+      body = await readBody(req, MAX_ARGS_BYTES);
+    } catch {
+      return fail(res, 413, { code: 'bad-request', message: 'The request is too large.' });
+    }
     let args: unknown;
     try {
-      args = JSON.parse((await readBody(req, MAX_ARGS_BYTES)) || '{}');
+      args = JSON.parse(body || '{}');
     } catch {
       return fail(res, 400, { code: 'bad-request', message: 'The request was not valid JSON.' });
     }
@@ -98,18 +104,20 @@ export async function startServer(o: ServeOptions): Promise<{ server: Server; po
   };
 }
 
+/**
+ * The request body, up to `limit` bytes. Past the limit the rest is read and dropped (up
+ * to a hard cap), so the client gets a clear 413 answer rather than a reset connection.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= limit) chunks.push(c);
+      else if (size > 64 * limit) req.destroy();
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > limit ? reject(new Error('too large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
