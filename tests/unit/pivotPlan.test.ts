@@ -2,6 +2,7 @@
 // never scanned whole, so an index change cannot silently make every pivot slow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAggregateSql, type AggregateQuery } from '../../src/core/analysis/pivot/query';
+import type { Dimension } from '../../src/shared/pivot';
 import type { Workspace } from '../../src/core/store/workspace';
 import { cleanupTempDirs, tempWorkspace } from '../support/workspace';
 
@@ -26,7 +27,7 @@ describe('pivot query plans', () => {
     [['borough', 'year'], {}],
     [['category', 'financial-year'], { category: ['burglary/burglary-residential'] }],
   ] as const)('monthly counts by %j search the clustered key by dataset and month', (dims, filters) => {
-    const steps = plan({ ...base, kind: 'counts', dimensions: [...dims], filters });
+    const steps = plan({ ...base, kind: 'counts', dimensions: [...dims], filters: filters as Partial<Record<Dimension, string[]>> });
     expect(steps[0]).toMatch(/^SEARCH c USING PRIMARY KEY \(dataset_id=\? AND month>\? AND month<\?\)/);
     expect(steps.join('\n')).not.toMatch(/SCAN [ci]\b/);
     expect(steps.join('\n')).toMatch(/SEARCH m USING PRIMARY KEY \(dataset_id=\? AND month=\?\)/);
