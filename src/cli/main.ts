@@ -11,6 +11,7 @@ import { defaultWorkspacePath, openWorkspace } from '../core/store/workspace';
 import { importResultText, infoText } from './format';
 import { addFactsCommand } from './factsCommand';
 import { addPivotCommand } from './pivotCommand';
+import { addRevisionsCommand } from './revisionsCommand';
 import { addServeCommand } from './serveCommand';
 
 const program = new Command();
@@ -70,6 +71,7 @@ program
 
 addPivotCommand(program);
 addFactsCommand(program);
+addRevisionsCommand(program);
 addServeCommand(program);
 
 function progressPrinter(json?: boolean) {

@@ -17,6 +17,7 @@ interface PivotOptions {
   to?: string;
   populationYear?: string;
   share?: string;
+  asOf?: string;
   format: string;
 }
 
@@ -38,6 +39,7 @@ export function pivotSpecFromOptions(o: PivotOptions, dataset: string): PivotSpe
     measure: (o.measure ?? 'count') as Measure,
     shareOf: o.share as PivotSpec['shareOf'],
     populationYear: o.populationYear ? Number(o.populationYear) : undefined,
+    asOfImport: o.asOf ? Number(o.asOf) : undefined,
   };
 }
 
@@ -55,6 +57,7 @@ export function addPivotCommand(program: Command): void {
     .option('--from <YYYY-MM>', 'first month')
     .option('--to <YYYY-MM>', 'last month')
     .option('--population-year <year>', 'use this population year for every period')
+    .option('--as-of <import-id>', 'the figures as they stood when this import was the newest extract')
     .option('--format <f>', 'table, csv or json', 'table')
     .action(async (o: PivotOptions) => {
       const workspace = openWorkspace(o.db ?? defaultWorkspacePath(), { mustExist: true });

@@ -7,6 +7,7 @@ import type { ImportProgress } from '../shared/importing';
 import { WardlensError } from './errors';
 import { buildFindings } from './analysis/findings/build';
 import { runPivot } from './analysis/pivot/run';
+import { revisionReport } from './analysis/trust/revisions';
 import { importFiles } from './importers/importFiles';
 import { previewFile } from './importers/preview';
 import { deleteView, listMappings, listViews, saveMapping, saveView } from './store/saved';
@@ -38,6 +39,7 @@ export const handlers: HandlerMap = {
     return { saved: true };
   },
   'pivot/run': (ctx, spec) => runPivot(ctx.workspace.db, spec),
+  'revisions/report': (ctx, spec) => revisionReport(ctx.workspace.db, spec),
   'views/list': (ctx) => listViews(ctx.workspace.db),
   'views/save': (ctx, view) => {
     saveView(ctx.workspace.db, view);

@@ -6,6 +6,7 @@
 import type { ColumnMapping, ImportFileResult, ImportOptions } from './importing';
 import type { FactsSpec, Findings } from './findings';
 import type { FilePreview } from './preview';
+import type { RevisionReport, RevisionSpec } from './revisions';
 import type { SavedView } from './saved';
 import type { PivotResult, PivotSpec } from './pivot';
 import type { WorkspaceInfo } from './workspace';
@@ -18,6 +19,7 @@ export interface Handlers {
   'mappings/list': { args: Record<string, never>; result: { name: string; mapping: ColumnMapping; savedAt: string }[] };
   'mappings/save': { args: { name: string; mapping: ColumnMapping }; result: { saved: true } };
   'pivot/run': { args: PivotSpec; result: PivotResult };
+  'revisions/report': { args: RevisionSpec; result: RevisionReport };
   'views/list': { args: Record<string, never>; result: SavedView[] };
   'views/save': { args: SavedView; result: { saved: true } };
   'views/delete': { args: { name: string }; result: { deleted: true } };

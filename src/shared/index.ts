@@ -7,3 +7,4 @@ export type * from './pivot';
 export type * from './saved';
 export type * from './preview';
 export type * from './findings';
+export type * from './revisions';

@@ -38,6 +38,8 @@ export interface PivotSpec {
   populationYear?: number;
   /** Counts under this are flagged small and their % change withheld (default 10). */
   smallCount?: number;
+  /** Reproduce the figures as they stood when this import (id) was the newest extract. */
+  asOfImport?: number;
 }
 
 export type CellFlag = 'small' | 'incomplete' | 'not-significant';

@@ -22,6 +22,8 @@ export function claimMonths(db: Db, datasetId: number, importId: number, months:
      ON CONFLICT (dataset_id, month) DO UPDATE SET import_id = excluded.import_id`,
   );
   const mine = lastMonth;
+  const record = db.prepare('INSERT INTO import_months (import_id, month) VALUES (?, ?)');
+  for (const month of months) record.run(importId, month);
   const claims: MonthClaims = { superseded: [], keptAsRevision: [] };
   for (const month of months) {
     const held = current.get(datasetId, month) as { importId: number } | undefined;
@@ -37,3 +39,16 @@ export function claimMonths(db: Db, datasetId: number, importId: number, months:
   }
   return claims;
 }
+
+/**
+ * SQL for the month → import map as it stood when import `asOf` was the newest imported:
+ * the same rule as claimMonths (latest-running extract wins, then the later import),
+ * replayed over the imports up to that one. Binds (datasetId, asOf).
+ */
+export const AS_OF_MONTHS_SQL = `
+  SELECT month, import_id FROM (
+    SELECT im.month, im.import_id,
+           row_number() OVER (PARTITION BY im.month ORDER BY i.last_month DESC, i.id DESC) AS pick
+    FROM import_months im JOIN imports i ON i.id = im.import_id
+    WHERE i.dataset_id = ? AND i.id <= ?
+  ) WHERE pick = 1`;

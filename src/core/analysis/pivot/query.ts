@@ -5,6 +5,7 @@
  */
 import type { Dimension } from '../../../shared/pivot';
 import { WardlensError } from '../../errors';
+import { AS_OF_MONTHS_SQL } from '../../store/revisions';
 import type { Db } from '../../store/workspace';
 import { dimensionSql, isTimeDimension, JOIN_SQL, periodCode, type FactKind } from './dimensions';
 
@@ -21,16 +22,23 @@ export interface AggregateQuery {
   filters: Partial<Record<Dimension, string[]>>;
   firstMonth: number;
   lastMonth: number;
+  /** Reproduce the figures as they stood when this import was the newest (else: the current figures). */
+  asOfImport?: number;
 }
 
 export function buildAggregateSql(q: AggregateQuery): { sql: string; params: (string | number)[] } {
-  const table = q.kind === 'counts' ? 'current_monthly_counts' : 'current_incidents';
+  const facts = q.kind === 'counts' ? 'monthly_counts' : 'incidents';
+  const table = q.asOfImport === undefined ? `current_${facts}` : `${facts}`;
   const measure = q.kind === 'counts' ? 'sum(f.count)' : 'count(*)';
   const joins = new Set<string>();
   const select: string[] = [];
   const groupBy: string[] = [];
   const where = ['f.dataset_id = ?', 'f.month BETWEEN ? AND ?'];
   const params: (string | number)[] = [q.datasetId, q.firstMonth, q.lastMonth];
+  if (q.asOfImport !== undefined) {
+    joins.add(`JOIN (${AS_OF_MONTHS_SQL}) asof ON asof.month = f.month AND asof.import_id = f.import_id`);
+    params.unshift(q.datasetId, q.asOfImport);
+  }
 
   const sqlFor = (d: Dimension) => {
     const s = dimensionSql(q.kind, d);

@@ -6,6 +6,7 @@
 import type { Dimension, Measure, PivotResult, PivotSpec } from '../../../shared/pivot';
 import { WardlensError } from '../../errors';
 import { fromIsoMonth } from '../../months';
+import { AS_OF_MONTHS_SQL } from '../../store/revisions';
 import type { Db } from '../../store/workspace';
 import { AREA_DIMENSIONS, isTimeDimension, periodKey, periodLabel, type FactKind } from './dimensions';
 import { aggregate, type Aggregate } from './query';
@@ -55,7 +56,7 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
   const first = monthOrThrow(spec.months?.from) ?? Math.min(...held);
   const last = monthOrThrow(spec.months?.to) ?? Math.max(...held);
   const filters = resolveFilters(db, dataset.id, dataset.scheme, spec.filters ?? {});
-  const query = { datasetId: dataset.id, kind, dimensions: dims, filters };
+  const query = { datasetId: dataset.id, kind, dimensions: dims, filters, asOfImport: spec.asOfImport };
 
   const current = withPeriodKeys(aggregate(db, { ...query, firstMonth: first, lastMonth: last }), dims, 0);
   const previous = CHANGE_MEASURES.includes(measure)
@@ -109,6 +110,17 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
   if (measure === 'share') shareWithin(result, ctx.shareOf);
   result.notes = [...notes];
   return result;
+}
+
+/** The months the dataset holds now, or held when import `asOf` was the newest. */
+function heldMonths(db: Db, datasetId: number, asOf: number | undefined): Set<number> {
+  if (asOf !== undefined && !db.prepare('SELECT 1 FROM imports WHERE id = ? AND dataset_id = ?').get(asOf, datasetId)) {
+    throw new WardlensError('not-found', `Import ${asOf} is not an extract of this dataset.`);
+  }
+  const rows = (asOf === undefined
+    ? db.prepare('SELECT month FROM dataset_months WHERE dataset_id = ?').all(datasetId)
+    : db.prepare(`SELECT month FROM (${AS_OF_MONTHS_SQL})`).all(datasetId, asOf)) as { month: number }[];
+  return new Set(rows.map((r) => r.month));
 }
 
 function validate(spec: PivotSpec, dims: Dimension[], measure: Measure): void {

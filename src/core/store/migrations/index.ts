@@ -4,6 +4,7 @@
  */
 import { sql as m001 } from './001-initial';
 import { sql as m002 } from './002-saved-settings';
+import { sql as m003 } from './003-import-months';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: m001 },
   { version: 2, name: 'saved-settings', sql: m002 },
+  { version: 3, name: 'import-months', sql: m003 },
 ];
 
 export const latestVersion = migrations.length;
