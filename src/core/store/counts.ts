@@ -11,6 +11,7 @@ import type { Db } from './workspace';
 const FIELDS = 6; // area, borough, category, month, count, source row
 const CHUNK = 1 << 20; // figures per chunk: 24 MB of Int32s
 const BATCH = 100; // rows per INSERT statement
+const WIDTH = 8; // columns per inserted row
 
 export interface DuplicateFigure {
   row: number;
@@ -35,8 +36,8 @@ export class CountWriter {
     private readonly combine: 'refuse' | 'add',
     private readonly onDuplicate: (d: DuplicateFigure) => never,
   ) {
-    const columns = '(dataset_id, month, category_id, area_id, borough_id, import_id, count)';
-    const values = (n: number) => Array(n).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ');
+    const columns = '(dataset_id, month, category_id, area_id, borough_id, import_id, count, source_row)';
+    const values = (n: number) => Array(n).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
     const conflict = combine === 'add' ? ' ON CONFLICT DO UPDATE SET count = count + excluded.count' : '';
     this.batchInsert = db.prepare(`INSERT INTO monthly_counts ${columns} VALUES ${values(BATCH)}${conflict}`);
     this.singleInsert = db.prepare(`INSERT INTO monthly_counts ${columns} VALUES ${values(1)}${conflict}`);
@@ -59,7 +60,7 @@ export class CountWriter {
   flush(): void {
     const order = this.sortedOrder();
     const d = this.data;
-    const params: number[] = new Array(BATCH * 7);
+    const params: number[] = new Array(BATCH * WIDTH);
     let inBatch = 0;
     let previous = -1;
     for (const i of order) {
@@ -69,7 +70,7 @@ export class CountWriter {
         // 'add': the ON CONFLICT clause sums it when the batch is written
       }
       previous = i;
-      const p = inBatch * 7;
+      const p = inBatch * WIDTH;
       params[p] = this.datasetId;
       params[p + 1] = d[o + 3]!;
       params[p + 2] = d[o + 2]!;
@@ -77,12 +78,13 @@ export class CountWriter {
       params[p + 4] = d[o + 1]!;
       params[p + 5] = this.importId;
       params[p + 6] = d[o + 4]!;
+      params[p + 7] = d[o + 5]!;
       if (++inBatch === BATCH) {
         this.write(this.batchInsert, params);
         inBatch = 0;
       }
     }
-    for (let b = 0; b < inBatch; b++) this.write(this.singleInsert, params.slice(b * 7, b * 7 + 7));
+    for (let b = 0; b < inBatch; b++) this.write(this.singleInsert, params.slice(b * WIDTH, (b + 1) * WIDTH));
     this.size = 0;
   }
 

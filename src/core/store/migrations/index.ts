@@ -5,6 +5,7 @@
 import { sql as m001 } from './001-initial';
 import { sql as m002 } from './002-saved-settings';
 import { sql as m003 } from './003-import-months';
+import { sql as m004 } from './004-source-rows';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: m001 },
   { version: 2, name: 'saved-settings', sql: m002 },
   { version: 3, name: 'import-months', sql: m003 },
+  { version: 4, name: 'source-rows', sql: m004 },
 ];
 
 export const latestVersion = migrations.length;
