@@ -9,7 +9,10 @@ import { toApiError, WardlensError } from '../core/errors';
 import { dispatch } from '../core/handlers';
 import { defaultWorkspacePath, openWorkspace } from '../core/store/workspace';
 import { importResultText, infoText } from './format';
+import { addExportCommand } from './exportCommand';
+import { addCheckCommand } from './checkCommand';
 import { addFactsCommand } from './factsCommand';
+import { addPackCommand } from './packCommand';
 import { addPivotCommand } from './pivotCommand';
 import { addRevisionsCommand } from './revisionsCommand';
 import { addServeCommand } from './serveCommand';
@@ -71,7 +74,10 @@ program
 
 addPivotCommand(program);
 addFactsCommand(program);
+addExportCommand(program);
+addPackCommand(program);
 addRevisionsCommand(program);
+addCheckCommand(program);
 addServeCommand(program);
 
 function progressPrinter(json?: boolean) {

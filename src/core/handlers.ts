@@ -6,7 +6,10 @@ import type { Args, Handlers, MethodName, Result } from '../shared/api';
 import type { ImportProgress } from '../shared/importing';
 import { WardlensError } from './errors';
 import { buildFindings } from './analysis/findings/build';
+import { exportPack } from './export/pack';
+import { exportTable } from './export/exportTable';
 import { runPivot } from './analysis/pivot/run';
+import { qualityReport } from './analysis/trust/quality';
 import { revisionReport } from './analysis/trust/revisions';
 import { importFiles } from './importers/importFiles';
 import { previewFile } from './importers/preview';
@@ -25,6 +28,8 @@ export type HandlerMap = { [K in MethodName]: HandlerFn<K> };
 
 export const handlers: HandlerMap = {
   'workspace/info': (ctx) => workspaceInfo(ctx.workspace),
+  'export/pack': (ctx, args) => exportPack(ctx.workspace.db, args, { signal: ctx.signal, onProgress: ctx.onProgress }),
+  'export/table': (ctx, args) => exportTable(ctx.workspace.db, args),
   'facts/build': (ctx, spec) => buildFindings(ctx.workspace.db, spec),
   'import/files': (ctx, args) => {
     if (!Array.isArray(args.paths) || args.paths.length === 0 || args.paths.some((p) => typeof p !== 'string')) {
@@ -39,6 +44,7 @@ export const handlers: HandlerMap = {
     return { saved: true };
   },
   'pivot/run': (ctx, spec) => runPivot(ctx.workspace.db, spec),
+  'quality/check': (ctx, args) => qualityReport(ctx.workspace.db, args.dataset),
   'revisions/report': (ctx, spec) => revisionReport(ctx.workspace.db, spec),
   'views/list': (ctx) => listViews(ctx.workspace.db),
   'views/save': (ctx, view) => {

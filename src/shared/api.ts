@@ -3,9 +3,11 @@
  * Methods are named `domain/verb`; each transport is generic over this map, so a renamed
  * method or a changed argument breaks the build, not the analyst.
  */
+import type { ExportPackArgs, ExportPackResult, ExportTableArgs, ExportTableResult } from './export';
 import type { ColumnMapping, ImportFileResult, ImportOptions } from './importing';
 import type { FactsSpec, Findings } from './findings';
 import type { FilePreview } from './preview';
+import type { QualityReport } from './quality';
 import type { RevisionReport, RevisionSpec } from './revisions';
 import type { SavedView } from './saved';
 import type { PivotResult, PivotSpec } from './pivot';
@@ -13,12 +15,15 @@ import type { WorkspaceInfo } from './workspace';
 
 export interface Handlers {
   'workspace/info': { args: Record<string, never>; result: WorkspaceInfo };
+  'export/pack': { args: ExportPackArgs; result: ExportPackResult };
+  'export/table': { args: ExportTableArgs; result: ExportTableResult };
   'facts/build': { args: FactsSpec; result: Findings };
   'import/files': { args: { paths: string[]; options?: ImportOptions }; result: ImportFileResult[] };
   'import/preview': { args: { path: string; sheet?: string; mapping?: ColumnMapping }; result: FilePreview };
   'mappings/list': { args: Record<string, never>; result: { name: string; mapping: ColumnMapping; savedAt: string }[] };
   'mappings/save': { args: { name: string; mapping: ColumnMapping }; result: { saved: true } };
   'pivot/run': { args: PivotSpec; result: PivotResult };
+  'quality/check': { args: { dataset: string }; result: QualityReport };
   'revisions/report': { args: RevisionSpec; result: RevisionReport };
   'views/list': { args: Record<string, never>; result: SavedView[] };
   'views/save': { args: SavedView; result: { saved: true } };

@@ -8,3 +8,4 @@ export type * from './saved';
 export type * from './preview';
 export type * from './findings';
 export type * from './revisions';
+export type * from './quality';
