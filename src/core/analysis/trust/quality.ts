@@ -124,15 +124,20 @@ function categoryJumps(db: Db, d: DatasetRow): QualityFinding {
 function wardVersusBorough(db: Db, d: DatasetRow): QualityFinding | null {
   const borough = db.prepare("SELECT id, name FROM datasets WHERE kind = 'counts' AND area_level = 'borough' AND category_scheme IS ? ORDER BY id DESC").get(d.scheme) as { id: number; name: string } | undefined;
   if (!borough) return null;
-  const rows = db
-    .prepare(
-      `WITH w AS (SELECT borough_id, sum(count) AS n FROM current_monthly_counts WHERE dataset_id = ? AND month IN (SELECT month FROM dataset_months WHERE dataset_id = ?) GROUP BY borough_id),
-            b AS (SELECT area_id, sum(count) AS n FROM current_monthly_counts WHERE dataset_id = ? AND month IN (SELECT month FROM dataset_months WHERE dataset_id = ?) GROUP BY area_id)
-       SELECT a.name, b.n AS borough, coalesce(w.n, 0) AS wards FROM b JOIN areas a ON a.id = b.area_id LEFT JOIN w ON w.borough_id = b.area_id ORDER BY a.name`,
-    )
-    .all(d.id, borough.id, borough.id, d.id) as { name: string; borough: number; wards: number }[];
+  const shared = 'month IN (SELECT a.month FROM dataset_months a JOIN dataset_months b ON a.month = b.month WHERE a.dataset_id = ? AND b.dataset_id = ?)';
+  const byBorough = (datasetId: number, column: string) =>
+    new Map(
+      (db.prepare(`SELECT ${column} AS area, sum(count) AS n FROM current_monthly_counts WHERE dataset_id = ? AND ${shared} GROUP BY ${column}`).all(datasetId, d.id, borough.id) as { area: number; n: number }[]).map((r) => [r.area, r.n]),
+    );
+  const wards = byBorough(d.id, 'borough_id');
+  const boroughs = byBorough(borough.id, 'area_id');
   const months = (db.prepare('SELECT count(*) AS n FROM dataset_months a JOIN dataset_months b ON a.month = b.month WHERE a.dataset_id = ? AND b.dataset_id = ?').get(d.id, borough.id) as { n: number }).n;
   if (months === 0) return null;
+  const names = db.prepare('SELECT name FROM areas WHERE id = ?');
+  // Every police area either dataset files crimes under: the airports are one area in one file and another in the other.
+  const rows = [...new Set([...wards.keys(), ...boroughs.keys()])]
+    .map((id) => ({ name: (names.get(id) as { name: string }).name, borough: boroughs.get(id) ?? 0, wards: wards.get(id) ?? 0 }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const totalB = rows.reduce((t, r) => t + r.borough, 0);
   const totalW = rows.reduce((t, r) => t + r.wards, 0);
   const shortfall = totalB - totalW;
