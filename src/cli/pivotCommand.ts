@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import type { Dimension, Measure, PivotResult, PivotSpec } from '../shared/pivot';
 import { WardlensError } from '../core/errors';
 import { dispatch } from '../core/handlers';
-import { defaultWorkspacePath, openWorkspace } from '../core/store/workspace';
-import { renderPivot } from './pivotFormat';
+import { defaultWorkspacePath, openWorkspace, type Workspace } from '../core/store/workspace';
+import { renderPivot, trailText } from './pivotFormat';
 
 interface PivotOptions {
   db?: string;
@@ -43,10 +43,9 @@ export function pivotSpecFromOptions(o: PivotOptions, dataset: string): PivotSpe
   };
 }
 
-export function addPivotCommand(program: Command): void {
-  program
-    .command('pivot')
-    .description('Pivot a dataset by ward, borough, month, quarter, year, financial-year, major, minor, category, crime-type, outcome or lsoa.')
+/** The options every pivot-shaped command takes (pivot, explain, export). */
+export function withPivotOptions(command: Command): Command {
+  return command
     .option('--db <file>', 'the workspace file (default: your data folder)')
     .option('--dataset <key>', 'the dataset (default: the only one, or the first crime dataset)')
     .requiredOption('--rows <dims>', 'row dimensions, comma-separated')
@@ -57,17 +56,45 @@ export function addPivotCommand(program: Command): void {
     .option('--from <YYYY-MM>', 'first month')
     .option('--to <YYYY-MM>', 'last month')
     .option('--population-year <year>', 'use this population year for every period')
-    .option('--as-of <import-id>', 'the figures as they stood when this import was the newest extract')
+    .option('--as-of <import-id>', 'the figures as they stood when this import was the newest extract');
+}
+
+/** The pivot spec the options describe, with the default dataset (the first crime dataset) filled in. */
+export async function pivotSpecFor(workspace: Workspace, o: PivotOptions): Promise<PivotSpec> {
+  const info = await dispatch({ workspace }, 'workspace/info', {});
+  const dataset = o.dataset ?? info.datasets.find((d) => d.kind !== 'population')?.key;
+  if (!dataset) throw new WardlensError('not-found', 'This workspace holds no crime data yet: import some files first.');
+  return pivotSpecFromOptions(o, dataset);
+}
+
+export function addPivotCommand(program: Command): void {
+  withPivotOptions(
+    program
+      .command('pivot')
+      .description('Pivot a dataset by ward, borough, month, quarter, year, financial-year, major, minor, category, crime-type, outcome or lsoa.'),
+  )
     .option('--format <f>', 'table, csv or json', 'table')
     .action(async (o: PivotOptions) => {
       const workspace = openWorkspace(o.db ?? defaultWorkspacePath(), { mustExist: true });
       try {
-        const info = await dispatch({ workspace }, 'workspace/info', {});
-        const crime = info.datasets.filter((d) => d.kind !== 'population');
-        const dataset = o.dataset ?? crime[0]?.key;
-        if (!dataset) throw new WardlensError('not-found', 'This workspace holds no crime data yet: import some files first.');
-        const result: PivotResult = await dispatch({ workspace }, 'pivot/run', pivotSpecFromOptions(o, dataset));
+        const result: PivotResult = await dispatch({ workspace }, 'pivot/run', await pivotSpecFor(workspace, o));
         console.log(renderPivot(result, o.format));
+      } finally {
+        workspace.close();
+      }
+    });
+
+  withPivotOptions(program.command('explain').description('Where a pivot figure came from: its extracts, conditions, population and source rows.'))
+    .requiredOption('--cell <row,col>', 'the cell, as 1-based row and column numbers of the pivot table ("total" for a total)')
+    .option('--limit <n>', 'most source rows to list', '50')
+    .option('--format <f>', 'text or json', 'text')
+    .action(async (o: PivotOptions & { cell: string; limit: string }) => {
+      const [row, column] = o.cell.split(',').map((x) => (x.trim().toLowerCase() === 'total' ? 0 : Number(x)));
+      if (!Number.isInteger(row) || !Number.isInteger(column)) throw new WardlensError('bad-request', '--cell takes ROW,COL, e.g. --cell 3,2 (1-based; "total" for a total).');
+      const workspace = openWorkspace(o.db ?? defaultWorkspacePath(), { mustExist: true });
+      try {
+        const trail = await dispatch({ workspace }, 'pivot/explain', { pivot: await pivotSpecFor(workspace, o), row: row! - 1, column: column! - 1, limit: Number(o.limit) });
+        console.log(o.format === 'json' ? JSON.stringify(trail, null, 2) : trailText(trail));
       } finally {
         workspace.close();
       }

@@ -1,5 +1,6 @@
 /** Pivot results for the terminal (aligned table), for spreadsheets (CSV) or as JSON. */
 import type { PivotCell, PivotResult } from '../shared/pivot';
+import type { CellTrail } from '../shared/trail';
 import { WardlensError } from '../core/errors';
 
 const FLAG_MARKS: Record<string, string> = { small: '*', incomplete: '†', 'not-significant': '~' };
@@ -51,4 +52,27 @@ export function renderPivot(result: PivotResult, format: string): string {
   const text = rows.map((r) => r.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  '));
   const legend = '* fewer than 10 crimes   † period missing months   ~ change within the noise';
   return [`${result.dataset.name} — ${result.measure}`, ...text, '', legend, ...result.notes.map((n) => `note: ${n}`)].join('\n');
+}
+
+export function trailText(t: CellTrail): string {
+  const n = (x: number) => x.toLocaleString('en-GB');
+  const lines = [
+    `${t.dataset.name}: ${[...t.cell.rowLabels, ...t.cell.columnLabels].join(' · ')} = ${t.cell.value === null ? '–' : n(t.cell.value)} (${t.cell.measure}; ${n(t.cell.count)} crimes)`,
+    '',
+    'Selected by:',
+    ...t.conditions.map((c) => `  ${c}`),
+    '',
+    'From these extracts:',
+    ...t.extracts.map((e) => `  import ${e.importId}: ${e.file} (sha256 ${e.sha256.slice(0, 16)}…, imported ${e.importedAt.slice(0, 16).replace('T', ' ')}): ${n(e.rows)} rows, ${n(e.count)} crimes`),
+  ];
+  if (t.population) lines.push('', `Population: ${t.population.population === null ? 'none held' : n(t.population.population)}${t.population.year ? ` (${t.population.year})` : ''}`);
+  lines.push('', `Source rows (${n(t.sourceRowCount)}, adding up to ${n(t.sourceTotal)})${t.truncated ? `, first ${n(t.sourceRows.length)}` : ''}:`);
+  for (const r of t.sourceRows) {
+    lines.push(
+      r.crimeId !== undefined
+        ? `  ${r.file}: ${r.month} ${r.category}, ${r.location ?? 'no location'}${r.lsoa ? ` (${r.lsoa})` : ''}${r.crimeId ? `, crime ${r.crimeId.slice(0, 12)}…` : ''}`
+        : `  ${r.file}, row ${r.row ?? '?'}, column ${r.month.replace('-', '')}: ${r.area}${r.borough && r.borough !== r.area ? ` (${r.borough})` : ''}, ${r.category}: ${n(r.count)}`,
+    );
+  }
+  return lines.join('\n');
 }

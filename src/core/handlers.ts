@@ -11,6 +11,7 @@ import { exportTable } from './export/exportTable';
 import { runPivot } from './analysis/pivot/run';
 import { qualityReport } from './analysis/trust/quality';
 import { revisionReport } from './analysis/trust/revisions';
+import { cellTrail } from './analysis/trust/trail';
 import { importFiles } from './importers/importFiles';
 import { previewFile } from './importers/preview';
 import { deleteView, listMappings, listViews, saveMapping, saveView } from './store/saved';
@@ -44,6 +45,7 @@ export const handlers: HandlerMap = {
     return { saved: true };
   },
   'pivot/run': (ctx, spec) => runPivot(ctx.workspace.db, spec),
+  'pivot/explain': (ctx, spec) => cellTrail(ctx.workspace.db, spec),
   'quality/check': (ctx, args) => qualityReport(ctx.workspace.db, args.dataset),
   'revisions/report': (ctx, spec) => revisionReport(ctx.workspace.db, spec),
   'views/list': (ctx) => listViews(ctx.workspace.db),

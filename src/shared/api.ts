@@ -10,6 +10,7 @@ import type { FilePreview } from './preview';
 import type { QualityReport } from './quality';
 import type { RevisionReport, RevisionSpec } from './revisions';
 import type { SavedView } from './saved';
+import type { CellTrail, TrailSpec } from './trail';
 import type { PivotResult, PivotSpec } from './pivot';
 import type { WorkspaceInfo } from './workspace';
 
@@ -23,6 +24,7 @@ export interface Handlers {
   'mappings/list': { args: Record<string, never>; result: { name: string; mapping: ColumnMapping; savedAt: string }[] };
   'mappings/save': { args: { name: string; mapping: ColumnMapping }; result: { saved: true } };
   'pivot/run': { args: PivotSpec; result: PivotResult };
+  'pivot/explain': { args: TrailSpec; result: CellTrail };
   'quality/check': { args: { dataset: string }; result: QualityReport };
   'revisions/report': { args: RevisionSpec; result: RevisionReport };
   'views/list': { args: Record<string, never>; result: SavedView[] };

@@ -9,3 +9,4 @@ export type * from './preview';
 export type * from './findings';
 export type * from './revisions';
 export type * from './quality';
+export type * from './trail';

@@ -78,4 +78,6 @@ export interface PivotResult {
   grandTotal: PivotCell;
   /** Plain-words caveats: missing populations, incomplete periods, ward vs borough totals. */
   notes: string[];
+  /** The months the pivot covers, as resolved ("YYYY-MM"). */
+  span: { from: string; to: string };
 }

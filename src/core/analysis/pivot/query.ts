@@ -24,45 +24,77 @@ export interface AggregateQuery {
   lastMonth: number;
   /** Reproduce the figures as they stood when this import was the newest (else: the current figures). */
   asOfImport?: number;
+  /** More conditions, ANDed (a cell's own keys when tracing it to its sources). */
+  extraFilters?: [Dimension, string[]][];
+}
+
+/** What a traced figure's source rows show. */
+const SOURCE_COLUMNS = {
+  counts: `src_i.id AS importId, src_i.file_name AS file, src_i.sha256 AS sha256, f.source_row AS row, f.month AS month,
+           src_a.name AS area, src_b.name AS borough, src_c.minor AS category, f.count AS count`,
+  incidents: `src_i.id AS importId, src_i.file_name AS file, src_i.sha256 AS sha256, f.crime_id AS crimeId, f.month AS month,
+              src_l.code AS lsoa, src_l.name AS lsoaName, src_loc.description AS location, f.longitude, f.latitude,
+              src_c.minor AS category, src_o.name AS outcome, 1 AS count`,
+};
+const SOURCE_JOINS = {
+  counts: `JOIN imports src_i ON src_i.id = f.import_id JOIN areas src_a ON src_a.id = f.area_id
+           JOIN areas src_b ON src_b.id = f.borough_id JOIN categories src_c ON src_c.id = f.category_id`,
+  incidents: `JOIN imports src_i ON src_i.id = f.import_id LEFT JOIN areas src_l ON src_l.id = f.lsoa_id
+              LEFT JOIN locations src_loc ON src_loc.id = f.location_id JOIN categories src_c ON src_c.id = f.category_id
+              LEFT JOIN outcomes src_o ON src_o.id = f.outcome_id`,
+};
+
+/** The rows behind a figure (no grouping), in source order, at most `limit`. */
+export function buildSourceSql(q: AggregateQuery, limit: number): { sql: string; params: (string | number)[] } {
+  const { from, where, params } = buildFrom(q, []);
+  return {
+    sql: `SELECT ${SOURCE_COLUMNS[q.kind]} ${from} ${SOURCE_JOINS[q.kind]} WHERE ${where} ORDER BY f.import_id, ${q.kind === 'counts' ? 'f.source_row, f.month' : 'f.id'} LIMIT ${Math.floor(limit)}`,
+    params,
+  };
 }
 
 export function buildAggregateSql(q: AggregateQuery): { sql: string; params: (string | number)[] } {
-  const facts = q.kind === 'counts' ? 'monthly_counts' : 'incidents';
-  const table = q.asOfImport === undefined ? `current_${facts}` : `${facts}`;
   const measure = q.kind === 'counts' ? 'sum(f.count)' : 'count(*)';
-  const joins = new Set<string>();
   const select: string[] = [];
   const groupBy: string[] = [];
+  const { from, where, params } = buildFrom(q, q.dimensions, (d, s, i) => {
+    select.push(`${s.key} AS k${i}`, `${s.label} AS l${i}`);
+    groupBy.push(`k${i}`);
+  });
+  const sql = `SELECT ${[...select, `${measure} AS n`].join(', ')} ${from} WHERE ${where}
+    ${groupBy.length ? `GROUP BY ${groupBy.join(', ')}` : ''}`;
+  return { sql, params };
+}
+
+type DimensionSql = NonNullable<ReturnType<typeof dimensionSql>>;
+
+/** FROM, joins and WHERE for a query's dataset, months, extract and filters; `onDimension` sees each grouped dimension. */
+function buildFrom(q: AggregateQuery, dimensions: Dimension[], onDimension?: (d: Dimension, s: DimensionSql, i: number) => void) {
+  const facts = q.kind === 'counts' ? 'monthly_counts' : 'incidents';
+  const table = q.asOfImport === undefined ? `current_${facts}` : facts;
+  const joins = new Set<string>();
   const where = ['f.dataset_id = ?', 'f.month BETWEEN ? AND ?'];
   const params: (string | number)[] = [q.datasetId, q.firstMonth, q.lastMonth];
   if (q.asOfImport !== undefined) {
     joins.add(`JOIN (${AS_OF_MONTHS_SQL}) asof ON asof.month = f.month AND asof.import_id = f.import_id`);
     params.unshift(q.datasetId, q.asOfImport);
   }
-
   const sqlFor = (d: Dimension) => {
     const s = dimensionSql(q.kind, d);
     if (!s) throw new WardlensError('bad-request', `This dataset has no "${d}" to pivot by.`);
     s.joins.forEach((j) => joins.add(JOIN_SQL[j]));
     return s;
   };
-  q.dimensions.forEach((d, i) => {
-    const s = sqlFor(d);
-    select.push(`${s.key} AS k${i}`, `${s.label} AS l${i}`);
-    groupBy.push(`k${i}`);
-  });
-  for (const [d, values] of Object.entries(q.filters) as [Dimension, string[]][]) {
+  dimensions.forEach((d, i) => onDimension?.(d, sqlFor(d), i));
+  const conditions = [...(Object.entries(q.filters) as [Dimension, string[]][]), ...(q.extraFilters ?? [])];
+  for (const [d, values] of conditions) {
     if (!values || values.length === 0) continue;
     const s = sqlFor(d);
     const bound = isTimeDimension(d) ? values.map((v) => periodCode(d, v) ?? -1) : values;
     where.push(`${s.key} IN (${bound.map(() => '?').join(', ')})`);
     params.push(...bound);
   }
-  const sql = `SELECT ${[...select, `${measure} AS n`].join(', ')}
-    FROM ${table} f ${[...joins].join(' ')}
-    WHERE ${where.join(' AND ')}
-    ${groupBy.length ? `GROUP BY ${groupBy.join(', ')}` : ''}`;
-  return { sql, params };
+  return { from: `FROM ${table} f ${[...joins].join(' ')}`, where: where.join(' AND '), params };
 }
 
 export function aggregate(db: Db, q: AggregateQuery): Aggregate[] {

@@ -5,7 +5,7 @@
  */
 import type { Dimension, Measure, PivotResult, PivotSpec } from '../../../shared/pivot';
 import { WardlensError } from '../../errors';
-import { fromIsoMonth } from '../../months';
+import { fromIsoMonth, toIsoMonth } from '../../months';
 import { AS_OF_MONTHS_SQL } from '../../store/revisions';
 import type { Db } from '../../store/workspace';
 import { AREA_DIMENSIONS, isTimeDimension, periodKey, periodLabel, type FactKind } from './dimensions';
@@ -45,13 +45,7 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
   const dims = [...spec.rows, ...spec.columns];
   validate(spec, dims, measure);
 
-  const held = new Set(
-    (
-      db.prepare('SELECT month FROM dataset_months WHERE dataset_id = ?').all(dataset.id) as {
-        month: number;
-      }[]
-    ).map((r) => r.month),
-  );
+  const held = heldMonths(db, dataset.id, spec.asOfImport);
   if (held.size === 0) throw new WardlensError('not-found', `"${dataset.name}" holds no months yet.`);
   const first = monthOrThrow(spec.months?.from) ?? Math.min(...held);
   const last = monthOrThrow(spec.months?.to) ?? Math.max(...held);
@@ -106,6 +100,7 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
     columnTotals: grid.columnHeaders.map((c) => cell(grid.columnFacts(c), grid.grandFacts())),
     grandTotal: cell(grid.grandFacts(), grid.grandFacts()),
     notes: [],
+    span: { from: toIsoMonth(first), to: toIsoMonth(last) },
   };
   if (measure === 'share') shareWithin(result, ctx.shareOf);
   result.notes = [...notes];
