@@ -1,5 +1,6 @@
-// The hot pivots' query plans: the fact tables (c and i in the current-figures views) must be searched
-// never scanned whole, so an index change cannot silently make every pivot slow.
+// The hot pivots' query plans: figures are searched by dataset, borough and month range in
+// the current figures, or read from the borough totals when no ward is involved; never
+// scanned whole. An index change cannot silently make every pivot slow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAggregateSql, type AggregateQuery } from '../../src/core/analysis/pivot/query';
 import type { Dimension } from '../../src/shared/pivot';
@@ -17,26 +18,39 @@ afterAll(() => {
 
 const plan = (q: AggregateQuery) => {
   const { sql, params } = buildAggregateSql(q);
-  return (ws.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+  return { sql, steps: (ws.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n') };
 };
 const base = { datasetId: 1, filters: {}, firstMonth: 201601, lastMonth: 202012 };
+const counts = (dimensions: Dimension[], filters: Partial<Record<Dimension, string[]>> = {}) => plan({ ...base, kind: 'counts', dimensions, filters });
 
 describe('pivot query plans', () => {
+  it('a borough’s wards by month: one range of the current figures, by dataset, borough and month', () => {
+    const { sql, steps } = counts(['ward', 'month'], { borough: ['E09000015'] });
+    expect(sql).toMatch(/FROM monthly_counts f/);
+    expect(steps).toMatch(/SEARCH f USING PRIMARY KEY \(dataset_id=\? AND borough_id=\? AND month>\? AND month<\?\)/);
+    expect(steps).not.toMatch(/SCAN f\b/);
+  });
+
   it.each([
-    [['ward', 'month'], { borough: ['E09000015'] }],
     [['borough', 'year'], {}],
     [['category', 'financial-year'], { category: ['burglary/burglary-residential'] }],
-  ] as const)('monthly counts by %j search the clustered key by dataset and month', (dims, filters) => {
-    const steps = plan({ ...base, kind: 'counts', dimensions: [...dims], filters: filters as Partial<Record<Dimension, string[]>> });
-    expect(steps[0]).toMatch(/^SEARCH c USING PRIMARY KEY \(dataset_id=\? AND month>\? AND month<\?\)/);
-    expect(steps.join('\n')).not.toMatch(/SCAN [ci]\b/);
-    expect(steps.join('\n')).toMatch(/SEARCH m USING PRIMARY KEY \(dataset_id=\? AND month=\?\)/);
+    [['major', 'quarter'], { borough: ['E09000015', 'E09000005'] }],
+  ] as const)('%j without wards reads the borough totals by dataset and month', (dims, filters) => {
+    const { sql, steps } = counts([...dims], filters as Partial<Record<Dimension, string[]>>);
+    expect(sql).toMatch(/FROM monthly_totals f/);
+    expect(steps).toMatch(/SEARCH f USING PRIMARY KEY \(dataset_id=\? AND month>\? AND month<\?\)/);
+    expect(steps).not.toMatch(/SCAN f\b/);
+  });
+
+  it('“as of” an earlier extract reads current and superseded figures through the month map', () => {
+    const { sql } = plan({ ...base, kind: 'counts', dimensions: ['borough'], asOfImport: 1 });
+    expect(sql).toMatch(/FROM all_monthly_counts f JOIN \(/);
   });
 
   it('incidents by LSOA and crime type search the dataset-month index', () => {
-    const steps = plan({ ...base, kind: 'incidents', dimensions: ['lsoa', 'crime-type'] });
-    expect(steps[0]).toMatch(/^SEARCH i USING (COVERING )?INDEX incidents_by_dataset_month \(dataset_id=\? AND month>\? AND month<\?\)/);
-    expect(steps.join('\n')).not.toMatch(/SCAN [ci]\b/);
+    const { steps } = plan({ ...base, kind: 'incidents', dimensions: ['lsoa', 'crime-type'] });
+    expect(steps).toMatch(/SEARCH i USING (COVERING )?INDEX incidents_by_dataset_month \(dataset_id=\? AND month>\? AND month<\?\)/);
+    expect(steps).not.toMatch(/SCAN i\b/);
   });
 
   it('binds every filter value as a parameter', () => {

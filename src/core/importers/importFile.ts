@@ -12,7 +12,7 @@ import { toIsoMonth } from '../months';
 import { AreaRegistry } from '../store/areas';
 import { ensureDataset } from '../store/datasets';
 import { findImportByHash, finishImport, insertImport } from '../store/imports';
-import { claimMonths } from '../store/revisions';
+import { claimMonths, type MonthClaims } from '../store/revisions';
 import type { Workspace } from '../store/workspace';
 import { Tally, type ImportContext } from './context';
 import { planImport } from './plan';
@@ -80,14 +80,23 @@ async function importInto(ws: Workspace, path: string, options: ImportOptions, h
       db, source, header: plan.header, headerRow: plan.headerRow, importId, datasetId: dataset.id,
       areas: new AreaRegistry(db), tally, signal: hooks.signal, onProgress: hooks.onProgress,
     };
-    await plan.run(ctx);
+    // Monthly counts claim their months before writing (the current figures hold one extract
+    // per month); incidents and populations are claimed once the whole file is read.
+    let claims: MonthClaims | null = null;
+    const kind = plan.dataset.kind === 'counts' ? 'counts' : 'incidents';
+    const claim = (claimed: number[]) => {
+      const sorted = [...claimed].sort((a, b) => a - b);
+      return (claims ??= claimMonths(db, dataset.id, importId, sorted, sorted.at(-1)!, kind));
+    };
+    await plan.run(ctx, claim);
     if (tally.rowsStored === 0) {
       throw new WardlensError('bad-input', `${result.file}: no rows could be imported${tally.rowsRead === 0 ? ' (the file has a header but no data rows)' : ''}.`, { file: result.file, row: plan.headerRow + 1 });
     }
     const months = [...tally.months].sort((a, b) => a - b);
-    const claims = plan.dataset.kind === 'population' ? null : claimMonths(db, dataset.id, importId, months, months.at(-1)!);
-    if (claims?.keptAsRevision.length) {
-      tally.warnings.push(`${claims.keptAsRevision.length} of this file's months are already held from a newer extract; its figures for them are kept as earlier revisions only.`);
+    if (plan.dataset.kind !== 'population') claim(months);
+    const kept = (claims as MonthClaims | null)?.keptAsRevision ?? [];
+    if (kept.length) {
+      tally.warnings.push(`${kept.length} of this file's months are already held from a newer extract; its figures for them are kept as earlier revisions only.`);
     }
     finishImport(db, importId, {
       rowsRead: tally.rowsRead, rowsStored: tally.rowsStored, rowsRejected: tally.rowsRejected,
@@ -99,7 +108,7 @@ async function importInto(ws: Workspace, path: string, options: ImportOptions, h
       status: 'imported', importId, rowsRead: tally.rowsRead, rowsStored: tally.rowsStored, rowsRejected: tally.rowsRejected,
       areas: tally.areas.size, categories: tally.categories,
       months: { first: months.length ? toIsoMonth(months[0]!) : null, last: months.length ? toIsoMonth(months.at(-1)!) : null, count: months.length },
-      supersededMonths: (claims?.superseded ?? []).map(toIsoMonth),
+      supersededMonths: ((claims as MonthClaims | null)?.superseded ?? []).map(toIsoMonth),
       unmatchedNames: [...tally.unmatched].map(([name, rows]) => ({ name, rows })).sort((a, b) => b.rows - a.rows),
       warnings: tally.warnings,
     });

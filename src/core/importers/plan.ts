@@ -6,6 +6,7 @@ import type { ColumnMapping, ImportOptions } from '../../shared/importing';
 import type { FileFormat } from '../../shared/workspace';
 import { badInput, WardlensError } from '../errors';
 import { datasetKeyFromName, type DatasetSpec } from '../store/datasets';
+import type { MonthClaims } from '../store/revisions';
 import type { Db } from '../store/workspace';
 import { normaliseHeader, type ImportContext } from './context';
 import { importMapped, layoutFromMapping, mappedDatasetSpec } from './formats/mapped';
@@ -19,7 +20,8 @@ export interface ImportPlan {
   headerRow: number;
   header: string[];
   dataset: DatasetSpec;
-  run(ctx: ImportContext): Promise<void>;
+  /** Reads the rows in; `claim` says which months this extract now supplies (see store/revisions). */
+  run(ctx: ImportContext, claim: (months: number[]) => MonthClaims): Promise<void>;
 }
 
 export async function planImport(db: Db, source: TableSource, options: ImportOptions): Promise<ImportPlan> {
@@ -48,7 +50,7 @@ async function recognise(db: Db, source: TableSource): Promise<ImportPlan | null
   if (mps) {
     const vintage = mps.format === 'mps-ward' ? await wardVintageOf({ db, source, headerRow: first.row }, mps) : null;
     const dataset = mpsDatasetSpec(mps, vintage);
-    return { ...base, format: mps.format, dataset, run: (ctx) => importMpsWide(ctx, mps, dataset.categoryScheme!, vintage) };
+    return { ...base, format: mps.format, dataset, run: (ctx, claim) => importMpsWide(ctx, claim, mps, dataset.categoryScheme!, vintage) };
   }
   const police = recognisePoliceUk(header);
   if (police) {
@@ -81,6 +83,6 @@ function planMapped(source: TableSource, mapping: ColumnMapping, datasetName: st
     headerRow,
     header: headerCells.map((c) => (c instanceof Date ? c.toISOString().slice(0, 7) : cellText(c))),
     dataset: mappedDatasetSpec(mapping, name),
-    run: (ctx) => importMapped(ctx, mapping, layout),
+    run: (ctx, claim) => importMapped(ctx, claim, mapping, layout),
   };
 }

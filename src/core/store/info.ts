@@ -29,7 +29,7 @@ function datasetSummary(db: Db, d: DatasetRow): DatasetSummary {
   let areas = 0;
   if (table) {
     currentRows = (db.prepare(`SELECT count(*) AS n FROM current_${table} WHERE dataset_id = ?`).get(d.id) as { n: number }).n;
-    allRows = (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE dataset_id = ?`).get(d.id) as { n: number }).n;
+    allRows = (db.prepare(`SELECT count(*) AS n FROM ${table === 'monthly_counts' ? 'all_monthly_counts' : table} WHERE dataset_id = ?`).get(d.id) as { n: number }).n;
     categories = (db.prepare(`SELECT count(DISTINCT category_id) AS n FROM ${table} WHERE dataset_id = ?`).get(d.id) as { n: number }).n;
     const areaColumn = table === 'incidents' ? 'lsoa_id' : 'area_id';
     areas = (db.prepare(`SELECT count(DISTINCT ${areaColumn}) AS n FROM ${table} WHERE dataset_id = ?`).get(d.id) as { n: number }).n;

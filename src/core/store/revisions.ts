@@ -14,7 +14,7 @@ export interface MonthClaims {
   keptAsRevision: number[];
 }
 
-export function claimMonths(db: Db, datasetId: number, importId: number, months: number[], lastMonth: number): MonthClaims {
+export function claimMonths(db: Db, datasetId: number, importId: number, months: number[], lastMonth: number, kind: 'counts' | 'incidents' = 'incidents'): MonthClaims {
   const lastMonthOf = db.prepare('SELECT last_month AS lastMonth FROM imports WHERE id = ?');
   const current = db.prepare('SELECT import_id AS importId FROM dataset_months WHERE dataset_id = ? AND month = ?');
   const upsert = db.prepare(
@@ -37,7 +37,16 @@ export function claimMonths(db: Db, datasetId: number, importId: number, months:
     }
     upsert.run(datasetId, month, importId);
   }
+  if (kind === 'counts' && claims.superseded.length) retireCurrentCounts(db, datasetId, claims.superseded);
   return claims;
+}
+
+/** Moves the figures of months a newer extract now supplies from the current figures to the superseded ones. */
+function retireCurrentCounts(db: Db, datasetId: number, months: number[]): void {
+  const inMonths = 'dataset_id = ? AND month IN (SELECT value FROM json_each(?))';
+  const list = JSON.stringify(months);
+  db.prepare(`INSERT INTO superseded_counts SELECT * FROM monthly_counts WHERE ${inMonths}`).run(datasetId, list);
+  db.prepare(`DELETE FROM monthly_counts WHERE ${inMonths}`).run(datasetId, list);
 }
 
 /**

@@ -28,6 +28,8 @@ export interface MeasureContext {
   populationYear: number | null;
   defaultPopulationYear: number;
   notes: Set<string>;
+  /** Period completeness, worked out once per period. */
+  completeness?: Map<string, boolean>;
 }
 
 interface PopulationFigure {
@@ -101,60 +103,55 @@ export function measureCell(ctx: MeasureContext, facts: CellFacts, grand: CellFa
 
 /** Are all the months of every period the figure spans held (and inside the span asked for)? */
 function isComplete(ctx: MeasureContext, facts: CellFacts, yearsBack: number): boolean {
+  const cache = (ctx.completeness ??= new Map());
+  const keys = ctx.timeIndex < 0 ? ['*'] : facts.periods;
+  return keys.every((key) => {
+    const id = `${key}|${yearsBack}`;
+    let complete = cache.get(id);
+    if (complete === undefined) cache.set(id, (complete = periodComplete(ctx, key, yearsBack)));
+    return complete;
+  });
+}
+
+function periodComplete(ctx: MeasureContext, key: string, yearsBack: number): boolean {
   const shift = yearsBack * 100;
   const ok = (m: number) => ctx.held.has(m - shift) && m >= ctx.span.first && m <= ctx.span.last;
-  if (ctx.timeIndex < 0) {
-    for (let m = ctx.span.first; m <= ctx.span.last; m = m % 100 === 12 ? m + 89 : m + 1)
-      if (!ok(m)) return false;
+  if (key === '*') {
+    for (let m = ctx.span.first; m <= ctx.span.last; m = m % 100 === 12 ? m + 89 : m + 1) if (!ok(m)) return false;
     return true;
   }
   const d = ctx.dims[ctx.timeIndex] as TimeDimension;
-  const codes = new Set(facts.spans.map((s) => s[ctx.timeIndex]!));
-  for (const key of codes) {
-    const code = periodCode(d, key);
-    if (code === null || !periodMonths(d, code).every(ok)) return false;
-  }
-  return true;
+  const code = periodCode(d, key);
+  return code !== null && periodMonths(d, code).every(ok);
 }
 
 /** The population a figure's rate is per: the areas it spans, in its period's year (or the fixed year). */
 function population(ctx: MeasureContext, facts: CellFacts, yearsBack: number): PopulationFigure {
-  if (!ctx.populations || ctx.areaIndex < 0)
-    return { population: null, year: null, reason: 'Rates need an area: add borough or ward.' };
-  const pairs = new Map<string, number>();
-  for (const s of facts.spans) {
-    const area = s[ctx.areaIndex]!;
-    const year = ctx.populationYear ?? periodYear(ctx, s) - yearsBack;
-    pairs.set(`${area}|${year}`, year);
-  }
-  const years = new Set(pairs.values());
-  if (years.size > 1)
-    return {
-      population: null,
-      year: null,
-      reason: 'A rate across several years is not given: choose one year.',
-    };
+  if (!ctx.populations || ctx.areaIndex < 0) return { population: null, year: null, reason: 'Rates need an area: add borough or ward.' };
+  const years = new Set(
+    ctx.populationYear !== null
+      ? [ctx.populationYear]
+      : ctx.timeIndex < 0
+        ? [ctx.defaultPopulationYear - yearsBack]
+        : facts.periods.map((key) => periodYear(ctx, key) - yearsBack),
+  );
+  if (years.size > 1) return { population: null, year: null, reason: 'A rate across several years is not given: choose one year.' };
   const year = [...years][0]!;
   let total = 0;
-  for (const key of pairs.keys()) {
-    const area = key.slice(0, key.lastIndexOf('|'));
+  for (const area of facts.areas) {
     const p = ctx.populations.get(area)?.get(year);
     if (p === undefined) {
-      const reason = `No ${year} population for ${area} in this workspace: import population estimates to see rates.`;
-      ctx.notes.add(
-        `Some rates are blank: the workspace has no ${year} population for ${area}${pairs.size > 1 ? ' (and perhaps others)' : ''}.`,
-      );
-      return { population: null, year, reason };
+      ctx.notes.add(`Some rates are blank: the workspace has no ${year} population for ${area}${facts.areas.length > 1 ? ' (and perhaps others)' : ''}.`);
+      return { population: null, year, reason: `No ${year} population for ${area} in this workspace: import population estimates to see rates.` };
     }
     total += p;
   }
   return { population: total, year };
 }
 
-function periodYear(ctx: MeasureContext, span: string[]): number {
-  if (ctx.timeIndex < 0) return ctx.defaultPopulationYear;
+function periodYear(ctx: MeasureContext, key: string): number {
   const d = ctx.dims[ctx.timeIndex] as TimeDimension;
-  return populationYearOf(d, periodCode(d, span[ctx.timeIndex]!)!);
+  return populationYearOf(d, periodCode(d, key)!);
 }
 
 export { isTimeDimension };

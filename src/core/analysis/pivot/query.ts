@@ -46,7 +46,7 @@ const SOURCE_JOINS = {
 
 /** The rows behind a figure (no grouping), in source order, at most `limit`. */
 export function buildSourceSql(q: AggregateQuery, limit: number): { sql: string; params: (string | number)[] } {
-  const { from, where, params } = buildFrom(q, []);
+  const { from, where, params } = buildFrom(q, [], undefined, true);
   return {
     sql: `SELECT ${SOURCE_COLUMNS[q.kind]} ${from} ${SOURCE_JOINS[q.kind]} WHERE ${where} ORDER BY f.import_id, ${q.kind === 'counts' ? 'f.source_row, f.month' : 'f.id'} LIMIT ${Math.floor(limit)}`,
     params,
@@ -59,7 +59,7 @@ export function buildAggregateSql(q: AggregateQuery): { sql: string; params: (st
   const groupBy: string[] = [];
   const { from, where, params } = buildFrom(q, q.dimensions, (d, s, i) => {
     select.push(`${s.key} AS k${i}`, `${s.label} AS l${i}`);
-    groupBy.push(`k${i}`);
+    groupBy.push(s.group ?? `k${i}`);
   });
   const sql = `SELECT ${[...select, `${measure} AS n`].join(', ')} ${from} WHERE ${where}
     ${groupBy.length ? `GROUP BY ${groupBy.join(', ')}` : ''}`;
@@ -68,10 +68,24 @@ export function buildAggregateSql(q: AggregateQuery): { sql: string; params: (st
 
 type DimensionSql = NonNullable<ReturnType<typeof dimensionSql>>;
 
+/** Dimensions the borough totals (monthly_totals) can answer: everything but wards. */
+const TOTALS_DIMENSIONS = new Set<Dimension>(['borough', 'month', 'quarter', 'year', 'financial-year', 'major', 'minor', 'category']);
+
+/**
+ * Where the figures come from: the borough totals when no ward is involved (far fewer
+ * rows), the current figures, or — "as of" an earlier extract — current and superseded
+ * figures together, picked by the as-of month map.
+ */
+function factTable(q: AggregateQuery, dimensions: Dimension[], detail: boolean): string {
+  if (q.kind === 'incidents') return q.asOfImport === undefined ? 'current_incidents' : 'incidents';
+  if (q.asOfImport !== undefined) return 'all_monthly_counts';
+  const used = [...dimensions, ...Object.keys(q.filters), ...(q.extraFilters ?? []).map(([d]) => d)] as Dimension[];
+  return !detail && used.every((d) => TOTALS_DIMENSIONS.has(d)) ? 'monthly_totals' : 'monthly_counts';
+}
+
 /** FROM, joins and WHERE for a query's dataset, months, extract and filters; `onDimension` sees each grouped dimension. */
-function buildFrom(q: AggregateQuery, dimensions: Dimension[], onDimension?: (d: Dimension, s: DimensionSql, i: number) => void) {
-  const facts = q.kind === 'counts' ? 'monthly_counts' : 'incidents';
-  const table = q.asOfImport === undefined ? `current_${facts}` : facts;
+function buildFrom(q: AggregateQuery, dimensions: Dimension[], onDimension?: (d: Dimension, s: DimensionSql, i: number) => void, detail = false) {
+  const table = factTable(q, dimensions, detail);
   const joins = new Set<string>();
   const where = ['f.dataset_id = ?', 'f.month BETWEEN ? AND ?'];
   const params: (string | number)[] = [q.datasetId, q.firstMonth, q.lastMonth];
@@ -91,7 +105,8 @@ function buildFrom(q: AggregateQuery, dimensions: Dimension[], onDimension?: (d:
     if (!values || values.length === 0) continue;
     const s = sqlFor(d);
     const bound = isTimeDimension(d) ? values.map((v) => periodCode(d, v) ?? -1) : values;
-    where.push(`${s.key} IN (${bound.map(() => '?').join(', ')})`);
+    const placeholders = bound.map(() => '?').join(', ');
+    where.push(s.filter ? s.filter(placeholders) : `${s.key} IN (${placeholders})`);
     params.push(...bound);
   }
   return { from: `FROM ${table} f ${[...joins].join(' ')}`, where: where.join(' AND '), params };

@@ -74,7 +74,7 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
     defaultPopulationYear: Math.floor(last / 100),
     notes: new Set<string>(),
   };
-  const grid = new Grid(spec.rows.length, spec.columns.length, current, previous);
+  const grid = new Grid(spec.rows.length, spec.columns.length, current, previous, ctx.areaIndex, ctx.timeIndex);
   const cell = (facts: CellFacts, totals: CellFacts) => measureCell(ctx, facts, totals);
 
   const notes = ctx.notes;

@@ -32,7 +32,7 @@ const ref = (i: ImportRow): ExtractRef => ({ id: i.id, file: i.file, sha256: i.s
 /** The facts of one extract, keyed for comparison: monthly counts as they are, incidents counted. */
 const FIGURES_SQL = {
   counts: `SELECT f.month, f.area_id AS area, f.borough_id AS borough, f.category_id AS category, f.count AS n
-           FROM monthly_counts f WHERE f.dataset_id = ? AND f.import_id = ? AND f.month IN (SELECT value FROM json_each(?))`,
+           FROM all_monthly_counts f WHERE f.dataset_id = ? AND f.import_id = ? AND f.month IN (SELECT value FROM json_each(?))`,
   incidents: `SELECT f.month, coalesce(f.lsoa_id, 0) AS area, coalesce(f.lsoa_id, 0) AS borough, f.category_id AS category, count(*) AS n
               FROM incidents f WHERE f.dataset_id = ? AND f.import_id = ? AND f.month IN (SELECT value FROM json_each(?))
               GROUP BY f.month, f.lsoa_id, f.category_id`,

@@ -9,6 +9,7 @@ import { badInput, WardlensError } from '../../errors';
 import { parseMonthCell } from '../../months';
 import { CategoryRegistry } from '../../store/categories';
 import { CountWriter } from '../../store/counts';
+import type { MonthClaims } from '../../store/revisions';
 import { datasetKeyFromName, type DatasetSpec } from '../../store/datasets';
 import { dataRows, parseCount, type ImportContext } from '../context';
 import { cellText } from '../readers/table';
@@ -71,7 +72,7 @@ export function layoutFromMapping(file: string, mapping: ColumnMapping, header: 
   return layout;
 }
 
-export async function importMapped(ctx: ImportContext, mapping: ColumnMapping, layout: MappedLayout): Promise<void> {
+export async function importMapped(ctx: ImportContext, claim: (months: number[]) => MonthClaims, mapping: ColumnMapping, layout: MappedLayout): Promise<void> {
   const categories = new CategoryRegistry(ctx.db, 'mapped');
   const level = mapping.areaLevel ?? 'ward';
   // Several rows for one area, month and category add up (partner sheets often split them).
@@ -109,7 +110,10 @@ export async function importMapped(ctx: ImportContext, mapping: ColumnMapping, l
     ctx.tally.areas.add(area.id);
     ctx.tally.rowsStored++;
   }
-  writer.flush();
+  // A long sheet's months are known only once read: claim them, then write.
+  const months = [...ctx.tally.months];
+  writer.setClaims(claim(months));
+  writer.finish(months);
   ctx.tally.categories = categories.count;
   if (totals) ctx.tally.warnings.push(`${totals} totals row${totals > 1 ? 's were' : ' was'} skipped, so nothing is counted twice.`);
   if (blanks) ctx.tally.warnings.push(`${blanks} blank count cell${blanks > 1 ? 's were' : ' was'} read as no crimes (0).`);

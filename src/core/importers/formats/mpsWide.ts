@@ -12,6 +12,7 @@ import { monthFromHeader } from '../../months';
 import type { AreaRow } from '../../store/areas';
 import { CategoryRegistry } from '../../store/categories';
 import { CountWriter } from '../../store/counts';
+import type { MonthClaims } from '../../store/revisions';
 import type { DatasetSpec } from '../../store/datasets';
 import { cellText } from '../readers/table';
 import { dataRows, parseCount, requireColumns, type ImportContext } from '../context';
@@ -89,7 +90,7 @@ export async function wardVintageOf(ctx: Pick<ImportContext, 'db' | 'source' | '
   return complete[0]?.vintage ?? counts[0]?.vintage ?? null;
 }
 
-export async function importMpsWide(ctx: ImportContext, layout: Layout, scheme: string, vintage: string | null): Promise<void> {
+export async function importMpsWide(ctx: ImportContext, claim: (months: number[]) => MonthClaims, layout: Layout, scheme: string, vintage: string | null): Promise<void> {
   const categories = new CategoryRegistry(ctx.db, scheme);
   const writer = new CountWriter(ctx.db, ctx.datasetId, ctx.importId, 'refuse', ({ row, earlierRow }) => {
     throw badInput(
@@ -97,7 +98,7 @@ export async function importMpsWide(ctx: ImportContext, layout: Layout, scheme: 
       `this row repeats the area and category of ${earlierRow ? `row ${earlierRow}` : 'an earlier row'}; the file would count those crimes twice.`,
       row > 0 ? { row } : {},
     );
-  });
+  }, claim(layout.months.map(([, m]) => m)));
   const needed = Math.max(layout.major, layout.minor, layout.borough, layout.ward, ...layout.months.map(([i]) => i)) + 1;
   const boroughs = new BoroughResolver(ctx);
   for (const [, m] of layout.months) ctx.tally.months.add(m);
@@ -120,7 +121,7 @@ export async function importMpsWide(ctx: ImportContext, layout: Layout, scheme: 
     }
     ctx.tally.rowsStored++;
   }
-  writer.flush();
+  writer.finish(layout.months.map(([, m]) => m));
   ctx.tally.categories = categories.count;
   boroughs.reportUncoded();
 }
