@@ -8,12 +8,19 @@ import type { Dimension } from '../../../shared/pivot';
 import type { DatasetKind } from '../../../shared/workspace';
 
 export type FactKind = Extract<DatasetKind, 'counts' | 'incidents'>;
-type Join = 'area' | 'borough' | 'category' | 'outcome' | 'lsoa';
+type Join = 'area' | 'borough' | 'category' | 'outcome' | 'lsoa' | 'incidentWard';
 
 interface DimensionSql {
   key: string;
   label: string;
   joins: Join[];
+  /** A filter on the fact table's own column (so its index serves), given the placeholders. */
+  filter?: (placeholders: string) => string;
+  /**
+   * What to group by when it is cheaper than the key: an integer id the key depends on.
+   * Rows whose keys coincide (a major category's minors) are added together by the grid.
+   */
+  group?: string;
 }
 
 export const TIME_DIMENSIONS = ['month', 'quarter', 'year', 'financial-year'] as const;
@@ -34,11 +41,23 @@ const TIME_SQL: Record<TimeDimension, string> = {
 };
 
 const COUNTS: Partial<Record<Dimension, DimensionSql>> = {
-  borough: { key: 'coalesce(b.code, b.name)', label: 'b.name', joins: ['borough'] },
-  ward: { key: 'coalesce(a.code, a.name)', label: 'a.name', joins: ['area'] },
-  major: { key: majorKey, label: 'min(cat.major)', joins: ['category'] },
-  minor: { key: 'cat.key', label: 'min(cat.minor)', joins: ['category'] },
-  category: { key: 'cat.key', label: 'min(cat.minor)', joins: ['category'] },
+  borough: {
+    key: 'coalesce(b.code, b.name)',
+    label: 'b.name',
+    joins: ['borough'],
+    group: 'f.borough_id',
+    filter: (p) => `f.borough_id IN (SELECT id FROM areas WHERE kind = 'borough' AND coalesce(code, name) IN (${p}))`,
+  },
+  ward: {
+    key: 'coalesce(a.code, a.name)',
+    label: 'a.name',
+    joins: ['area'],
+    group: 'f.area_id',
+    filter: (p) => `f.area_id IN (SELECT id FROM areas WHERE kind = 'ward' AND coalesce(code, name) IN (${p}))`,
+  },
+  major: { key: majorKey, label: 'cat.major', joins: ['category'], group: 'f.category_id' },
+  minor: { key: 'cat.key', label: 'cat.minor', joins: ['category'], group: 'f.category_id' },
+  category: { key: 'cat.key', label: 'cat.minor', joins: ['category'], group: 'f.category_id' },
 };
 
 // police.uk rows carry an LSOA, whose name begins with its local authority's ("Camden 028B").
@@ -48,15 +67,24 @@ const INCIDENTS: Partial<Record<Dimension, DimensionSql>> = {
     key: `coalesce(${lsoaBorough}, 'No location')`,
     label: `coalesce(${lsoaBorough}, 'No location')`,
     joins: ['lsoa'],
+    group: 'f.lsoa_id',
   },
-  lsoa: { key: "coalesce(l.code, 'none')", label: "coalesce(l.name, 'No location')", joins: ['lsoa'] },
-  major: { key: 'cat.key', label: 'min(cat.minor)', joins: ['category'] },
-  minor: { key: 'cat.key', label: 'min(cat.minor)', joins: ['category'] },
-  category: { key: 'cat.key', label: 'min(cat.minor)', joins: ['category'] },
-  'crime-type': { key: 'cat.key', label: 'min(cat.minor)', joins: ['category'] },
+  lsoa: { key: "coalesce(l.code, 'none')", label: "coalesce(l.name, 'No location')", joins: ['lsoa'], group: 'f.lsoa_id' },
+  // Wards from placing each point in the ward polygons (incidents/assign-areas); an incident
+  // never placed, without coordinates, or in no polygon gets its own row, never a guessed ward.
+  ward: {
+    key: "coalesce(w.code, CASE WHEN ia.incident_id IS NULL THEN 'not-assigned' WHEN f.longitude IS NULL THEN 'no-location' ELSE 'outside' END)",
+    label: "coalesce(w.name, CASE WHEN ia.incident_id IS NULL THEN 'Not yet placed in wards' WHEN f.longitude IS NULL THEN 'No location' ELSE 'Outside the ward boundaries' END)",
+    joins: ['incidentWard'],
+  },
+  major: { key: 'cat.key', label: 'cat.minor', joins: ['category'], group: 'f.category_id' },
+  minor: { key: 'cat.key', label: 'cat.minor', joins: ['category'], group: 'f.category_id' },
+  category: { key: 'cat.key', label: 'cat.minor', joins: ['category'], group: 'f.category_id' },
+  'crime-type': { key: 'cat.key', label: 'cat.minor', joins: ['category'], group: 'f.category_id' },
   outcome: {
     key: "coalesce(o.name, 'No outcome recorded')",
     label: "coalesce(o.name, 'No outcome recorded')",
+    group: 'f.outcome_id',
     joins: ['outcome'],
   },
 };
@@ -72,6 +100,7 @@ export const JOIN_SQL: Record<Join, string> = {
   category: 'JOIN categories cat ON cat.id = f.category_id',
   outcome: 'LEFT JOIN outcomes o ON o.id = f.outcome_id',
   lsoa: 'LEFT JOIN areas l ON l.id = f.lsoa_id',
+  incidentWard: 'LEFT JOIN incident_areas ia ON ia.incident_id = f.id LEFT JOIN areas w ON w.id = ia.ward_id',
 };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

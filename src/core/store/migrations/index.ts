@@ -6,6 +6,8 @@ import { sql as m001 } from './001-initial';
 import { sql as m002 } from './002-saved-settings';
 import { sql as m003 } from './003-import-months';
 import { sql as m004 } from './004-source-rows';
+import { sql as m006 } from './006-current-figures';
+import { sql as m005 } from './005-boundaries';
 
 export interface Migration {
   version: number;
@@ -18,6 +20,8 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'saved-settings', sql: m002 },
   { version: 3, name: 'import-months', sql: m003 },
   { version: 4, name: 'source-rows', sql: m004 },
+  { version: 5, name: 'boundaries', sql: m005 },
+  { version: 6, name: 'current-figures', sql: m006 },
 ];
 
 export const latestVersion = migrations.length;
