@@ -10,3 +10,4 @@ export type * from './findings';
 export type * from './revisions';
 export type * from './quality';
 export type * from './trail';
+export type * from './export';

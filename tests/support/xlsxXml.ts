@@ -13,9 +13,24 @@ export interface XlsxParts {
 
 const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
-const BUILT_IN_FORMATS: Record<string, string> = { '0': 'General', '1': '0', '2': '0.00', '3': '#,##0', '4': '#,##0.00', '9': '0%', '10': '0.00%', '49': '@' };
+const BUILT_IN_FORMATS: Record<string, string> = {
+  '0': 'General',
+  '1': '0',
+  '2': '0.00',
+  '3': '#,##0',
+  '4': '#,##0.00',
+  '9': '0%',
+  '10': '0.00%',
+  '49': '@',
+};
 
 export function xlsxParts(bytes: Buffer): XlsxParts {
   const zip = XLSX.CFB.read(bytes, { type: 'buffer' });
@@ -27,19 +42,33 @@ export function xlsxParts(bytes: Buffer): XlsxParts {
   const workbook = part('xl/workbook.xml');
   const rels = part('xl/_rels/workbook.xml.rels');
   const sheetXml = (sheet: string) => {
-    const tag = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((t) => unescape(attr(t, 'name') ?? '') === sheet);
+    const tag = [...workbook.matchAll(/<sheet\b[^>]*>/g)]
+      .map((m) => m[0])
+      .find((t) => unescape(attr(t, 'name') ?? '') === sheet);
     if (!tag) throw new Error(`no sheet ${sheet}`);
     const id = attr(tag, 'r:id');
-    const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => attr(t, 'Id') === id);
+    const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)]
+      .map((m) => m[0])
+      .find((t) => attr(t, 'Id') === id);
     const target = attr(rel ?? '', 'Target')!.replace(/^\/?(xl\/)?/, '');
     return part(`xl/${target}`);
   };
   const styles = part('xl/styles.xml');
-  const section = (name: string) => new RegExp(`<${name}\\b[^>]*>([\\s\\S]*?)</${name}>`).exec(styles)?.[1] ?? '';
-  const fonts = [...section('fonts').matchAll(/<font\b[^>]*?(?:\/>|>([\s\S]*?)<\/font>)/g)].map((m) => m[1] ?? '');
-  const fills = [...section('fills').matchAll(/<fill\b[^>]*?(?:\/>|>([\s\S]*?)<\/fill>)/g)].map((m) => m[1] ?? '');
+  const section = (name: string) =>
+    new RegExp(`<${name}\\b[^>]*>([\\s\\S]*?)</${name}>`).exec(styles)?.[1] ?? '';
+  const fonts = [...section('fonts').matchAll(/<font\b[^>]*?(?:\/>|>([\s\S]*?)<\/font>)/g)].map(
+    (m) => m[1] ?? '',
+  );
+  const fills = [...section('fills').matchAll(/<fill\b[^>]*?(?:\/>|>([\s\S]*?)<\/fill>)/g)].map(
+    (m) => m[1] ?? '',
+  );
   const xfs = [...section('cellXfs').matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]);
-  const formats = new Map([...section('numFmts').matchAll(/<numFmt\b[^>]*>/g)].map((m) => [attr(m[0], 'numFmtId')!, unescape(attr(m[0], 'formatCode')!)]));
+  const formats = new Map(
+    [...section('numFmts').matchAll(/<numFmt\b[^>]*>/g)].map((m) => [
+      attr(m[0], 'numFmtId')!,
+      unescape(attr(m[0], 'formatCode')!),
+    ]),
+  );
   return {
     part,
     sheetXml,

@@ -1,0 +1,96 @@
+/**
+ * `export/table`: one pivot, or one block of an area's findings, to an xlsx or csv file.
+ * The table is built from the same engine calls the app's views make (runPivot,
+ * buildFindings), so the file holds exactly the figures on screen.
+ */
+import { extname } from 'node:path';
+import type {
+  ExportTableArgs,
+  ExportTableResult,
+  FindingsBlock,
+  ReportTable,
+  TableSource,
+} from '../../shared/export';
+import { buildFindings } from '../analysis/findings/build';
+import { runPivot } from '../analysis/pivot/run';
+import { WardlensError } from '../errors';
+import type { Db } from '../store/workspace';
+import { tableCsv } from './csv';
+import { findingsSource, neighboursTable, quickFactsTable, wardsTable } from './findingsTables';
+import { monthsTable, rollingYearTable } from './timeTables';
+import { pivotPopulationYears, pivotTable } from './pivotTable';
+import { checkTargets, writeFileSafely } from './safeWrite';
+import { reportSource } from './sources';
+import { SheetNames } from './names';
+import { workbookBytes } from './xlsx';
+
+const BLOCKS: Record<FindingsBlock, { sheet: string; build: typeof wardsTable }> = {
+  'quick-facts': { sheet: 'Quick facts', build: quickFactsTable },
+  wards: { sheet: 'Wards', build: wardsTable },
+  months: { sheet: 'Months', build: monthsTable },
+  'rolling-year': { sheet: 'Rolling year', build: rollingYearTable },
+  neighbours: { sheet: 'Nearest neighbours', build: neighboursTable },
+};
+
+/** The report table for a pivot or a findings block, and a sheet name for it. */
+export function buildReportTable(db: Db, source: TableSource): { table: ReportTable; sheet: string } {
+  if (source && 'pivot' in source && source.pivot) {
+    const result = runPivot(db, source.pivot);
+    const spec = source.pivot;
+    const src = reportSource(db, {
+      dataset: { key: result.dataset.key, name: result.dataset.name },
+      // The months the pivot actually covered (its resolved span), not only those asked for.
+      first: result.span.from,
+      last: result.span.to,
+      populationYears: pivotPopulationYears(result),
+      populationFixed: spec.populationYear !== undefined,
+      asOfImport: spec.asOfImport,
+      comparesYearEarlier: ['change', 'pct-change', 'rate-change'].includes(result.measure),
+    });
+    return { table: pivotTable(result, src), sheet: 'Pivot' };
+  }
+  if (source && 'findings' in source && source.findings) {
+    const block = BLOCKS[source.block];
+    if (!block)
+      throw new WardlensError(
+        'bad-request',
+        `There is no findings table "${String(source.block)}": choose ${Object.keys(BLOCKS).join(', ')}.`,
+      );
+    const findings = buildFindings(db, source.findings);
+    const table = block.build(findings, findingsSource(db, findings));
+    if (!table) {
+      throw new WardlensError(
+        'not-found',
+        source.block === 'wards'
+          ? `${findings.dataset.name} is by borough, so it has no ward table: import ward-level files.`
+          : 'There is no nearest-neighbour table for this area.',
+      );
+    }
+    return { table, sheet: block.sheet };
+  }
+  throw new WardlensError('bad-request', 'Say what to export: a pivot, or a findings block.');
+}
+
+export async function exportTable(db: Db, args: ExportTableArgs): Promise<ExportTableResult> {
+  if (args.format !== 'xlsx' && args.format !== 'csv')
+    throw new WardlensError('bad-request', `Tables export to xlsx or csv, not "${String(args.format)}".`);
+  if (typeof args.path !== 'string' || !args.path)
+    throw new WardlensError('bad-request', 'Give the file to write.');
+  if (extname(args.path).toLowerCase() !== `.${args.format}`) {
+    throw new WardlensError(
+      'bad-request',
+      `${args.path} does not end in .${args.format}: name the file for its format.`,
+      { file: args.path },
+    );
+  }
+  const force = args.force === true;
+  // Refuse before the work, not after it: an existing file is the commonest mistake.
+  checkTargets([args.path], force);
+  const { table, sheet } = buildReportTable(db, args.table);
+  const content =
+    args.format === 'xlsx'
+      ? await workbookBytes([{ name: new SheetNames().name(sheet), table }])
+      : tableCsv(table);
+  const file = await writeFileSafely(args.path, content, args.format, force);
+  return { file, title: table.title, rows: table.body.length };
+}

@@ -1,0 +1,205 @@
+/**
+ * `export/pack`: the assessment pack for an area, a year and a list of categories, in one
+ * folder: a workbook (Contents, Summary, each category's tables, Sources & caveats), the
+ * HTML report, and each chart's data as JSON. Chart images (PNG, SVG) and the PDF need a
+ * browser engine to draw them: the app adds them; the engine says so rather than faking it.
+ *
+ * Every file is staged under a temporary name first and renamed only when all are ready,
+ * so a failed or cancelled pack leaves none of its files behind. Other files already in
+ * the folder are never touched.
+ */
+import { mkdirSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import type {
+  ChartData,
+  ExportPackArgs,
+  ExportPackResult,
+  ReportSource,
+  ReportTable,
+} from '../../shared/export';
+import type { Findings } from '../../shared/findings';
+import type { ImportProgress } from '../../shared/importing';
+import { buildFindings } from '../analysis/findings/build';
+import { WardlensError } from '../errors';
+import type { Db } from '../store/workspace';
+import { findingsCharts, slug } from './charts';
+import { findingsSource, findingsTables, summaryTable } from './findingsTables';
+import { reportHtml, type ReportCategory } from './html/report';
+import { packSheets } from './packSheets';
+import {
+  asWriteError,
+  checkTargets,
+  commitFiles,
+  discardFiles,
+  stageFile,
+  type StagedFile,
+} from './safeWrite';
+import { fileNamePart } from './names';
+import { workbookBytes } from './xlsx';
+
+export const IMAGES_NOTE =
+  'The charts are written as data (JSON in the charts folder), not as images: PNG and SVG images and the PDF report are drawn by the Wardlens app. The HTML report draws the charts itself.';
+
+export interface PackContext {
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+function validate(args: ExportPackArgs): void {
+  if (typeof args.area !== 'string' || !args.area.trim())
+    throw new WardlensError('bad-request', 'Give the area (a borough) for the pack.');
+  if (!Number.isInteger(args.year))
+    throw new WardlensError('bad-request', 'Give the year of the assessment, e.g. 2017.');
+  if (
+    !Array.isArray(args.categories) ||
+    args.categories.length === 0 ||
+    args.categories.some((c) => typeof c !== 'string' || !c.trim())
+  ) {
+    throw new WardlensError(
+      'bad-request',
+      'Give one or more categories for the pack, e.g. Burglary, Robbery.',
+    );
+  }
+  if (typeof args.folder !== 'string' || !isAbsolute(args.folder))
+    throw new WardlensError('bad-request', 'Give the full path of the folder for the pack.');
+}
+
+export interface PackCategory {
+  findings: Findings;
+  source: ReportSource;
+  prefix: string;
+  tables: { block: string; table: ReportTable }[];
+  charts: ChartData[];
+}
+
+export async function exportPack(
+  db: Db,
+  args: ExportPackArgs,
+  ctx: PackContext = {},
+): Promise<ExportPackResult> {
+  validate(args);
+  const force = args.force === true;
+  const checkCancelled = () => {
+    if (ctx.signal?.aborted)
+      throw new WardlensError('cancelled', 'The pack was cancelled; nothing was written.');
+  };
+
+  const steps = args.categories.length + 2;
+  const progress = (label: string, step: number) =>
+    ctx.onProgress?.({ file: label, rows: step, percent: (100 * step) / steps });
+  const prefixes = new Set<string>();
+  const categories: PackCategory[] = [];
+  for (const [i, category] of args.categories.entries()) {
+    checkCancelled();
+    progress(category, i);
+    const findings = buildFindings(db, {
+      area: args.area,
+      category: category.trim(),
+      year: args.year,
+      compare: args.compare,
+      yearKind: args.yearKind,
+      neighbours: args.neighbours,
+      populationYear: args.populationYear,
+      dataset: args.dataset,
+    });
+    let prefix = slug(findings.category.label);
+    for (let n = 2; prefixes.has(prefix); n++) prefix = `${slug(findings.category.label)}-${n}`;
+    prefixes.add(prefix);
+    const source = findingsSource(db, findings);
+    categories.push({
+      findings,
+      source,
+      prefix,
+      tables: findingsTables(findings, source),
+      charts: findingsCharts(findings, source, prefix),
+    });
+  }
+
+  const first = categories[0]!.findings;
+  const base = `${fileNamePart(first.area.name, 'Area')} ${first.years.current.replace('/', '-')}`;
+  const folder = args.folder;
+  const paths = {
+    workbook: join(folder, `${base} tables.xlsx`),
+    report: join(folder, `${base} report.html`),
+    chartsReadme: join(folder, 'charts', 'README.txt'),
+    chart: (c: ChartData) => join(folder, 'charts', `${c.id}.json`),
+  };
+  const allCharts = categories.flatMap((c) => c.charts);
+  checkTargets([paths.workbook, paths.report, paths.chartsReadme, ...allCharts.map(paths.chart)], force);
+
+  const notes = categories.flatMap((c) =>
+    c.findings.wards
+      ? []
+      : [
+          `${c.findings.category.label}: no ward table or ward chart, because ${c.findings.dataset.name} is by borough.`,
+        ],
+  );
+  const exportedAt = new Date().toISOString();
+  const summary = summaryTable(
+    categories.map((c) => c.findings),
+    categories[0]!.source,
+  );
+  const sheets = packSheets({ categories, summary, notes, imagesNote: IMAGES_NOTE });
+  checkCancelled();
+  progress('workbook', args.categories.length);
+  const workbook = await workbookBytes(sheets);
+  checkCancelled();
+  progress('report', args.categories.length + 1);
+  const html = reportHtml({
+    title: `${first.area.name}: crime in ${first.years.current} compared with ${first.years.previous}`,
+    subtitle: `Strategic Assessment tables and charts: ${categories.map((c) => c.findings.category.label).join(', ')}. ${first.dataset.name}.`,
+    summary,
+    categories: categories.map((c): ReportCategory => ({
+      findings: c.findings,
+      anchor: c.prefix,
+      tables: c.tables,
+      charts: c.charts,
+    })),
+    sources: categories.map((c) => c.source),
+    notes,
+    exportedAt,
+  });
+
+  try {
+    mkdirSync(join(folder, 'charts'), { recursive: true });
+  } catch (err) {
+    throw asWriteError(err, join(folder, 'charts'));
+  }
+  const staged: StagedFile[] = [];
+  try {
+    staged.push(await stageFile(paths.workbook, workbook, 'xlsx'));
+    staged.push(await stageFile(paths.report, html, 'html'));
+    for (const chart of allCharts) {
+      checkCancelled();
+      staged.push(await stageFile(paths.chart(chart), `${JSON.stringify(chart, null, 2)}\n`, 'json'));
+    }
+    staged.push(await stageFile(paths.chartsReadme, chartsReadme(allCharts), 'txt'));
+    checkCancelled();
+  } catch (err) {
+    discardFiles(staged);
+    throw err;
+  }
+  const files = commitFiles(staged, force);
+  progress('done', steps);
+  return {
+    folder,
+    files,
+    sheets: sheets.map((s) => s.name),
+    charts: allCharts.map((chart) => ({ file: paths.chart(chart), chart })),
+    images: { rendered: false, note: IMAGES_NOTE },
+    notes,
+  };
+}
+
+function chartsReadme(charts: ChartData[]): string {
+  return [
+    'Charts of the assessment pack, as data (made by Wardlens).',
+    '',
+    IMAGES_NOTE,
+    '',
+    'Each JSON file holds one chart: its title, source note, the labels along its category axis, and one list of values per series (null where the data has no figure).',
+    '',
+    ...charts.map((c) => `${c.id}.json  ${c.title}`),
+    '',
+  ].join('\r\n');
+}

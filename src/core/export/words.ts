@@ -1,0 +1,133 @@
+/**
+ * Words and number styles shared by every export format, so a workbook, a CSV and the HTML
+ * report name things the same way and mark flags with the same symbols as the app and the
+ * CLI (* small, † incomplete, ~ not significant).
+ */
+import type { FigureCell, FigureKind } from '../../shared/export';
+import type { CellFlag, Dimension, Measure } from '../../shared/pivot';
+
+export const DIMENSION_LABELS: Record<Dimension, string> = {
+  borough: 'Borough',
+  ward: 'Ward',
+  lsoa: 'LSOA',
+  month: 'Month',
+  quarter: 'Quarter',
+  year: 'Year',
+  'financial-year': 'Financial year',
+  major: 'Major category',
+  minor: 'Minor category',
+  category: 'Category',
+  'crime-type': 'Crime type',
+  outcome: 'Outcome',
+};
+
+/** What a pivot's figures measure, as a column heading or a title. */
+export const MEASURE_UNITS: Record<Measure, string> = {
+  count: 'Crimes',
+  rate: 'Crimes per 1,000 residents',
+  share: '% of crimes',
+  change: 'Change in crimes on a year earlier',
+  'pct-change': '% change on a year earlier',
+  'rate-change': 'Change in rate per 1,000 residents on a year earlier',
+};
+
+export const MEASURE_KINDS: Record<Measure, { kind: FigureKind; signed?: boolean }> = {
+  count: { kind: 'count' },
+  rate: { kind: 'rate' },
+  share: { kind: 'percent' },
+  change: { kind: 'change' },
+  'pct-change': { kind: 'percent', signed: true },
+  'rate-change': { kind: 'rate-change' },
+};
+
+/** The same marks as the pivot table in the app and `wardlens pivot`. */
+export const FLAG_MARKS: Record<CellFlag, string> = { small: '*', incomplete: '†', 'not-significant': '~' };
+
+export const FLAG_MEANINGS: Record<CellFlag, string> = {
+  small: 'fewer than 10 crimes: small counts swing widely, so a % change on them is withheld',
+  incomplete: 'the period is missing months of data, so it is not like for like',
+  'not-significant':
+    'the change is within normal year-to-year variation (not statistically significant at the 95% level)',
+};
+
+const FLAG_ORDER: CellFlag[] = ['small', 'incomplete', 'not-significant'];
+
+export const marksOf = (flags: readonly CellFlag[] | undefined): string =>
+  FLAG_ORDER.filter((f) => flags?.includes(f))
+    .map((f) => FLAG_MARKS[f])
+    .join('');
+
+export function flagsLegend(flags: readonly CellFlag[]): string {
+  const used = FLAG_ORDER.filter((f) => flags.includes(f));
+  return used.length ? `Marks: ${used.map((f) => `${FLAG_MARKS[f]} ${FLAG_MEANINGS[f]}`).join('; ')}.` : '';
+}
+
+/** Flags in legend order, without repeats. */
+export function orderedFlags(flags: Iterable<CellFlag>): CellFlag[] {
+  const set = new Set(flags);
+  return FLAG_ORDER.filter((f) => set.has(f));
+}
+
+/** "ward and year" */
+export function dimensionsPhrase(dims: Dimension[]): string {
+  const words = dims.map((d) => (d === 'lsoa' ? 'LSOA' : DIMENSION_LABELS[d].toLowerCase()));
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// UK number and date styles for text outputs (the HTML report, the source notes)
+// ---------------------------------------------------------------------------------------
+
+const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const twoDp = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const oneDp = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** A printed report's minus sign (U+2212), not a hyphen. */
+const MINUS = '\u2212';
+
+const withSign = (text: string, value: number, plus: boolean) =>
+  value < 0 ? MINUS + text.replace('-', '') : plus && value > 0 ? `+${text}` : text;
+
+/** A figure as a UK report prints it: "1,869", "7.54", "+2.6%", "−0.23"; "–" when not given. */
+export function formatFigure(cell: Pick<FigureCell, 'kind' | 'value' | 'signed'>): string {
+  const v = cell.value;
+  if (v === null || !Number.isFinite(v)) return '–';
+  switch (cell.kind) {
+    case 'count':
+      return withSign(whole.format(v), v, false);
+    case 'change':
+      return withSign(whole.format(v), v, true);
+    case 'rate':
+      return withSign(twoDp.format(v), v, false);
+    case 'rate-change':
+      return withSign(twoDp.format(v), v, true);
+    case 'percent':
+      return withSign(`${oneDp.format(v)}%`, v, cell.signed === true);
+  }
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2017-01" → "Jan 2017" */
+export function monthText(iso: string): string {
+  const [y, m] = iso.split('-');
+  const name = MONTHS[Number(m) - 1];
+  return name && y ? `${name} ${y}` : iso;
+}
+
+export function monthSpanText(first: string | null, last: string | null): string {
+  if (!first || !last) return 'no months';
+  return first === last ? monthText(first) : `${monthText(first)} – ${monthText(last)}`;
+}
+
+/** "22 Nov 2025", in UK time: an analyst reads when they imported, not UTC. */
+export function dateText(iso: string | null): string {
+  if (!iso) return 'date unknown';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  });
+}
