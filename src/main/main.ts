@@ -5,6 +5,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImportProgress } from '../shared/importing';
 import { toApiError } from '../core/errors';
@@ -101,10 +102,30 @@ function wireIpc(): void {
       calls.delete(callId);
     }
   });
+  ipcMain.handle('wardlens:choose-save-path', async (event, defaultName: string, extensions: string[], folder: boolean) => {
+    if (!trusted(event) || !window) return null;
+    const filters = extensions.length ? [{ name: extensions.join(', ').toUpperCase(), extensions }] : [];
+    const { canceled, filePath } = await dialog.showSaveDialog(window, { defaultPath: defaultName, filters: folder ? [] : filters, properties: ['createDirectory', 'showOverwriteConfirmation'] });
+    return canceled || !filePath ? null : filePath;
+  });
+  ipcMain.handle('wardlens:save-bytes', async (event, defaultName: string, extensions: string[], bytes: Uint8Array) => {
+    if (!trusted(event) || !window || !(bytes instanceof Uint8Array)) return null;
+    const { canceled, filePath } = await dialog.showSaveDialog(window, { defaultPath: defaultName, filters: [{ name: extensions.join(', ').toUpperCase(), extensions }] });
+    if (canceled || !filePath) return null;
+    await writeFileAtomically(filePath, bytes);
+    return filePath;
+  });
   ipcMain.on('wardlens:cancel', (event, callId: number) => {
     const id = calls.get(callId);
     if (isAppFrame(event.senderFrame?.url) && id !== undefined) engine?.cancel(id);
   });
+}
+
+/** Written beside the target under a temporary name, then renamed: never a half-written file. */
+async function writeFileAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  const temp = `${path}.wardlens-${process.pid}.tmp`;
+  await writeFile(temp, bytes);
+  await rename(temp, path);
 }
 
 function createWindow(): void {

@@ -21,6 +21,12 @@ const bridge = {
     return () => ipcRenderer.off('wardlens:menu', wrapped);
   },
   pathForFile: (file: File) => webUtils.getPathForFile(file),
+  /** The native save dialog: the chosen path, or null if the analyst cancelled. */
+  chooseSavePath: (defaultName: string, extensions: string[], folder = false): Promise<string | null> =>
+    ipcRenderer.invoke('wardlens:choose-save-path', defaultName, extensions, folder),
+  /** The native save dialog, then the bytes written there (chart images); the path, or null if cancelled. */
+  saveBytes: (defaultName: string, extensions: string[], bytes: Uint8Array): Promise<string | null> =>
+    ipcRenderer.invoke('wardlens:save-bytes', defaultName, extensions, bytes),
 };
 
 contextBridge.exposeInMainWorld('wardlens', bridge);

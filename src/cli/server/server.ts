@@ -3,7 +3,8 @@
  * calls are POST /api/invoke/<method> with the JSON args; the answer streams as lines of
  * JSON: {"call":id}, then any {"progress":…}, then {"result":…} or {"error":…}.
  * POST /api/cancel/<id> cancels a call; POST /api/upload?name=F stores a chosen file in a
- * private temp folder for import (a browser cannot hand over a path).
+ * private temp folder for import (a browser cannot hand over a path); POST
+ * /api/download/export/table (or …/export/pack) runs the export there and sends it back.
  */
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -15,6 +16,7 @@ import { isMethod } from '../../core/handlers';
 import type { EngineHost } from '../../core/worker/host';
 import { hostAllowed, originAllowed, SECURITY_HEADERS, tokenMatches } from './security';
 import { serveStatic } from './static';
+import { exportForDownload } from './download';
 
 export interface ServeOptions {
   engine: EngineHost;
@@ -49,6 +51,7 @@ export async function startServer(o: ServeOptions): Promise<{ server: Server; po
       return json(res, 200, { cancelled: true });
     }
     if (action === 'upload') return upload(url.searchParams.get('name') ?? 'upload', req, res);
+    if (action === 'download' && (name === 'export/table' || name === 'export/pack')) return download(name, req, res);
     return fail(res, 404, { code: 'not-found', message: 'No such API.' });
   }
 
@@ -78,6 +81,29 @@ export async function startServer(o: ServeOptions): Promise<{ server: Server; po
       line({ error: { code: e.code ?? 'internal', message: e.message, details: e.details } });
     }
     res.end();
+  }
+
+  async function download(method: 'export/table' | 'export/pack', req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let args: Record<string, unknown>;
+    try {
+      args = JSON.parse((await readBody(req, MAX_ARGS_BYTES)) || '{}') as Record<string, unknown>;
+    } catch {
+      return fail(res, 400, { code: 'bad-request', message: 'The request was not valid JSON.' });
+    }
+    try {
+      const file = await exportForDownload(o.engine, uploads, method, args);
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': file.type,
+        'Content-Length': String(file.body.length),
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        'Cache-Control': 'no-store',
+      });
+      res.end(file.body);
+    } catch (err) {
+      const e = err as { code?: ApiError['code']; message: string; details?: ApiError['details'] };
+      fail(res, 422, { code: e.code ?? 'internal', message: e.message, details: e.details });
+    }
   }
 
   async function upload(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
