@@ -105,6 +105,23 @@ describe('wardlens serve', () => {
     expect(cells).toEqual([sumWide(raw, inYear(2017), harrow), sumWide(raw, inYear(2018), harrow)]);
   });
 
+  it('sends an export back as a download, since a page cannot choose a path', async () => {
+    const response = await post('/api/download/export/table', {
+      table: { pivot: { dataset: 'mps-borough-old', rows: ['borough'], columns: ['year'], filters: { borough: ['Harrow'] } } },
+      format: 'csv',
+      fileName: 'Harrow by year.csv',
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('Harrow by year.csv')}`);
+    const text = await response.text();
+    const raw = readCsv(data.mpsBoroughRecent);
+    const harrow2017 = sumWide(raw, inYear(2017), (r) => r[raw.col('Borough')] === 'Harrow');
+    expect(text.replace(/^\uFEFF/, '')).toMatch(new RegExp(`Harrow,${harrow2017},`));
+    const refused = await post('/api/download/export/table', { table: { pivot: { dataset: 'nope', rows: [], columns: [] } }, format: 'csv' });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/no dataset "nope"/);
+  });
+
   it('carries engine errors as data', async () => {
     const answer = await call('pivot/run', { dataset: 'nope', rows: [], columns: [] });
     expect(answer.error).toMatchObject({ code: 'not-found' });
