@@ -10,12 +10,17 @@ import { dispatch } from '../core/handlers';
 import { defaultWorkspacePath, openWorkspace } from '../core/store/workspace';
 import { importResultText, infoText } from './format';
 import { addExportCommand } from './exportCommand';
+import { addBackupCommand } from './backupCommand';
 import { addCheckCommand } from './checkCommand';
 import { addFactsCommand } from './factsCommand';
 import { addPackCommand } from './packCommand';
 import { addPivotCommand } from './pivotCommand';
 import { addRevisionsCommand } from './revisionsCommand';
 import { addServeCommand } from './serveCommand';
+import { addAssignAreasCommand } from './assignAreasCommand';
+import { addBoundariesCommand } from './boundariesCommand';
+import { addHotspotsCommand } from './hotspotsCommand';
+import { addMapCommand } from './mapCommand';
 
 const program = new Command();
 program
@@ -78,7 +83,12 @@ addExportCommand(program);
 addPackCommand(program);
 addRevisionsCommand(program);
 addCheckCommand(program);
+addBackupCommand(program);
 addServeCommand(program);
+addBoundariesCommand(program);
+addAssignAreasCommand(program);
+addMapCommand(program);
+addHotspotsCommand(program);
 
 function progressPrinter(json?: boolean) {
   if (json || !process.stderr.isTTY) return undefined;

@@ -26,6 +26,14 @@ export function badInput(file: string, message: string, where: Omit<ErrorDetails
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof WardlensError) return err.toApiError();
+  const sqlite = (err as { code?: string }).code;
+  if (sqlite === 'SQLITE_BUSY' || sqlite === 'SQLITE_LOCKED') {
+    return { code: 'workspace-invalid', message: 'Another Wardlens (or another program) is writing to this workspace. Nothing was changed; try again when it has finished.' };
+  }
+  if (sqlite === 'SQLITE_FULL') return { code: 'internal', message: 'The disk is full: nothing was changed. Free some space and try again.' };
+  if (sqlite === 'SQLITE_CORRUPT' || sqlite === 'SQLITE_NOTADB') {
+    return { code: 'workspace-invalid', message: 'The workspace file is damaged. Nothing was written to it; open a backup copy instead.' };
+  }
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'internal', message: `Something went wrong inside Wardlens: ${message}` };
 }

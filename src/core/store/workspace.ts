@@ -4,7 +4,7 @@
  * rather than opened half-understood.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { WardlensError } from '../errors';
@@ -93,13 +93,34 @@ export function migrate(db: Db, path: string): void {
   if (current === 0 && !isEmpty(db)) {
     throw new WardlensError('workspace-invalid', `${path} is an SQLite file but not a Wardlens workspace.`);
   }
-  for (const migration of migrations.filter((m) => m.version > current)) {
+  const pending = migrations.filter((m) => m.version > current);
+  // An analyst's years of work are in this file: keep a copy as it was before changing its schema.
+  if (current > 0 && pending.length > 0 && path !== ':memory:') backupBeforeMigration(db, path, current);
+  for (const migration of pending) {
     db.transaction(() => {
       db.exec(migration.sql);
       if (migration.version === 1) seedGazetteer(db);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }
+}
+
+/** A consistent copy beside the workspace, named for the version it holds. */
+function backupBeforeMigration(db: Db, path: string, version: number): void {
+  const target = `${path}.version-${version}.backup`;
+  if (existsSync(target)) return;
+  try {
+    db.prepare('VACUUM INTO ?').run(target);
+  } catch (err) {
+    throw new WardlensError('workspace-invalid', `Wardlens must upgrade ${path}, but could not first save a copy of it to ${target}: ${(err as Error).message}. Nothing was changed.`);
+  }
+}
+
+/** A copy of the workspace made with SQLite's online backup, safe while the workspace is in use. */
+export async function backupWorkspace(ws: Workspace, target: string): Promise<{ path: string; bytes: number }> {
+  if (existsSync(target)) throw new WardlensError('bad-request', `${target} already exists; choose another name (a backup never replaces a file).`);
+  await ws.db.backup(target);
+  return { path: target, bytes: statSync(target).size };
 }
 
 function isEmpty(db: Db): boolean {
