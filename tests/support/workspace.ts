@@ -31,27 +31,28 @@ export function walExists(dbPath: string): boolean {
   return existsSync(`${dbPath}-wal`) && readFileSync(`${dbPath}-wal`).length > 0;
 }
 
-const TABLES = [
-  'areas',
-  'area_vintages',
-  'datasets',
-  'imports',
-  'categories',
-  'category_spellings',
-  'dataset_months',
-  'monthly_counts',
-  'outcomes',
-  'locations',
-  'forces',
-  'incidents',
-  'populations',
-] as const;
-
 /** Row count of every table: a cheap fingerprint of what a workspace holds. */
 export function tableCounts(db: Db): Record<string, number> {
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all() as { name: string }[];
   return Object.fromEntries(
-    TABLES.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
+    tables.map(({ name }) => [
+      name,
+      (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
+    ]),
   );
+}
+
+/**
+ * Where every monthly figure of every import is kept, current or superseded: the
+ * all_monthly_counts view where the schema keeps superseded figures apart, else monthly_counts.
+ */
+export function allCounts(db: Db): string {
+  const view = db
+    .prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'view' AND name = 'all_monthly_counts'`)
+    .get();
+  return view ? 'all_monthly_counts' : 'monthly_counts';
 }
 
 /** One number from a query. */
@@ -85,7 +86,7 @@ export interface MonthlyTotals {
 
 /** Totals per month and per borough, in one pass over a dataset; months with no figures are absent. */
 export function monthlyTotals(db: Db, q: TotalsQuery): MonthlyTotals {
-  const table = q.importId === undefined ? 'current_monthly_counts' : 'monthly_counts';
+  const table = q.importId === undefined ? 'current_monthly_counts' : allCounts(db);
   const rows = db
     .prepare(
       `SELECT t.month, a.name AS borough, t.total FROM (
