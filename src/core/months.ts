@@ -46,9 +46,13 @@ function twoDigitYear(yy: number): number {
   return yy < 50 ? 2000 + yy : 1900 + yy;
 }
 
-/** Excel's day serials count from 1899-12-30 (the 1900 leap-year bug included). */
+/**
+ * Excel's day serials count from 1899-12-30 (the 1900 leap-year bug included). Only serials
+ * from 1990 to 2100 are read as dates: a plain number such as 2016 or 12 in a header is a
+ * year or a count, not a day in 1905 or 1900.
+ */
 function fromExcelSerial(serial: number): MonthNumber | null {
-  if (serial < 1 || serial > 200_000) return null;
+  if (serial < 32_874 || serial > 73_415) return null;
   const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
   return monthNumber(date.getUTCFullYear(), date.getUTCMonth() + 1);
 }
@@ -56,7 +60,9 @@ function fromExcelSerial(serial: number): MonthNumber | null {
 /** Reads a month from a cell. Returns null when the cell is not a month in any form we accept. */
 export function parseMonthCell(value: unknown): MonthNumber | null {
   if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? null : monthNumber(value.getUTCFullYear(), value.getUTCMonth() + 1);
+    // SheetJS builds a date cell's Date at local midnight of the spreadsheet's date, so the
+    // local calendar, not UTC, is the date the analyst typed (in summer time they differ).
+    return Number.isNaN(value.getTime()) ? null : monthNumber(value.getFullYear(), value.getMonth() + 1);
   }
   if (typeof value === 'number') {
     if (Number.isInteger(value) && value >= 190001 && value <= 220012) return monthFromHeader(String(value));
@@ -81,4 +87,9 @@ export function parseMonthCell(value: unknown): MonthNumber | null {
 const FULL_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 function isMonthWord(word: string): boolean {
   return FULL_NAMES.some((full) => full.startsWith(word) && word.length >= 3) || word === 'sept';
+}
+
+/** "2017-05-01" for a date cell, read in the same local calendar as parseMonthCell. */
+export function localIsoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -14,6 +14,12 @@ export interface ColumnMapping {
   area: string | number;
   /** What the area column holds; default "ward". */
   areaLevel?: 'ward' | 'borough';
+  /**
+   * The ward boundary set the names belong to ("2014", "2018", "2022"). Many ward names
+   * exist in several sets with different boundaries; without this, such names are listed
+   * as unmatched rather than guessed.
+   */
+  vintage?: string;
   category?: string | number;
   /** Fixed category for every row when the sheet has no category column. */
   categoryValue?: string;

@@ -90,7 +90,14 @@ async function importInto(ws: Workspace, path: string, options: ImportOptions, h
     };
     await plan.run(ctx, claim);
     if (tally.rowsStored === 0) {
-      throw new WardlensError('bad-input', `${result.file}: no rows could be imported${tally.rowsRead === 0 ? ' (the file has a header but no data rows)' : ''}.`, { file: result.file, row: plan.headerRow + 1 });
+      const names = [...tally.unmatched.keys()];
+      const why =
+        tally.rowsRead === 0
+          ? ' (the file has a header but no data rows)'
+          : names.length
+            ? `: no area name matched a known ward or borough (${names.slice(0, 8).join(', ')}${names.length > 8 ? `, and ${names.length - 8} more` : ''}). Check the spelling, or give ONS codes`
+            : '';
+      throw new WardlensError('bad-input', `${result.file}: no rows could be imported${why}.`, { file: result.file, row: plan.headerRow + 1 });
     }
     const months = [...tally.months].sort((a, b) => a - b);
     if (plan.dataset.kind !== 'population') claim(months);

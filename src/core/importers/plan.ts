@@ -5,6 +5,7 @@
 import type { ColumnMapping, ImportOptions } from '../../shared/importing';
 import type { FileFormat } from '../../shared/workspace';
 import { badInput, WardlensError } from '../errors';
+import { localIsoDate } from '../months';
 import { datasetKeyFromName, type DatasetSpec } from '../store/datasets';
 import type { MonthClaims } from '../store/revisions';
 import type { Db } from '../store/workspace';
@@ -81,7 +82,7 @@ function planMapped(source: TableSource, mapping: ColumnMapping, datasetName: st
   return {
     format: 'mapped',
     headerRow,
-    header: headerCells.map((c) => (c instanceof Date ? c.toISOString().slice(0, 7) : cellText(c))),
+    header: headerCells.map((c) => (c instanceof Date ? localIsoDate(c).slice(0, 7) : cellText(c))),
     dataset: mappedDatasetSpec(mapping, name),
     run: (ctx, claim) => importMapped(ctx, claim, mapping, layout),
   };

@@ -15,7 +15,7 @@ export async function previewFile(ws: Workspace, path: string, sheet?: string, m
     if (['.xlsx', '.xlsm'].includes(extname(path).toLowerCase())) preview.sheets = xlsxSheetNames(path);
     const source = openTable(path, mapping?.sheet ?? sheet);
     preview.sheet = source.sheet;
-    preview.rows = source.head.map((r) => ({ row: r.row, cells: r.cells.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : cellText(c))) }));
+    preview.rows = source.head.map((r) => ({ row: r.row, cells: r.cells.map(cellText) }));
     const plan = await planImport(ws.db, source, mapping ? { mapping } : {});
     Object.assign(preview, { format: plan.format, dataset: plan.dataset.name, headerRow: plan.headerRow });
   } catch (err) {

@@ -42,6 +42,7 @@ export class AreaRegistry {
   private readonly findByName;
   private readonly insert;
   private readonly addVintage;
+  private readonly findVintages;
 
   constructor(private readonly db: Db) {
     this.findByCode = db.prepare(
@@ -54,6 +55,7 @@ export class AreaRegistry {
       'INSERT INTO areas (kind, code, name, match_name, parent_id) VALUES (?, ?, ?, ?, ?) RETURNING id',
     );
     this.addVintage = db.prepare('INSERT OR IGNORE INTO area_vintages (area_id, vintage) VALUES (?, ?)');
+    this.findVintages = db.prepare('SELECT vintage FROM area_vintages WHERE area_id = ?');
   }
 
   byOnsCode(kind: AreaKind, code: string): AreaRow | null {
@@ -75,12 +77,27 @@ export class AreaRegistry {
     return rows;
   }
 
-  /** A code or a name to exactly one area, or null: ambiguous names are not resolved. */
-  resolve(kind: AreaKind, codeOrName: string): AreaRow | null {
+  /**
+   * A code or a name to exactly one area, or null: ambiguous names are not resolved. With a
+   * boundary vintage, only wards of that set are candidates.
+   */
+  resolve(kind: AreaKind, codeOrName: string, vintage?: string): AreaRow | null {
     const text = codeOrName.trim();
     if (looksLikeOnsCode(text)) return this.byOnsCode(kind, text);
-    const found = this.byMatchName(kind, text);
+    let found = this.byMatchName(kind, text);
+    if (vintage && found.length > 1) found = found.filter((a) => this.vintagesOf(a.id).includes(vintage));
     return found.length === 1 ? found[0]! : null;
+  }
+
+  /** The boundary sets a name's candidates belong to, when a name is ambiguous (for the message). */
+  ambiguity(kind: AreaKind, name: string): string[] | null {
+    const found = this.byMatchName(kind, name);
+    if (found.length < 2) return null;
+    return [...new Set(found.flatMap((a) => this.vintagesOf(a.id)))].sort();
+  }
+
+  private vintagesOf(areaId: number): string[] {
+    return (this.findVintages.all(areaId) as { vintage: string }[]).map((v) => v.vintage);
   }
 
   /** An area by code, created from what the source says when the workspace does not know it yet. */

@@ -55,11 +55,16 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
 }
 
 function openDatabase(path: string, options: OpenOptions): Db {
-  let db: Db;
+  let db: Db | undefined;
   try {
     db = new Database(path, { nativeBinding: options.nativeBinding });
+    // Reading the schema first: a file that is not a Wardlens workspace is refused before
+    // anything (even the journal mode) is written to it.
+    assertWorkspaceOrEmpty(db, path);
     db.pragma('journal_mode = WAL');
   } catch (err) {
+    if (db?.open) db.close();
+    if (err instanceof WardlensError) throw err;
     throw new WardlensError(
       'workspace-invalid',
       `${path} could not be opened as a Wardlens workspace: ${(err as Error).message}`,
@@ -90,9 +95,7 @@ export function migrate(db: Db, path: string): void {
       `${path} was made by a newer version of Wardlens (workspace version ${current}; this version understands up to ${latestVersion}). Update Wardlens to open it.`,
     );
   }
-  if (current === 0 && !isEmpty(db)) {
-    throw new WardlensError('workspace-invalid', `${path} is an SQLite file but not a Wardlens workspace.`);
-  }
+  assertWorkspaceOrEmpty(db, path);
   const pending = migrations.filter((m) => m.version > current);
   // An analyst's years of work are in this file: keep a copy as it was before changing its schema.
   if (current > 0 && pending.length > 0 && path !== ':memory:') backupBeforeMigration(db, path, current);
@@ -121,6 +124,13 @@ export async function backupWorkspace(ws: Workspace, target: string): Promise<{ 
   if (existsSync(target)) throw new WardlensError('bad-request', `${target} already exists; choose another name (a backup never replaces a file).`);
   await ws.db.backup(target);
   return { path: target, bytes: statSync(target).size };
+}
+
+function assertWorkspaceOrEmpty(db: Db, path: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version === 0 && !isEmpty(db)) {
+    throw new WardlensError('workspace-invalid', `${path} is an SQLite file but not a Wardlens workspace.`);
+  }
 }
 
 function isEmpty(db: Db): boolean {

@@ -81,6 +81,7 @@ export async function importMapped(ctx: ImportContext, claim: (months: number[])
   });
   let totals = 0;
   let blanks = 0;
+  const ambiguous = new Map<string, string[]>();
   for await (const { row, cells } of dataRows(ctx)) {
     const name = cellText(cells[layout.area]);
     if (TOTAL_ROW.test(name)) {
@@ -88,9 +89,11 @@ export async function importMapped(ctx: ImportContext, claim: (months: number[])
       ctx.tally.rowsRejected++;
       continue;
     }
-    const area = name === '' ? null : ctx.areas.resolve(level, name);
+    const area = name === '' ? null : ctx.areas.resolve(level, name, mapping.vintage);
     if (!area) {
       ctx.tally.reject(name || '(blank)');
+      const sets = name && !mapping.vintage ? ctx.areas.ambiguity(level, name) : null;
+      if (sets) ambiguous.set(name, sets);
       continue;
     }
     const minor = layout.category >= 0 ? cellText(cells[layout.category]) : (mapping.categoryValue ?? '');
@@ -115,6 +118,12 @@ export async function importMapped(ctx: ImportContext, claim: (months: number[])
   writer.setClaims(claim(months));
   writer.finish(months);
   ctx.tally.categories = categories.count;
+  if (ambiguous.size) {
+    const sets = [...new Set([...ambiguous.values()].flat())].sort();
+    ctx.tally.warnings.push(
+      `${ambiguous.size} ward name${ambiguous.size > 1 ? 's' : ''} (${[...ambiguous.keys()].slice(0, 6).join(', ')}${ambiguous.size > 6 ? ', …' : ''}) exist${ambiguous.size > 1 ? '' : 's'} in more than one ward boundary set (${sets.join(', ')}), with different boundaries, so their rows were not imported: say which set the sheet uses ("vintage" in the mapping).`,
+    );
+  }
   if (totals) ctx.tally.warnings.push(`${totals} totals row${totals > 1 ? 's were' : ' was'} skipped, so nothing is counted twice.`);
   if (blanks) ctx.tally.warnings.push(`${blanks} blank count cell${blanks > 1 ? 's were' : ' was'} read as no crimes (0).`);
 }

@@ -76,6 +76,8 @@ export async function importPopulation(ctx: ImportContext, layout: PopulationLay
   const resolveArea = areaResolver(ctx, layout);
   const years = new Set<number>();
   let addedWards = 0;
+  let repeats = 0;
+  const seen = new Map<string, { population: number; row: number }>();
   for await (const { row, cells } of dataRows(ctx)) {
     const text = cellText(cells[layout.area]);
     const resolved = text === '' ? null : resolveArea(text, cells);
@@ -90,14 +92,18 @@ export async function importPopulation(ctx: ImportContext, layout: PopulationLay
       const year = wideYear > 0 ? wideYear : parseYear(ctx, cells[layout.year], row, layout.year);
       const population = parsePopulation(ctx, cells[column], row, column);
       if (population === null) continue;
-      try {
-        insert.run(ctx.importId, resolved.area.id, year, population, layout.source >= 0 ? cellText(cells[layout.source]) || null : null);
-      } catch (err) {
-        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-          throw badInput(ctx.source.file, `${resolved.area.name} already has a population for ${year} in an earlier row.`, { row, column: ctx.header[layout.area] });
+      const earlier = seen.get(`${resolved.area.id}|${year}`);
+      if (earlier !== undefined) {
+        // GLA tables repeat the City of London as a ward and as a borough: the same figure
+        // twice is one figure; two different figures for one area and year is an error.
+        if (earlier.population === population) {
+          repeats++;
+          continue;
         }
-        throw err;
+        throw badInput(ctx.source.file, `${resolved.area.name} has two different populations for ${year}: ${earlier.population} in row ${earlier.row} and ${population} here.`, { row, column: ctx.header[column] });
       }
+      seen.set(`${resolved.area.id}|${year}`, { population, row });
+      insert.run(ctx.importId, resolved.area.id, year, population, layout.source >= 0 ? cellText(cells[layout.source]) || null : null);
       years.add(year);
       stored = true;
     }
@@ -107,6 +113,7 @@ export async function importPopulation(ctx: ImportContext, layout: PopulationLay
     } else ctx.tally.rowsRejected++;
   }
   if (addedWards) ctx.tally.warnings.push(`${addedWards} area codes were not in Wardlens's London gazetteer and were added as new areas.`);
+  if (repeats) ctx.tally.warnings.push(`${repeats} figure${repeats > 1 ? 's were' : ' was'} given twice with the same value and counted once.`);
   if (years.size) ctx.tally.warnings.push(`Population years held: ${Math.min(...years)}–${Math.max(...years)}.`);
 }
 

@@ -1,3 +1,5 @@
+import { localIsoDate } from '../../months';
+
 /** What every reader gives the recognisers and importers: rows of cells with their row numbers. */
 
 export interface SheetRow {
@@ -24,6 +26,6 @@ export const HEAD_ROWS = 30;
 /** Cell text, trimmed; empty cells are "". */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return localIsoDate(value);
   return String(value).trim();
 }

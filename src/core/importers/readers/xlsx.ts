@@ -23,13 +23,14 @@ export function openXlsx(path: string, sheetName?: string, displayName = basenam
   if (!sizes || !sizes.has('[Content_Types].xml')) {
     throw badInput(displayName, 'this is not an Excel .xlsx workbook (the file is not in the xlsx format). Open it in Excel and save it as .xlsx or CSV.');
   }
+  // Before SheetJS touches the workbook at all: even listing the sheets inflates every entry.
+  guardSheetSize(displayName, sizes);
   const names = XLSX.read(buffer, { type: 'buffer', bookSheets: true }).SheetNames;
   const sheet = sheetName ?? names[0];
   const index = sheet === undefined ? -1 : names.indexOf(sheet);
   if (index < 0) {
     throw badInput(displayName, sheetName ? `there is no sheet called "${sheetName}" (sheets: ${names.join(', ')}).` : 'the workbook has no sheets.');
   }
-  guardSheetSize(displayName, sheet!, sizes);
   let workbook: XLSX.WorkBook;
   try {
     workbook = XLSX.read(buffer, { type: 'buffer', dense: true, cellDates: true, cellStyles: false, cellHTML: false, sheets: sheet });
@@ -54,10 +55,14 @@ export function openXlsx(path: string, sheetName?: string, displayName = basenam
 
 /** Sheet names, in workbook order. */
 export function xlsxSheetNames(path: string): string[] {
-  return XLSX.read(readFileSync(path), { type: 'buffer', bookSheets: true }).SheetNames;
+  const buffer = readFileSync(path);
+  const sizes = zipEntrySizes(buffer);
+  if (!sizes) throw badInput(basename(path), 'this is not an Excel .xlsx workbook.');
+  guardSheetSize(basename(path), sizes);
+  return XLSX.read(buffer, { type: 'buffer', bookSheets: true }).SheetNames;
 }
 
-function guardSheetSize(file: string, sheet: string, sizes: Map<string, number>): void {
+function guardSheetSize(file: string, sizes: Map<string, number>): void {
   // Sheets are xl/worksheets/sheetN.xml; the biggest one bounds what we would load.
   const sheetBytes = Math.max(0, ...[...sizes].filter(([n]) => n.startsWith('xl/worksheets/')).map(([, s]) => s));
   const strings = sizes.get('xl/sharedStrings.xml') ?? 0;
@@ -65,7 +70,7 @@ function guardSheetSize(file: string, sheet: string, sizes: Map<string, number>)
     const mb = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString('en-GB')} MB`;
     throw new WardlensError(
       'too-large',
-      `${file}: the sheet "${sheet}" is too large to read safely (${mb(Math.max(sheetBytes, strings))} of sheet data; the limit is ${mb(MAX_SHEET_XML_BYTES)}). Save the sheet as CSV, which Wardlens reads in a stream whatever its size, and import that instead.`,
+      `${file}: a sheet of this workbook is too large to read safely (${mb(Math.max(sheetBytes, strings))} of sheet data; the limit is ${mb(MAX_SHEET_XML_BYTES)}). Save the sheet as CSV, which Wardlens reads in a stream whatever its size, and import that instead.`,
       { file },
     );
   }
