@@ -55,7 +55,13 @@ program
       const results = await dispatch({ workspace, signal: controller.signal, onProgress: progressPrinter(opts.json) }, 'import/files', { paths, options });
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
       if (opts.json) console.log(JSON.stringify(results, null, 2));
-      else console.log(results.map(importResultText).join('\n\n'));
+      else {
+        // What was imported to stdout; what failed, in plain words, to stderr.
+        const ok = results.filter((r) => r.status !== 'failed');
+        const failed = results.filter((r) => r.status === 'failed');
+        if (ok.length) console.log(ok.map(importResultText).join('\n\n'));
+        if (failed.length) console.error(failed.map(importResultText).join('\n\n'));
+      }
       if (results.some((r) => r.status === 'failed')) process.exitCode = 1;
     } finally {
       workspace.close();
