@@ -1,18 +1,83 @@
-import { useEffect, useState } from 'react';
+/**
+ * The workbench shell: a left-hand list of views, the workspace in use, and the view itself.
+ * Views stay mounted when hidden, so an import keeps running and a pivot keeps its state
+ * while the analyst looks elsewhere.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { WorkspaceInfo } from '../shared/workspace';
 import type { EngineClient } from './api/client';
+import { WorkbenchContext, type Workbench } from './api/context';
+import { asApiError } from './api/errors';
+import { ErrorNotice } from './components/ErrorNotice';
+import { Sidebar, type ViewName } from './components/Sidebar';
+import type { ApiError } from '../shared/errors';
+import { DataView } from './views/data/DataView';
+import { ImportView, type IncomingPaths } from './views/import/ImportView';
+import { PivotView } from './views/pivot/PivotView';
 
 export function App({ client }: { client: EngineClient }) {
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    client.invoke('workspace/info', {}).then(setInfo, (e: Error) => setError(e.message));
+  const [error, setError] = useState<ApiError | null>(null);
+  const [chosen, setView] = useState<ViewName | null>(null);
+  const [incoming, setIncoming] = useState<IncomingPaths | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      setInfo(await client.invoke('workspace/info', {}));
+      setError(null);
+    } catch (err) {
+      setError(asApiError(err));
+    }
   }, [client]);
+
+  // Open on Pivot when there is data, on Import when there is none; after that the analyst chooses.
+  useEffect(() => {
+    client.invoke('workspace/info', {}).then(
+      (first) => {
+        setInfo(first);
+        setView((v) => v ?? (first.datasets.length > 0 ? 'pivot' : 'import'));
+      },
+      (err) => setError(asApiError(err)),
+    );
+  }, [client]);
+
+  // The desktop app's File menu: Import… hands over chosen paths; a new workspace means new facts.
+  useEffect(() => {
+    let seq = 0;
+    return window.wardlens?.onMenu((action, payload) => {
+      if (action === 'import' && Array.isArray(payload)) {
+        setIncoming({ seq: ++seq, paths: payload.filter((p): p is string => typeof p === 'string') });
+        setView('import');
+      } else if (action === 'workspace-changed') void refresh();
+    });
+  }, [refresh]);
+
+  const workbench: Workbench = useMemo(() => ({ client, info, refresh }), [client, info, refresh]);
+  const view: ViewName = chosen ?? 'import';
+  const toImport = useCallback(() => setView('import'), []);
+
   return (
-    <main className="app">
-      <h1>Wardlens</h1>
-      {error && <p role="alert">{error}</p>}
-      {info && <p>{info.datasets.length.toLocaleString('en-GB')} datasets in {info.path}</p>}
-    </main>
+    <WorkbenchContext.Provider value={workbench}>
+      <div className="shell">
+        <Sidebar view={view} onView={setView} info={info} mode={client.mode} />
+        <main className="main" id="main">
+          {error && <ErrorNotice error={error} title="Wardlens cannot reach its workspace." />}
+          {!info && !error && <p className="status-line">Opening the workspace…</p>}
+          {info && (
+            <>
+              <div hidden={view !== 'import'}>
+                <ImportView incoming={incoming} />
+              </div>
+              <div hidden={view !== 'data'}>
+                <DataView onImport={toImport} />
+              </div>
+              <div hidden={view !== 'pivot'}>
+                <PivotView active={view === 'pivot'} onImport={toImport} />
+              </div>
+            </>
+          )}
+        </main>
+      </div>
+    </WorkbenchContext.Provider>
   );
 }

@@ -21,12 +21,18 @@ export interface EngineClient {
 
 /** What the preload script exposes (see src/preload/preload.ts). */
 export interface DesktopBridge {
-  invoke(method: string, args: unknown, callId: number): Promise<{ ok: true; result: unknown } | { ok: false; error: ApiError }>;
+  invoke(
+    method: string,
+    args: unknown,
+    callId: number,
+  ): Promise<{ ok: true; result: unknown } | { ok: false; error: ApiError }>;
   cancel(callId: number): void;
   onProgress(listener: (callId: number, progress: ImportProgress) => void): () => void;
   /** Menu commands from the desktop app's File menu. */
   onMenu(listener: (action: 'import' | 'export' | 'workspace-changed', payload: unknown) => void): () => void;
   pathForFile(file: File): string;
+  chooseSavePath(defaultName: string, extensions: string[], folder?: boolean): Promise<string | null>;
+  saveBytes(defaultName: string, extensions: string[], bytes: Uint8Array): Promise<string | null>;
 }
 
 declare global {
@@ -82,30 +88,56 @@ function browserClient(token: string): EngineClient {
   return {
     mode: 'browser',
     async invoke(method, args, options) {
-      const response = await fetch(`/api/invoke/${method}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+      const response = await fetch(`/api/invoke/${method}`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify(args),
+      });
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => null)) as { error?: ApiError } | null;
-        throw new EngineError(body?.error ?? { code: 'internal', message: `The server answered ${response.status}.` });
+        throw new EngineError(
+          body?.error ?? { code: 'internal', message: `The server answered ${response.status}.` },
+        );
       }
       let callId: number | null = null;
       options?.signal?.addEventListener('abort', () => {
         if (callId !== null) void fetch(`/api/cancel/${callId}`, { method: 'POST', headers });
       });
+      // Read the stream to its end (the server ends it right after the answer): leaving it
+      // half-read makes the browser abort the request.
+      let answer: { result: unknown } | { error: ApiError } | null = null;
       for await (const line of lines(response.body)) {
-        const message = JSON.parse(line) as { call?: number; progress?: ImportProgress; result?: unknown; error?: ApiError };
+        const message = JSON.parse(line) as {
+          call?: number;
+          progress?: ImportProgress;
+          result?: unknown;
+          error?: ApiError;
+        };
         if (message.call !== undefined) callId = message.call;
         else if (message.progress) options?.onProgress?.(message.progress);
-        else if (message.error) throw new EngineError(message.error);
-        else if ('result' in message) return message.result as Result<typeof method>;
+        else if (message.error) answer ??= { error: message.error };
+        else if ('result' in message) answer ??= { result: message.result };
       }
-      throw new EngineError({ code: 'internal', message: 'The server closed the connection before answering.' });
+      if (answer && 'error' in answer) throw new EngineError(answer.error);
+      if (answer) return answer.result as Result<typeof method>;
+      throw new EngineError({
+        code: 'internal',
+        message: 'The server closed the connection before answering.',
+      });
     },
     async pathsFor(files) {
       const paths: string[] = [];
       for (const file of files) {
-        const response = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers, body: file });
+        const response = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, {
+          method: 'POST',
+          headers,
+          body: file,
+        });
         const body = (await response.json()) as { path?: string; error?: ApiError };
-        if (!body.path) throw new EngineError(body.error ?? { code: 'internal', message: `Could not hand ${file.name} to Wardlens.` });
+        if (!body.path)
+          throw new EngineError(
+            body.error ?? { code: 'internal', message: `Could not hand ${file.name} to Wardlens.` },
+          );
         paths.push(body.path);
       }
       return paths;

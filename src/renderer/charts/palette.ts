@@ -17,7 +17,16 @@ export const OKABE_ITO = [
 ] as const;
 
 export const DASHES: Dash[] = ['solid', 'dash', 'dot', 'dashdot', 'longdash', 'longdashdot', 'solid', 'dash'];
-export const MARKERS: MarkerSymbol[] = ['circle', 'square', 'diamond', 'triangle-up', 'x', 'cross', 'star', 'triangle-down'];
+export const MARKERS: MarkerSymbol[] = [
+  'circle',
+  'square',
+  'diamond',
+  'triangle-up',
+  'x',
+  'cross',
+  'star',
+  'triangle-down',
+];
 export const PATTERNS: PatternShape[] = ['', '/', '.', 'x', '\\', '-', '|', '+'];
 
 /** The style of the n-th series (wrapping round after eight). */

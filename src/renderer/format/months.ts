@@ -4,7 +4,20 @@
  */
 import type { MonthCoverage } from '../../shared/workspace';
 
-export const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const MONTH_NAMES = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 
 /** "2022-01" → { year: 2022, month: 1 }, or null when the text is not a month. */
 export function parseMonth(key: string): { year: number; month: number } | null {
@@ -40,7 +53,11 @@ export function monthsBetween(first: string, last: string): string[] {
   const b = parseMonth(last);
   if (!a || !b) return [];
   const out: string[] = [];
-  for (let y = a.year, m = a.month; y < b.year || (y === b.year && m <= b.month); m === 12 ? (y++, (m = 1)) : m++) {
+  for (
+    let y = a.year, m = a.month;
+    y < b.year || (y === b.year && m <= b.month);
+    m === 12 ? (y++, (m = 1)) : m++
+  ) {
     out.push(monthKey(y, m));
   }
   return out;
@@ -65,5 +82,11 @@ export function monthList(keys: string[]): string {
 export function formatWhen(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(d);
 }

@@ -1,0 +1,141 @@
+// The chart is a pure function of the pivot: these pin what a councillor sees in it.
+import { describe, expect, it } from 'vitest';
+import type { PivotCell, PivotResult } from '../../shared/pivot';
+import { MAX_SERIES, pivotFigure } from './figure';
+import { OKABE_ITO } from './palette';
+
+const cell = (value: number | null, flags: PivotCell['flags'] = []): PivotCell => ({
+  value,
+  count: value ?? 0,
+  flags,
+});
+
+function pivot(over: Partial<PivotResult> & Pick<PivotResult, 'rows' | 'columns' | 'cells'>): PivotResult {
+  const rowTotals = over.cells.map((r) => cell(r.reduce((n, c) => n + (c.value ?? 0), 0)));
+  const columnTotals = over.columns.map((_, k) =>
+    cell(over.cells.reduce((n, r) => n + (r[k]!.value ?? 0), 0)),
+  );
+  return {
+    spec: {
+      dataset: 'mps-ward-ho-2022',
+      rows: over.rowDimensions ?? ['ward'],
+      columns: over.columnDimensions ?? ['month'],
+      filters: { borough: ['Harrow'] },
+    },
+    dataset: { key: 'mps-ward-ho-2022', name: 'MPS ward counts', kind: 'counts' },
+    measure: 'count',
+    rowDimensions: ['ward'],
+    columnDimensions: ['month'],
+    rowTotals,
+    columnTotals,
+    grandTotal: cell(rowTotals.reduce((n, c) => n + (c.value ?? 0), 0)),
+    notes: [],
+    span: { from: '2022-01', to: '2022-03' },
+    ...over,
+  };
+}
+
+const months = {
+  keys: [['2022-01'], ['2022-02'], ['2022-03']],
+  labels: [['Jan 2022'], ['Feb 2022'], ['Mar 2022']],
+};
+const header = (keys: string[][], labels: string[][]) =>
+  keys.map((k, i) => ({ keys: k, labels: labels[i]! }));
+const source = { datasetName: 'MPS ward counts', first: '2022-01', last: '2022-03' };
+
+describe('pivotFigure', () => {
+  it('draws months across as lines, one per row, with "Jan 2022" on the axis', () => {
+    const result = pivot({
+      rows: header([['E05013542'], ['E05013543']], [['Belmont'], ['Canons']]),
+      columns: header(months.keys, months.labels),
+      cells: [
+        [cell(30), cell(28), cell(null)],
+        [cell(12), cell(4, ['small']), cell(9, ['small'])],
+      ],
+    });
+    const f = pivotFigure(result, source);
+    expect(f.kind).toBe('line');
+    expect(f.data).toHaveLength(2);
+    const [belmont, canons] = f.data as {
+      name: string;
+      x: string[];
+      y: (number | null)[];
+      text: string[];
+      line: { color: string; dash: string };
+    }[];
+    expect(belmont!.name).toBe('Belmont');
+    expect(belmont!.x).toEqual(['Jan 2022', 'Feb 2022', 'Mar 2022']);
+    expect(belmont!.y).toEqual([30, 28, null]);
+    expect(canons!.text).toEqual(['12', '4', '9']);
+    // Colour-blind-safe colours, and a second cue (dash) for greyscale print.
+    expect(belmont!.line.color).toBe(OKABE_ITO[0]);
+    expect(canons!.line.color).toBe(OKABE_ITO[1]);
+    expect(belmont!.line.dash).not.toBe(canons!.line.dash);
+  });
+
+  it('gives every chart a title and a source note naming the dataset and months', () => {
+    const result = pivot({
+      rows: header([['E05013542']], [['Belmont']]),
+      columns: header(months.keys, months.labels),
+      cells: [[cell(1), cell(2), cell(3)]],
+    });
+    const f = pivotFigure(result, { ...source, filters: ['Harrow'] });
+    expect(f.title).toBe('Crimes by ward and month — Harrow');
+    expect(f.sourceNote).toBe('Source: MPS ward counts, Jan 2022 – Mar 2022.');
+    expect((f.layout.title as { text: string }).text).toBe(f.title);
+    expect(f.layout.annotations?.[0]?.text).toBe(f.sourceNote);
+    expect(f.layout.separators).toBe('.,');
+  });
+
+  it('draws categories as horizontal bars, keeps the largest when there are too many, and says so', () => {
+    const n = MAX_SERIES + 3;
+    const result = pivot({
+      rowDimensions: ['ward'],
+      columnDimensions: ['major'],
+      rows: header([['a'], ['b']], [['Belmont'], ['Canons']]),
+      columns: header(
+        Array.from({ length: n }, (_, i) => [`c${i}`]),
+        Array.from({ length: n }, (_, i) => [`Category ${i}`]),
+      ),
+      cells: [
+        Array.from({ length: n }, (_, i) => cell(i + 1)),
+        Array.from({ length: n }, (_, i) => cell(i + 2)),
+      ],
+    });
+    const f = pivotFigure(result, source);
+    expect(f.kind).toBe('bar');
+    expect(f.data).toHaveLength(MAX_SERIES);
+    expect((f.data[0] as { orientation: string }).orientation).toBe('h');
+    // Counts across several columns stack into one bar per row, which still reaches the row's total.
+    expect(f.layout.barmode).toBe('stack');
+    const names = (f.data as { name: string }[]).map((d) => d.name);
+    expect(names).not.toContain('Category 0');
+    expect(names.at(-1)).toBe('All other (4)');
+    const belmontTotal = (f.data as { x: number[] }[]).reduce((sum, d) => sum + d.x[0]!, 0);
+    expect(belmontTotal).toBe(result.rowTotals[0]!.value);
+    expect(f.caveat).toBe(
+      `The chart shows the ${MAX_SERIES - 1} largest of ${n} columns, the other 4 together; the table has them all.`,
+    );
+  });
+
+  it('formats rates to two decimals and percentages to one in hover text', () => {
+    const result = pivot({
+      measure: 'rate',
+      rows: header([['a']], [['Belmont']]),
+      columns: header(months.keys, months.labels),
+      cells: [[cell(7.3149), cell(7.5), cell(0)]],
+    });
+    expect((pivotFigure(result, source).data[0] as { text: string[] }).text).toEqual([
+      '7.31',
+      '7.50',
+      '0.00',
+    ]);
+    const pct = pivot({
+      measure: 'pct-change',
+      rows: header([['a']], [['Belmont']]),
+      columns: header(months.keys, months.labels),
+      cells: [[cell(2.44), cell(-3.06), cell(null)]],
+    });
+    expect((pivotFigure(pct, source).data[0] as { text: string[] }).text).toEqual(['+2.4%', '−3.1%', '–']);
+  });
+});

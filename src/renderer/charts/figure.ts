@@ -1,0 +1,272 @@
+/**
+ * A pivot as a Plotly figure: pure data in, pure data out (no DOM, no Plotly runtime), so it
+ * is unit-tested and the chart can never show a figure the table does not. Time across the
+ * columns (or down the rows) gives lines; anything else gives horizontal bars, which keep
+ * long ward names readable.
+ */
+import type { Annotations, Data, Layout } from 'plotly.js';
+import type { Dimension, Measure, PivotCell, PivotResult } from '../../shared/pivot';
+import { formatMeasure } from '../format/numbers';
+import { monthRange } from '../format/months';
+import { dimensionsPhrase, MEASURE_UNITS } from './labels';
+import { seriesStyle } from './palette';
+
+export const MAX_SERIES = 8;
+export const MAX_BARS = 30;
+export const FONT_FAMILY =
+  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+export interface ChartSource {
+  datasetName: string;
+  /** The months the pivot covers ("YYYY-MM"). */
+  first: string | null;
+  last: string | null;
+  /** The filters in words ("Harrow", "Belmont"); the spec's raw values (codes) when absent. */
+  filters?: string[];
+}
+
+export interface PivotFigure {
+  kind: 'line' | 'bar';
+  title: string;
+  sourceNote: string;
+  /** Plain words when the chart leaves series or bars out (the table has them all). */
+  caveat: string | null;
+  data: Data[];
+  layout: Partial<Layout>;
+}
+
+const TIME: Dimension[] = ['month', 'quarter', 'year', 'financial-year'];
+const isTime = (dims: Dimension[]) => dims.length === 1 && TIME.includes(dims[0]!);
+
+interface Series {
+  name: string;
+  cells: PivotCell[];
+  total: number;
+}
+
+const labelOf = (labels: string[], fallback: string) => labels.join(' · ') || fallback;
+
+/** Keeps the `max` series with the largest counts, in their original order. */
+function largest(series: Series[], max: number): Series[] {
+  if (series.length <= max) return series;
+  const keep = new Set([...series].sort((a, b) => b.total - a.total).slice(0, max));
+  return series.filter((s) => keep.has(s)).slice(0, max);
+}
+
+export function chartTitle(result: PivotResult, filterWords?: string[]): string {
+  const dims = [...result.rowDimensions, ...result.columnDimensions];
+  const by = dims.length ? ` by ${dimensionsPhrase(dims)}` : '';
+  const filters =
+    filterWords ??
+    Object.values(result.spec.filters ?? {})
+      .flat()
+      .filter(Boolean);
+  return `${MEASURE_UNITS[result.measure]}${by}${filters.length ? ` — ${filters.join(', ')}` : ''}`;
+}
+
+export function sourceNote(source: ChartSource): string {
+  return `Source: ${source.datasetName}, ${monthRange(source.first, source.last)}.`;
+}
+
+/** The note on the chart itself: on two lines when long, so a narrow chart does not cut it off. */
+function wrapNote(source: ChartSource): string {
+  const note = sourceNote(source);
+  return note.length <= 70
+    ? note
+    : `Source: ${source.datasetName},<br>${monthRange(source.first, source.last)}.`;
+}
+
+export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigure {
+  const measure = result.measure;
+  const timeAcross = isTime(result.columnDimensions) && result.columns.length > 1;
+  const timeDown = !timeAcross && isTime(result.rowDimensions) && result.rows.length > 1;
+  const allLabel = source.datasetName;
+
+  // Series run along the time axis: one per row when time runs across, one per column otherwise.
+  const rowSeries: Series[] = result.rows.map((r, i) => ({
+    name: labelOf(r.labels, allLabel),
+    cells: result.cells[i]!,
+    total: result.rowTotals[i]!.count,
+  }));
+  const columnSeries: Series[] = result.columns.map((c, k) => ({
+    name: labelOf(c.labels, MEASURE_UNITS[measure]),
+    cells: result.cells.map((row) => row[k]!),
+    total: result.columnTotals[k]!.count,
+  }));
+
+  let kind: PivotFigure['kind'];
+  let categories: string[];
+  let series: Series[];
+  let caveat: string | null = null;
+  if (timeAcross || timeDown) {
+    kind = 'line';
+    categories = (timeAcross ? result.columns : result.rows).map((h) => labelOf(h.labels, ''));
+    const all = timeAcross ? rowSeries : columnSeries;
+    series = largest(all, MAX_SERIES);
+    if (series.length < all.length)
+      caveat = `The chart shows the ${series.length} largest of ${all.length} lines; the table has them all.`;
+  } else {
+    kind = 'bar';
+    const bars = result.rows.map((r, i) => ({
+      label: labelOf(r.labels, allLabel),
+      total: result.rowTotals[i]!.count,
+      i,
+    }));
+    const kept =
+      bars.length > MAX_BARS
+        ? [...bars]
+            .sort((a, b) => b.total - a.total)
+            .slice(0, MAX_BARS)
+            .sort((a, b) => a.i - b.i)
+        : bars;
+    categories = kept.map((b) => b.label);
+    const all = columnSeries.map((s) => ({ ...s, cells: kept.map((b) => s.cells[b.i]!) }));
+    series = largest(all, MAX_SERIES);
+    let columnsNote =
+      series.length < all.length ? `the ${series.length} largest of ${all.length} columns` : '';
+    if (series.length < all.length && measure === 'count') {
+      // Stacked counts must still reach each row's total: the columns left out become one "All other" piece.
+      const shown = largest(all, MAX_SERIES - 1);
+      const rest = all.filter((s) => !shown.includes(s));
+      series = [
+        ...shown,
+        {
+          name: `All other (${rest.length})`,
+          total: rest.reduce((n, s) => n + s.total, 0),
+          cells: kept.map((_, j) => sumCells(rest.map((s) => s.cells[j]!))),
+        },
+      ];
+      columnsNote = `the ${shown.length} largest of ${all.length} columns, the other ${rest.length} together`;
+    }
+    const dropped = [
+      kept.length < bars.length ? `the ${kept.length} largest of ${bars.length} rows` : '',
+      columnsNote,
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    if (dropped) caveat = `The chart shows ${dropped}; the table has them all.`;
+  }
+
+  const data: Data[] = series.map((s, n) => {
+    const style = seriesStyle(n);
+    const values = s.cells.map((c) => c.value);
+    const text = s.cells.map((c) => formatMeasure(measure, c.value));
+    if (kind === 'line') {
+      return {
+        type: 'scatter',
+        mode: 'lines+markers',
+        name: s.name,
+        x: categories,
+        y: values,
+        text,
+        line: { color: style.colour, dash: style.dash, width: 2.5 },
+        marker: { symbol: style.marker, size: 7, color: style.colour },
+        hovertemplate: `${escapeHover(s.name)}<br>%{x}: %{text}<extra></extra>`,
+      } satisfies Data;
+    }
+    return {
+      type: 'bar',
+      orientation: 'h',
+      name: s.name,
+      y: categories,
+      x: values,
+      text,
+      textposition: 'none',
+      // The pattern lies over the colour, so a greyscale print still tells the series apart.
+      marker: {
+        color: style.colour,
+        line: { color: '#1d2330', width: 0.5 },
+        pattern: { shape: style.pattern, fillmode: 'overlay', fgcolor: '#ffffff', size: 7, solidity: 0.3 },
+      },
+      hovertemplate: `${escapeHover(s.name)}<br>%{y}: %{text}<extra></extra>`,
+    } satisfies Data;
+  });
+
+  const title = chartTitle(result, source.filters);
+  const note = sourceNote(source);
+  const valueAxis = {
+    title: { text: MEASURE_UNITS[measure] },
+    tickformat: tickFormat(measure),
+    ticksuffix: measure === 'share' || measure === 'pct-change' ? '%' : '',
+    zeroline: true,
+    zerolinecolor: '#8a93a3',
+    gridcolor: '#e3e6eb',
+    automargin: true,
+  };
+  const categoryAxis = { type: 'category' as const, automargin: true, tickfont: { size: 12 } };
+  const showLegend = series.length > 1;
+  // Counts and shares add up, so several columns stack into one bar per row; rates and changes do not, so they sit side by side.
+  const stacked =
+    series.length > 1 && (measure === 'count' || (measure === 'share' && result.spec.shareOf === 'row'));
+  const barHeight = Math.max(
+    360,
+    130 + categories.length * (series.length > 1 && !stacked ? 10 * series.length : 24),
+  );
+  // Slanted month labels need more room below the plot before the source note.
+  const angled = kind === 'line' && categories.length > 12;
+  const annotations: Partial<Annotations>[] = [
+    {
+      text: wrapNote(source),
+      xref: 'paper',
+      yref: 'paper',
+      x: 0,
+      y: 0,
+      xanchor: 'left',
+      yanchor: 'top',
+      yshift: angled ? -84 : -52,
+      showarrow: false,
+      font: { size: 11, color: '#4a5263' },
+      align: 'left',
+    },
+  ];
+  const layout: Partial<Layout> = {
+    title: { text: title, x: 0, xanchor: 'left', xref: 'paper', font: { size: 15, color: '#1d2330' } },
+    font: { family: FONT_FAMILY, size: 12, color: '#1d2330' },
+    separators: '.,',
+    paper_bgcolor: '#ffffff',
+    plot_bgcolor: '#ffffff',
+    // The legend sits to the right, where it can never cover the title or the data.
+    margin: { l: 60, r: 20, t: 56, b: angled ? 124 : 92 },
+    showlegend: showLegend,
+    legend: {
+      orientation: 'v',
+      x: 1.02,
+      y: 1,
+      xanchor: 'left',
+      yanchor: 'top',
+      traceorder: 'normal',
+      font: { size: 11 },
+    },
+    annotations,
+    hovermode: 'closest',
+    ...(kind === 'line'
+      ? {
+          xaxis: { ...categoryAxis, tickangle: angled ? -45 : 0 },
+          yaxis: { ...valueAxis, rangemode: measure === 'count' || measure === 'rate' ? 'tozero' : 'normal' },
+          height: 420,
+        }
+      : {
+          yaxis: { ...categoryAxis, autorange: 'reversed' },
+          xaxis: valueAxis,
+          barmode: stacked ? 'stack' : 'group',
+          height: barHeight,
+        }),
+  };
+  return { kind, title, sourceNote: note, caveat, data, layout };
+}
+
+function sumCells(cells: PivotCell[]): PivotCell {
+  const count = cells.reduce((n, c) => n + c.count, 0);
+  return { value: cells.reduce((n, c) => n + (c.value ?? 0), 0), count, flags: [] };
+}
+
+function tickFormat(measure: Measure): string {
+  if (measure === 'count' || measure === 'change') return ',d';
+  if (measure === 'rate' || measure === 'rate-change') return ',.2f';
+  return ',.1f';
+}
+
+/** Plotly reads hover templates as HTML-ish text: keep names literal. */
+function escapeHover(text: string): string {
+  return text.replace(/[<>&%{}]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}

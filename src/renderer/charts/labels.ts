@@ -1,0 +1,44 @@
+/** Words for dimensions and measures, shared by the pivot controls, the table and the charts. */
+import type { Dimension, Measure } from '../../shared/pivot';
+
+export const DIMENSION_LABELS: Record<Dimension, string> = {
+  borough: 'Borough',
+  ward: 'Ward',
+  lsoa: 'LSOA',
+  month: 'Month',
+  quarter: 'Quarter',
+  year: 'Year',
+  'financial-year': 'Financial year',
+  major: 'Major category',
+  minor: 'Minor category',
+  category: 'Category',
+  'crime-type': 'Crime type',
+  outcome: 'Outcome',
+};
+
+export const MEASURE_LABELS: Record<Measure, string> = {
+  count: 'Crimes (count)',
+  rate: 'Rate per 1,000 residents',
+  share: 'Share (%)',
+  change: 'Change on a year earlier',
+  'pct-change': '% change on a year earlier',
+  'rate-change': 'Rate change (per 1,000)',
+};
+
+/** What the value axis measures, for chart axes and table captions. */
+export const MEASURE_UNITS: Record<Measure, string> = {
+  count: 'Crimes',
+  rate: 'Crimes per 1,000 residents',
+  share: '% of crimes',
+  change: 'Change in crimes on a year earlier',
+  'pct-change': '% change on a year earlier',
+  'rate-change': 'Change in rate per 1,000 residents',
+};
+
+/** "ward and year", "month" */
+export function dimensionsPhrase(dims: Dimension[]): string {
+  const words = dims.map((d) => DIMENSION_LABELS[d].toLowerCase().replace('lsoa', 'LSOA'));
+  return words.length <= 1
+    ? (words[0] ?? '')
+    : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}

@@ -1,0 +1,68 @@
+/** Data: what the workspace holds, where each figure came from, and how complete it is. */
+import { useWorkbench } from '../../api/context';
+import { ViewHeader } from '../../components/ViewHeader';
+import { formatCount, plural } from '../../format/numbers';
+import { DatasetCard } from './DatasetCard';
+
+export function DataView({ onImport }: { onImport(): void }) {
+  const { info } = useWorkbench();
+  if (!info) return null;
+  const { areas, populations } = info;
+  return (
+    <section className="view" aria-labelledby="view-title-data">
+      <ViewHeader id="view-title-data" title="Data">
+        Every dataset in this workspace, the files it came from, and which months it holds.
+      </ViewHeader>
+      <dl className="summary-strip" aria-label="Areas and populations">
+        <div>
+          <dt>Boroughs</dt>
+          <dd>{formatCount(areas.boroughs)}</dd>
+        </div>
+        <div>
+          <dt>Wards</dt>
+          <dd>
+            {formatCount(areas.wards)}
+            {areas.wardVintages.length > 0 && (
+              <span className="muted"> ({areas.wardVintages.join(', ')} boundaries)</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>LSOAs</dt>
+          <dd>{formatCount(areas.lsoas)}</dd>
+        </div>
+        <div>
+          <dt>Population figures</dt>
+          <dd>
+            {populations.rows
+              ? `${formatCount(populations.rows)} for ${plural(populations.areas, 'area')}`
+              : 'None yet'}
+            {populations.years.length > 0 && (
+              <span className="muted">
+                {' '}
+                ({populations.years[0]}–{populations.years[populations.years.length - 1]})
+              </span>
+            )}
+          </dd>
+        </div>
+      </dl>
+      {info.datasets.length === 0 && (
+        <div className="card empty">
+          <p>This workspace holds no data yet.</p>
+          <button type="button" className="button button-primary" onClick={onImport}>
+            Import files…
+          </button>
+        </div>
+      )}
+      {info.datasets.map((d) => (
+        <DatasetCard
+          key={d.id}
+          dataset={d}
+          imports={info.imports.filter((i) => i.dataset === d.name || i.dataset === d.key)}
+          categories={d.categoryScheme ? (info.categories[d.categoryScheme] ?? []) : []}
+          years={populations.years}
+        />
+      ))}
+    </section>
+  );
+}

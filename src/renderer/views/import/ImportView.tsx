@@ -1,0 +1,113 @@
+/**
+ * Import: files in (dropped, chosen, or from the desktop app's File ▸ Import…), a look at
+ * each, a mapping step for the unrecognised, then the import with live progress, Cancel,
+ * and the result in plain words.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ProgressBar } from '../../components/ProgressBar';
+import { ViewHeader } from '../../components/ViewHeader';
+import { asApiError } from '../../api/errors';
+import type { ApiError } from '../../../shared/errors';
+import { formatCount, plural } from '../../format/numbers';
+import { DropZone } from './DropZone';
+import { FileCard } from './FileCard';
+import { ImportResults } from './ImportResults';
+import { isReady, usePendingFiles, type PendingFile } from './pending';
+import { useImportRun } from './run';
+
+/** Paths sent by the desktop menu, with a sequence number so the same paths twice still arrive. */
+export interface IncomingPaths {
+  seq: number;
+  paths: string[];
+}
+
+export function ImportView({ incoming }: { incoming: IncomingPaths | null }) {
+  const pending = usePendingFiles();
+  const { files, addFiles, addPaths, remove } = pending;
+  const [uploadError, setUploadError] = useState<ApiError | null>(null);
+  const onDone = useCallback((imported: PendingFile[]) => remove(imported.map((f) => f.id)), [remove]);
+  const run = useImportRun(onDone);
+  const busy = run.state.running;
+
+  useEffect(() => {
+    if (incoming) addPaths(incoming.paths.map((p) => ({ name: p.split(/[\\/]/).pop() ?? p, path: p })));
+  }, [incoming, addPaths]);
+
+  const ready = files.filter(isReady);
+  const waiting = files.length - ready.length;
+
+  function choose(list: File[]) {
+    setUploadError(null);
+    run.clear();
+    addFiles(list).catch((err) => setUploadError(asApiError(err)));
+  }
+
+  return (
+    <section className="view" aria-labelledby="view-title-import">
+      <ViewHeader id="view-title-import" title="Import">
+        Bring in last month’s extract, or any partner spreadsheet. Nothing leaves this computer.
+      </ViewHeader>
+      <DropZone onFiles={choose} disabled={busy} />
+      {uploadError && <ErrorNotice error={uploadError} title="The files could not be read." />}
+
+      {files.length > 0 && (
+        <section aria-label="Files to import" className="file-list">
+          {files.map((f) => (
+            <FileCard
+              key={f.id}
+              file={f}
+              busy={busy}
+              onRemove={() => remove([f.id])}
+              onMapping={(m) => pending.setMapping(f, m)}
+              onSheet={(sheet) => void pending.preview(f.id, f.path, sheet)}
+              onDatasetName={(name) => pending.patch(f.id, { datasetName: name })}
+            />
+          ))}
+        </section>
+      )}
+
+      {files.length > 0 && (
+        <div className="action-bar">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy || ready.length === 0}
+            onClick={() => void run.start(ready)}
+          >
+            {ready.length === files.length
+              ? `Import ${plural(files.length, 'file')}`
+              : `Import the ${plural(ready.length, 'ready file')}`}
+          </button>
+          {waiting > 0 && !busy && (
+            <span className="hint">{plural(waiting, 'file')} still need a mapping or could not be read.</span>
+          )}
+        </div>
+      )}
+
+      {busy && (
+        <div className="card progress-card">
+          <ProgressBar label={progressLabel(run.state)} percent={run.state.progress?.percent ?? null} />
+          <button type="button" className="button" onClick={run.cancel}>
+            Cancel
+          </button>
+        </div>
+      )}
+
+      {run.state.failure && (
+        <ErrorNotice
+          error={run.state.failure}
+          title={run.state.failure.code === 'cancelled' ? 'Import cancelled' : 'The import stopped.'}
+        />
+      )}
+      {!busy && <ImportResults results={run.state.results} />}
+    </section>
+  );
+}
+
+function progressLabel(s: ReturnType<typeof useImportRun>['state']): string {
+  const step = s.steps > 1 ? ` (step ${s.step} of ${s.steps})` : '';
+  if (!s.progress) return `Starting the import${step}…`;
+  const pct = s.progress.percent === null ? '' : `, ${Math.round(s.progress.percent)}%`;
+  return `Importing ${s.progress.file}${step}: ${formatCount(s.progress.rows)} rows read${pct}`;
+}

@@ -1,0 +1,295 @@
+/**
+ * The mapping step for a spreadsheet no recogniser knows: which sheet and header row, which
+ * column is the area, the month, the category and the count (or that months run across the
+ * columns). Nothing is guessed: the analyst says, the engine checks, and the mapping can be
+ * saved by name for next month's file.
+ */
+import { useEffect, useId, useState } from 'react';
+import type { ColumnMapping } from '../../../shared/importing';
+import { asApiError } from '../../api/errors';
+import { useWorkbench } from '../../api/context';
+import { columnChoices, refFromValue, refValue, type ColumnChoice } from './columns';
+import { mappingComplete, type PendingFile } from './pending';
+
+interface Props {
+  file: PendingFile;
+  onMapping(m: ColumnMapping): void;
+  onSheet(sheet: string): void;
+  onDatasetName(name: string): void;
+}
+
+type Saved = { name: string; mapping: ColumnMapping };
+
+export function MappingForm({ file, onMapping, onSheet, onDatasetName }: Props) {
+  const { client } = useWorkbench();
+  const id = useId();
+  const preview = file.preview!;
+  const m: ColumnMapping = file.mapping ?? { area: '', headerRow: preview.headerRow, areaLevel: 'ward' };
+  const headerRow = m.headerRow ?? 1;
+  const choices = columnChoices(preview, headerRow);
+  const [saved, setSaved] = useState<Saved[]>([]);
+  const [saveName, setSaveName] = useState('');
+  const [saveState, setSaveState] = useState<string | null>(null);
+  const fixedCategory = m.categoryValue !== undefined;
+
+  useEffect(() => {
+    client.invoke('mappings/list', {}).then(setSaved, () => setSaved([]));
+  }, [client]);
+
+  const set = (change: Partial<ColumnMapping>) => onMapping({ ...m, ...change });
+
+  async function save() {
+    const name = saveName.trim();
+    if (!name) return;
+    try {
+      await client.invoke('mappings/save', { name, mapping: m });
+      setSaved(await client.invoke('mappings/list', {}));
+      setSaveState(`Saved as “${name}”.`);
+    } catch (err) {
+      setSaveState(asApiError(err).message);
+    }
+  }
+
+  const column = (
+    label: string,
+    key: 'area' | 'month' | 'count' | 'category' | 'major',
+    optional = false,
+  ) => (
+    <label className="field">
+      <span>{label}</span>
+      <ColumnSelect
+        choices={choices}
+        value={m[key]}
+        optional={optional}
+        onChange={(ref) => set({ [key]: ref ?? (optional ? undefined : '') })}
+      />
+    </label>
+  );
+
+  return (
+    <fieldset className="mapping">
+      <legend>Map the columns</legend>
+      <p className="hint">
+        Wardlens does not recognise this layout. Say which column holds what; the check below updates as you
+        go.
+      </p>
+      <div className="field-row">
+        {saved.length > 0 && (
+          <label className="field">
+            <span>Use a saved mapping</span>
+            <select
+              value=""
+              onChange={(e) => {
+                const hit = saved.find((s) => s.name === e.target.value);
+                if (!hit) return;
+                // The saved mapping may name another sheet: show that sheet's rows, so its columns can be picked.
+                if (hit.mapping.sheet && hit.mapping.sheet !== preview.sheet) onSheet(hit.mapping.sheet);
+                onMapping(hit.mapping);
+              }}
+            >
+              <option value="">Choose…</option>
+              {saved.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {preview.sheets.length > 1 && (
+          <label className="field">
+            <span>Sheet</span>
+            <select
+              value={m.sheet ?? preview.sheet ?? ''}
+              onChange={(e) => {
+                onSheet(e.target.value);
+                set({ sheet: e.target.value });
+              }}
+            >
+              {preview.sheets.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="field field-narrow">
+          <span>Header row</span>
+          <input
+            type="number"
+            min={1}
+            max={30}
+            value={headerRow}
+            onChange={(e) => set({ headerRow: Math.max(1, Number(e.target.value) || 1) })}
+          />
+        </label>
+      </div>
+
+      <div className="field-row">
+        {column('Area column', 'area')}
+        <div className="field" role="radiogroup" aria-labelledby={`${id}-level`}>
+          <span id={`${id}-level`}>The areas are</span>
+          <div className="radios">
+            {(['ward', 'borough'] as const).map((level) => (
+              <label key={level}>
+                <input
+                  type="radio"
+                  name={`${id}-level`}
+                  checked={(m.areaLevel ?? 'ward') === level}
+                  onChange={() => set({ areaLevel: level })}
+                />{' '}
+                {level === 'ward' ? 'Wards' : 'Boroughs'}
+              </label>
+            ))}
+          </div>
+        </div>
+      </div>
+
+      <div className="field" role="radiogroup" aria-labelledby={`${id}-months`}>
+        <span id={`${id}-months`}>Months</span>
+        <div className="radios">
+          <label>
+            <input
+              type="radio"
+              name={`${id}-months`}
+              checked={!m.monthsAcrossColumns}
+              onChange={() => set({ monthsAcrossColumns: false })}
+            />{' '}
+            One column holds the month, another the count
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-months`}
+              checked={Boolean(m.monthsAcrossColumns)}
+              onChange={() => set({ monthsAcrossColumns: true, month: undefined, count: undefined })}
+            />{' '}
+            Months run across the columns
+          </label>
+        </div>
+      </div>
+      {!m.monthsAcrossColumns && (
+        <div className="field-row">
+          {column('Month column', 'month')}
+          {column('Count column', 'count')}
+        </div>
+      )}
+
+      <div className="field" role="radiogroup" aria-labelledby={`${id}-cat`}>
+        <span id={`${id}-cat`}>Category</span>
+        <div className="radios">
+          <label>
+            <input
+              type="radio"
+              name={`${id}-cat`}
+              checked={!fixedCategory}
+              onChange={() => set({ categoryValue: undefined })}
+            />{' '}
+            From a column
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-cat`}
+              checked={fixedCategory}
+              onChange={() => set({ categoryValue: '', category: undefined })}
+            />{' '}
+            The same for every row
+          </label>
+        </div>
+      </div>
+      <div className="field-row">
+        {fixedCategory ? (
+          <label className="field">
+            <span>Category for every row</span>
+            <input
+              type="text"
+              value={m.categoryValue ?? ''}
+              placeholder="e.g. Burglary - Residential"
+              onChange={(e) => set({ categoryValue: e.target.value })}
+            />
+          </label>
+        ) : (
+          column('Category column', 'category')
+        )}
+        {column('Major category column (optional)', 'major', true)}
+      </div>
+
+      <label className="field">
+        <span>Import into the dataset named</span>
+        <input type="text" value={file.datasetName} onChange={(e) => onDatasetName(e.target.value)} />
+      </label>
+
+      <MappingCheck file={file} complete={mappingComplete(file.mapping)} />
+
+      <div className="field-row save-mapping">
+        <label className="field">
+          <span>Save this mapping as</span>
+          <input
+            type="text"
+            value={saveName}
+            placeholder="e.g. Partner ASB sheet"
+            onChange={(e) => setSaveName(e.target.value)}
+          />
+        </label>
+        <button
+          type="button"
+          onClick={() => void save()}
+          disabled={!saveName.trim() || !mappingComplete(file.mapping)}
+        >
+          Save mapping
+        </button>
+        {saveState && (
+          <span className="save-state" role="status">
+            {saveState}
+          </span>
+        )}
+      </div>
+    </fieldset>
+  );
+}
+
+function ColumnSelect({
+  choices,
+  value,
+  optional,
+  onChange,
+}: {
+  choices: ColumnChoice[];
+  value: string | number | undefined;
+  optional: boolean;
+  onChange(ref: string | number | undefined): void;
+}) {
+  const current = value === '' ? '' : refValue(value);
+  return (
+    <select value={current} onChange={(e) => onChange(refFromValue(e.target.value))}>
+      <option value="">{optional ? 'None' : 'Choose a column…'}</option>
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function MappingCheck({ file, complete }: { file: PendingFile; complete: boolean }) {
+  if (!complete)
+    return (
+      <p className="check check-pending">
+        Choose the area column, the months and the category to check the mapping.
+      </p>
+    );
+  if (!file.mapped) return <p className="check check-pending">Checking the mapping…</p>;
+  if (file.mapped.problem) {
+    return (
+      <p className="check check-bad" role="alert">
+        ✗ {file.mapped.problem}
+      </p>
+    );
+  }
+  return (
+    <p className="check check-good">
+      ✓ The mapping reads this file. It will be imported into “{file.datasetName}”.
+    </p>
+  );
+}

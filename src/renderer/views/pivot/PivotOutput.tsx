@@ -1,0 +1,80 @@
+/** The answer to a pivot: its title and source, the table with its key and notes, and the chart. */
+import { useMemo } from 'react';
+import type { PivotResult } from '../../../shared/pivot';
+import type { DatasetSummary } from '../../../shared/workspace';
+import { pivotFigure } from '../../charts/figure';
+import { PlotlyChart } from '../../charts/PlotlyChart';
+import type { DrillTarget } from './drill';
+import { Legend } from './Legend';
+import { PivotTable } from './PivotTable';
+
+interface Props {
+  result: PivotResult;
+  dataset: DatasetSummary;
+  /** Names for keys (ward codes → ward names), for the title. */
+  names: Map<string, string>;
+  onDrill(t: DrillTarget): void;
+  active: boolean;
+  loading: boolean;
+}
+
+export function PivotOutput({ result, dataset, names, onDrill, active, loading }: Props) {
+  // The months the engine actually used (the dataset's own span when none was asked for).
+  const first = result.span?.from ?? result.spec.months?.from ?? dataset.months.first;
+  const last = result.span?.to ?? result.spec.months?.to ?? dataset.months.last;
+  const figure = useMemo(() => {
+    const filters = Object.values(result.spec.filters ?? {}).flatMap((values) =>
+      (values ?? []).map((v) => names.get(v) ?? v),
+    );
+    return pivotFigure(result, { datasetName: result.dataset.name, first, last, filters });
+  }, [result, first, last, names]);
+  const reasons = [
+    ...new Set(
+      [...result.cells.flat(), ...result.rowTotals, ...result.columnTotals]
+        .filter((c) => c.value === null && c.reason)
+        .map((c) => c.reason!),
+    ),
+  ];
+  const narrow = result.columns.length <= 4;
+  const tableKey = `${result.dataset.key}|${result.rowDimensions.join()}|${result.columnDimensions.join()}|${result.measure}`;
+  return (
+    <div className={`pivot-output${narrow ? ' is-side-by-side' : ''}`}>
+      <section className="card pivot-table-card" aria-labelledby="pivot-title">
+        <h2 id="pivot-title" className="pivot-title">
+          <span>{figure.title}</span>
+          {loading && <span className="badge">Updating…</span>}
+        </h2>
+        <p className="source-line">{figure.sourceNote}</p>
+        <PivotTable key={tableKey} result={result} onDrill={onDrill} />
+        <p className="hint">
+          Click a column heading to sort. Click a figure, a row name or a column total to see what lies behind
+          it.
+        </p>
+        <Legend smallCount={result.spec.smallCount ?? 10} />
+        {(result.notes.length > 0 || reasons.length > 0) && (
+          <section className="notes" aria-label="Notes on this table">
+            <h3>Notes</h3>
+            <ul>
+              {result.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+              {reasons.map((r) => (
+                <li key={r}>Where a cell shows “–”: {r}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </section>
+      <section className="card pivot-chart-card" aria-label="Chart of this pivot">
+        {active && <PlotlyChart figure={figure} fileName={fileNameFor(figure.title)} />}
+      </section>
+    </div>
+  );
+}
+
+const fileNameFor = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80) || 'wardlens-chart';

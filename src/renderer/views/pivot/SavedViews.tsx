@@ -1,0 +1,101 @@
+/** Pivots saved by name, to open again next month with the new extract. */
+import { useCallback, useEffect, useState } from 'react';
+import type { PivotSpec } from '../../../shared/pivot';
+import type { SavedView } from '../../../shared/saved';
+import { asApiError } from '../../api/errors';
+import { useWorkbench } from '../../api/context';
+
+export function SavedViews({
+  spec,
+  onOpen,
+}: {
+  spec: PivotSpec;
+  onOpen(spec: PivotSpec, name: string): void;
+}) {
+  const { client } = useWorkbench();
+  const [views, setViews] = useState<SavedView[]>([]);
+  const [name, setName] = useState('');
+  const [selected, setSelected] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+
+  const load = useCallback(
+    () => client.invoke('views/list', {}).then((v) => setViews(v.filter((x) => x.kind === 'pivot'))),
+    [client],
+  );
+  useEffect(() => {
+    load().catch(() => setViews([]));
+  }, [load]);
+
+  async function save() {
+    const n = name.trim();
+    if (!n) return;
+    try {
+      await client.invoke('views/save', { name: n, kind: 'pivot', state: spec });
+      await load();
+      setSelected(n);
+      setStatus(`Saved “${n}”.`);
+    } catch (err) {
+      setStatus(asApiError(err).message);
+    }
+  }
+
+  async function remove() {
+    if (!selected) return;
+    try {
+      await client.invoke('views/delete', { name: selected });
+      setStatus(`Deleted “${selected}”.`);
+      setSelected('');
+      await load();
+    } catch (err) {
+      setStatus(asApiError(err).message);
+    }
+  }
+
+  function open(n: string) {
+    setSelected(n);
+    const v = views.find((x) => x.name === n);
+    if (v) {
+      onOpen(v.state as PivotSpec, n);
+      setName(n);
+      setStatus(`Opened “${n}”.`);
+    }
+  }
+
+  return (
+    <div className="saved-views">
+      <label className="field">
+        <span>Saved pivots</span>
+        <select value={selected} onChange={(e) => open(e.target.value)}>
+          <option value="">{views.length ? 'Open a saved pivot…' : 'None saved yet'}</option>
+          {views.map((v) => (
+            <option key={v.name} value={v.name}>
+              {v.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {selected && (
+        <button type="button" className="button button-quiet" onClick={() => void remove()}>
+          Delete
+        </button>
+      )}
+      <label className="field">
+        <span>Save this pivot as</span>
+        <input
+          type="text"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="e.g. Harrow wards by year"
+        />
+      </label>
+      <button type="button" className="button" onClick={() => void save()} disabled={!name.trim()}>
+        Save
+      </button>
+      {status && (
+        <span className="save-state" role="status">
+          {status}
+        </span>
+      )}
+    </div>
+  );
+}

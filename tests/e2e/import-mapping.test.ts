@@ -1,0 +1,184 @@
+// Importing what no recogniser knows, and what is wrong: a partner's workbook mapped column
+// by column in the Import view (and the mapping saved and used again), and a broken CSV
+// whose error names the file, the row and the column to fix.
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { openBrowser, type Session } from './support/browser';
+import { realFiles, tempDir } from './support/paths';
+import { serve, type Served } from './support/server';
+
+/** A partner's workbook: a notes sheet first, then title rows above the header, ward codes, months across, a totals row. */
+function partnerWorkbook(file: string, months: string[], wrongCode = 'E05099999'): string {
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(
+    book,
+    XLSX.utils.aoa_to_sheet([['About this workbook'], ['Figures are provisional.']]),
+    'Notes',
+  );
+  const rows = [
+    ['Harrow Community Safety Partnership'],
+    ['ASB incidents by ward, printed 3 Feb 2025'],
+    [],
+    ['Ward code', 'Ward', ...months],
+    ['E05013542', 'Belmont', 7, 5, 8],
+    ['E05013543', 'Canons', 40, 38, 45],
+    [wrongCode, 'Harow Weald', 3, 4, 5],
+    ['E05013544', 'Centenary', 12, 9, 14],
+    ['Total', '', 62, 56, 72],
+  ];
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'ASB by ward');
+  writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  return file;
+}
+
+describe('mapped and broken imports in Chromium', () => {
+  let dir: string;
+  let server: Served;
+  let s: Session;
+
+  beforeAll(async () => {
+    dir = tempDir('mapping');
+    server = await serve(path.join(dir, 'workspace.sqlite'));
+    s = await openBrowser();
+    await s.page.goto(server.url);
+    await s.page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await s?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('maps an unrecognised workbook column by column, saves the mapping, and imports it', async () => {
+    const { page } = s;
+    const file = partnerWorkbook(path.join(dir, 'partner ASB Q1.xlsx'), ['Jan-24', 'Feb-24', 'Mar-24']);
+    await page.getByTestId('import-input').setInputFiles(file);
+    const card = page.getByRole('article', { name: 'partner ASB Q1.xlsx' });
+    await card.getByText('Needs a mapping').waitFor();
+
+    await card.getByLabel('Sheet').selectOption('ASB by ward');
+    await card.getByRole('cell', { name: 'Harrow Community Safety Partnership' }).waitFor();
+    await card.getByLabel('Header row').fill('4');
+    await card.getByLabel('Area column').selectOption({ label: 'A: Ward code' });
+    await card.getByLabel('Months run across the columns').check();
+    await card.getByLabel('The same for every row').check();
+    await card.getByLabel('Category for every row').fill('Anti-social behaviour');
+    await card.getByLabel('Import into the dataset named').fill('Harrow ASB (partner)');
+    await card.getByText('✓ The mapping reads this file').waitFor();
+    await card.getByLabel('Save this mapping as').fill('Partner ASB sheet');
+    await card.getByRole('button', { name: 'Save mapping' }).click();
+    await card.getByText('Saved as “Partner ASB sheet”.').waitFor();
+    await s.screenshot('07-import-mapping', { fullPage: true });
+
+    await page.getByRole('button', { name: 'Import 1 file' }).click();
+    const result = page.getByRole('article', { name: 'Result for partner ASB Q1.xlsx' });
+    await result.waitFor({ timeout: 60_000 });
+    const text = (await result.textContent()) ?? '';
+    expect(text).toContain('Imported into “Harrow ASB (partner)”');
+    expect(text).toContain('Spreadsheet, mapped by hand');
+    expect(text).toContain('5 rows read, 3 stored, 2 rejected');
+    expect(text).toContain('Months: Jan 2024 – Mar 2024 (3 months)');
+    expect(await result.getByRole('row', { name: 'E05099999 1' }).count()).toBe(1);
+    expect(text).toContain('1 totals row was skipped');
+    await s.screenshot('08-import-mapped-result', { fullPage: true });
+  });
+
+  it('uses the saved mapping for the next quarter’s workbook', async () => {
+    const { page } = s;
+    const file = partnerWorkbook(
+      path.join(dir, 'partner ASB Q2.xlsx'),
+      ['Apr-24', 'May-24', 'Jun-24'],
+      'E05088888',
+    );
+    await page.getByTestId('import-input').setInputFiles(file);
+    const card = page.getByRole('article', { name: 'partner ASB Q2.xlsx' });
+    await card.getByText('Needs a mapping').waitFor();
+    await card.getByLabel('Use a saved mapping').selectOption('Partner ASB sheet');
+    await card.getByLabel('Import into the dataset named').fill('Harrow ASB (partner)');
+    await card.getByText('✓ The mapping reads this file').waitFor();
+    await page.getByRole('button', { name: 'Import 1 file' }).click();
+    const result = page.getByRole('article', { name: 'Result for partner ASB Q2.xlsx' });
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.textContent()).toContain('Months: Apr 2024 – Jun 2024 (3 months)');
+
+    await page.getByRole('button', { name: /^Data/ }).click();
+    const dataset = page.getByRole('article', { name: 'Harrow ASB (partner)' });
+    await expect.poll(() => dataset.locator('.coverage-grid td.cov-held').count()).toBe(6);
+    expect(await dataset.locator('.imports-table tbody tr').count()).toBe(2);
+    await s.screenshot('09-data-mapped', { fullPage: true });
+    await page.getByRole('button', { name: /^Import/ }).click();
+  });
+
+  it('shows a broken file’s error with the file, the row and the column to fix', async () => {
+    const { page } = s;
+    const bad = path.join(dir, 'ward extract.csv');
+    writeFileSync(
+      bad,
+      [
+        'MajorText,MinorText,WardName,WardCode,LookUp_BoroughName,202401,202402',
+        'BURGLARY,BURGLARY - RESIDENTIAL,Belmont,E05013542,Harrow,4,6',
+        'BURGLARY,BURGLARY - RESIDENTIAL,Canons,E05013543,Harrow,3,1O',
+        '',
+      ].join('\n'),
+    );
+    await page.getByTestId('import-input').setInputFiles(bad);
+    const card = page.getByRole('article', { name: 'ward extract.csv' });
+    await card.getByText('Recognised').waitFor();
+    await page.getByRole('button', { name: 'Import 1 file' }).click();
+    const result = page.getByRole('article', { name: 'Result for ward extract.csv' });
+    await result.waitFor({ timeout: 60_000 });
+    const alert = result.getByRole('alert');
+    const where = await alert
+      .locator('.error-where')
+      .evaluate((dl) =>
+        Object.fromEntries(
+          [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
+        ),
+      );
+    expect(where).toEqual({
+      File: 'ward extract.csv',
+      Row: '3',
+      Column: '202402',
+      Found: '“1O”',
+      Expected: 'a whole number of 0 or more',
+    });
+    expect(await alert.textContent()).toContain(
+      'What to do: Put a whole number of 0 or more there, then import the file again.',
+    );
+    expect(await result.textContent()).toContain('Not imported');
+    await s.screenshot('10-import-bad-file', { fullPage: true });
+  });
+
+  it('shows live progress while a large extract imports, and Cancel stops it cleanly', async () => {
+    const { page } = s;
+    await page.getByTestId('import-input').setInputFiles(realFiles.ward2022Historical);
+    const card = page.getByRole('article', { name: path.basename(realFiles.ward2022Historical) });
+    await card.getByText('Recognised').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Import 1 file' }).click();
+    const progress = page.locator('.progress-label');
+    await expect.poll(() => progress.textContent(), { timeout: 60_000 }).toMatch(/[\d,]+ rows read, \d+%/);
+    await s.screenshot('12-import-progress');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    const cancelled = page.getByRole('article', {
+      name: `Result for ${path.basename(realFiles.ward2022Historical)}`,
+    });
+    await cancelled.getByText('Cancelled', { exact: true }).waitFor({ timeout: 60_000 });
+    expect(await cancelled.textContent()).toContain('nothing from it was kept');
+    await s.screenshot('13-import-cancelled');
+    // Nothing half-imported: the workspace still holds only the partner dataset.
+    await page.getByRole('button', { name: /^Data/ }).click();
+    await expect.poll(() => page.locator('.dataset-card').count()).toBe(1);
+    await page.getByRole('button', { name: /^Import/ }).click();
+  });
+
+  it('asked nothing of any origin but its own server, and broke no CSP rule', () => {
+    const foreign = s.requests.filter(
+      (u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== server.origin,
+    );
+    expect(foreign).toEqual([]);
+    expect(s.problems).toEqual([]);
+  });
+});
