@@ -13,6 +13,11 @@ import { qualityReport } from './analysis/trust/quality';
 import { revisionReport } from './analysis/trust/revisions';
 import { cellTrail } from './analysis/trust/trail';
 import { importFiles } from './importers/importFiles';
+import { assignAreas } from './geo/assignAreas';
+import { listSets } from './geo/boundaryStore';
+import { choropleth } from './geo/choropleth';
+import { runHotspots } from './geo/hotspots';
+import { importBoundaries } from './geo/importBoundaries';
 import { previewFile } from './importers/preview';
 import { deleteView, listMappings, listViews, saveMapping, saveView } from './store/saved';
 import { workspaceInfo } from './store/info';
@@ -29,6 +34,14 @@ export type HandlerMap = { [K in MethodName]: HandlerFn<K> };
 
 export const handlers: HandlerMap = {
   'workspace/info': (ctx) => workspaceInfo(ctx.workspace),
+  'boundaries/list': (ctx) => listSets(ctx.workspace.db),
+  'boundaries/import': (ctx, args) => {
+    if (typeof args?.path !== 'string' || args.path === '') throw new WardlensError('bad-request', 'Give the boundary file to import.');
+    return importBoundaries(ctx.workspace, args.path, args.options ?? {});
+  },
+  'incidents/assign-areas': (ctx, args) => assignAreas(ctx.workspace.db, args),
+  'map/choropleth': (ctx, args) => choropleth(ctx.workspace.db, args),
+  'hotspots/run': (ctx, args) => runHotspots(ctx.workspace.db, args),
   'export/pack': (ctx, args) => exportPack(ctx.workspace.db, args, { signal: ctx.signal, onProgress: ctx.onProgress }),
   'export/table': (ctx, args) => exportTable(ctx.workspace.db, args),
   'facts/build': (ctx, spec) => buildFindings(ctx.workspace.db, spec),

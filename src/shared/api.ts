@@ -6,6 +6,17 @@
 import type { ExportPackArgs, ExportPackResult, ExportTableArgs, ExportTableResult } from './export';
 import type { ColumnMapping, ImportFileResult, ImportOptions } from './importing';
 import type { FactsSpec, Findings } from './findings';
+import type {
+  AssignAreasArgs,
+  AssignAreasResult,
+  BoundaryImportOptions,
+  BoundaryImportResult,
+  BoundarySet,
+  ChoroplethArgs,
+  ChoroplethResult,
+  HotspotArgs,
+  HotspotResult,
+} from './geo';
 import type { FilePreview } from './preview';
 import type { QualityReport } from './quality';
 import type { RevisionReport, RevisionSpec } from './revisions';
@@ -16,6 +27,11 @@ import type { WorkspaceInfo } from './workspace';
 
 export interface Handlers {
   'workspace/info': { args: Record<string, never>; result: WorkspaceInfo };
+  'boundaries/list': { args: Record<string, never>; result: BoundarySet[] };
+  'boundaries/import': { args: { path: string; options?: BoundaryImportOptions }; result: BoundaryImportResult };
+  'incidents/assign-areas': { args: AssignAreasArgs; result: AssignAreasResult };
+  'map/choropleth': { args: ChoroplethArgs; result: ChoroplethResult };
+  'hotspots/run': { args: HotspotArgs; result: HotspotResult };
   'export/pack': { args: ExportPackArgs; result: ExportPackResult };
   'export/table': { args: ExportTableArgs; result: ExportTableResult };
   'facts/build': { args: FactsSpec; result: Findings };

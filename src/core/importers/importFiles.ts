@@ -4,8 +4,9 @@ import { extname, join, resolve } from 'node:path';
 import type { ImportFileResult, ImportOptions } from '../../shared/importing';
 import type { Workspace } from '../store/workspace';
 import { importFile, type ImportHooks } from './importFile';
+import { importBoundaryFile, isBoundaryFile } from '../geo/importHook';
 
-const READABLE = new Set(['.csv', '.xlsx', '.xlsm']);
+const READABLE = new Set(['.csv', '.xlsx', '.xlsm', '.geojson']);
 
 /** Every readable file under the given paths, folders walked in name order. */
 export function expandPaths(paths: string[]): string[] {
@@ -37,7 +38,7 @@ export async function importFiles(ws: Workspace, paths: string[], options: Impor
   const results: ImportFileResult[] = [];
   for (const path of expandPaths(paths)) {
     if (hooks.signal?.aborted) break;
-    results.push(await importFile(ws, path, options, hooks));
+    results.push(isBoundaryFile(path) ? importBoundaryFile(ws, path) : await importFile(ws, path, options, hooks));
   }
   return results;
 }

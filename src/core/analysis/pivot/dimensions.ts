@@ -70,11 +70,11 @@ const INCIDENTS: Partial<Record<Dimension, DimensionSql>> = {
     group: 'f.lsoa_id',
   },
   lsoa: { key: "coalesce(l.code, 'none')", label: "coalesce(l.name, 'No location')", joins: ['lsoa'], group: 'f.lsoa_id' },
-  // Wards from placing each point in the ward polygons (incidents/assign-areas); an incident
-  // never placed, without coordinates, or in no polygon gets its own row, never a guessed ward.
+  // Wards from placing each location in the ward polygons (incidents/assign-areas); an incident
+  // without coordinates, not yet placed, or in no polygon gets its own row, never a guessed ward.
   ward: {
-    key: "coalesce(w.code, CASE WHEN ia.incident_id IS NULL THEN 'not-assigned' WHEN f.longitude IS NULL THEN 'no-location' ELSE 'outside' END)",
-    label: "coalesce(w.name, CASE WHEN ia.incident_id IS NULL THEN 'Not yet placed in wards' WHEN f.longitude IS NULL THEN 'No location' ELSE 'Outside the ward boundaries' END)",
+    key: "coalesce(w.code, CASE WHEN f.longitude IS NULL OR f.latitude IS NULL THEN 'no-location' WHEN ip.dataset_id IS NULL THEN 'not-assigned' ELSE 'outside' END)",
+    label: "coalesce(w.name, CASE WHEN f.longitude IS NULL OR f.latitude IS NULL THEN 'No location' WHEN ip.dataset_id IS NULL THEN 'Not yet placed in wards' ELSE 'Outside the ward boundaries' END)",
     joins: ['incidentWard'],
   },
   major: { key: 'cat.key', label: 'cat.minor', joins: ['category'], group: 'f.category_id' },
@@ -100,7 +100,8 @@ export const JOIN_SQL: Record<Join, string> = {
   category: 'JOIN categories cat ON cat.id = f.category_id',
   outcome: 'LEFT JOIN outcomes o ON o.id = f.outcome_id',
   lsoa: 'LEFT JOIN areas l ON l.id = f.lsoa_id',
-  incidentWard: 'LEFT JOIN incident_areas ia ON ia.incident_id = f.id LEFT JOIN areas w ON w.id = ia.ward_id',
+  incidentWard:
+    'LEFT JOIN incident_places ip ON ip.dataset_id = f.dataset_id AND ip.longitude = f.longitude AND ip.latitude = f.latitude LEFT JOIN areas w ON w.id = ip.ward_id',
 };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
