@@ -13,7 +13,8 @@ export type FileFormat =
   | 'mps-ward' // MajorText,MinorText,WardName,WardCode,LookUp_BoroughName,YYYYMM…
   | 'policeuk-street' // Crime ID,Month,Reported by,…
   | 'population' // area × year × population, long or wide
-  | 'mapped'; // any other spreadsheet, through an explicit column mapping
+  | 'mapped' // any other spreadsheet, through an explicit column mapping
+  | 'boundaries'; // ward, borough or LSOA polygons (GeoJSON, shapefiles)
 
 export interface MonthCoverage {
   first: Month | null;

@@ -38,6 +38,19 @@ describe('the trail from a figure to its sources', () => {
     expect(trail.conditions).toContain('year = 2016');
   });
 
+  it('filters incidents by borough through their LSOA', async () => {
+    const { runPivot } = await import('../../src/core/analysis/pivot/run');
+    const { readdirSync } = await import('node:fs');
+    const result = runPivot(ws.db, { dataset: 'policeuk-city-of-london-police', rows: ['year'], columns: [], filters: { borough: ['City of London'] } });
+    let expected = 0;
+    for (const f of readdirSync(data.policeUkDir).filter((n) => n.endsWith('.csv'))) {
+      const raw = readCsv(`${data.policeUkDir}/${f}`);
+      expected += raw.rows.filter((r) => r[raw.col('LSOA name')]!.startsWith('City of London ')).length;
+    }
+    expect(result.grandTotal.count).toBe(expected);
+    expect(expected).toBeGreaterThan(10_000);
+  });
+
   it('traces an incident cell to the incidents themselves', () => {
     const pivot = { dataset: 'policeuk-city-of-london-police', rows: ['crime-type' as const], columns: ['year' as const] };
     const trail = cellTrail(ws.db, { pivot, row: -1, column: 0, limit: 20 }); // the 2017 column total

@@ -23,6 +23,7 @@ export function importBoundaryFile(ws: Workspace, path: string): ImportFileResul
     const s = r.set;
     Object.assign(result, {
       status: r.status,
+      format: 'boundaries',
       dataset: `Boundaries: ${s.name} (${s.kind}${s.vintage ? `, ${s.vintage}` : ''})`,
       rowsRead: r.features,
       rowsStored: r.areasLinked,

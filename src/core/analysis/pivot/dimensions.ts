@@ -68,6 +68,10 @@ const INCIDENTS: Partial<Record<Dimension, DimensionSql>> = {
     label: `coalesce(${lsoaBorough}, 'No location')`,
     joins: ['lsoa'],
     group: 'f.lsoa_id',
+    // Filters arrive resolved to borough codes (or names, for uncoded areas): the LSOAs
+    // whose names begin with that borough's name.
+    filter: (p) =>
+      `f.lsoa_id IN (SELECT l2.id FROM areas l2 WHERE l2.kind = 'lsoa' AND rtrim(substr(l2.name, 1, length(l2.name) - 5)) IN (SELECT name FROM areas WHERE kind = 'borough' AND coalesce(code, name) IN (${p})))`,
   },
   lsoa: { key: "coalesce(l.code, 'none')", label: "coalesce(l.name, 'No location')", joins: ['lsoa'], group: 'f.lsoa_id' },
   // Wards from placing each location in the ward polygons (incidents/assign-areas); an incident
