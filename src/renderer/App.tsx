@@ -14,6 +14,9 @@ import type { ApiError } from '../shared/errors';
 import { DataView } from './views/data/DataView';
 import { ImportView, type IncomingPaths } from './views/import/ImportView';
 import { PivotView } from './views/pivot/PivotView';
+import { AssessmentView } from './views/assessment/AssessmentView';
+import { MapView } from './views/map/MapView';
+import { RevisionsView } from './views/revisions/RevisionsView';
 
 export function App({ client }: { client: EngineClient }) {
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
@@ -73,6 +76,15 @@ export function App({ client }: { client: EngineClient }) {
               </div>
               <div hidden={view !== 'pivot'}>
                 <PivotView active={view === 'pivot'} onImport={toImport} />
+              </div>
+              <div hidden={view !== 'assessment'}>
+                <AssessmentView active={view === 'assessment'} onImport={toImport} />
+              </div>
+              <div hidden={view !== 'map'}>
+                <MapView active={view === 'map'} />
+              </div>
+              <div hidden={view !== 'revisions'}>
+                <RevisionsView />
               </div>
             </>
           )}

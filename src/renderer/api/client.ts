@@ -5,6 +5,7 @@
  */
 import type { Args, MethodName, Result } from '../../shared/api';
 import type { ApiError } from '../../shared/errors';
+import type { ExportPackArgs, ExportTableArgs } from '../../shared/export';
 import type { ImportProgress } from '../../shared/importing';
 
 export interface CallOptions {
@@ -12,8 +13,19 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** A table export without its destination: the desktop app asks for a path, browser mode downloads. */
+export type TableExport = Omit<ExportTableArgs, 'path' | 'force'>;
+export type PackExport = Omit<ExportPackArgs, 'folder' | 'force'>;
+
+/** Where an export went ("Saved to …" / "Downloaded …"), or null when the analyst cancelled. */
+export type ExportOutcome = { where: string } | null;
+
 export interface EngineClient {
   invoke<K extends MethodName>(method: K, args: Args<K>, options?: CallOptions): Promise<Result<K>>;
+  /** Writes a table to xlsx or csv: through the save dialog on the desktop, as a download in the browser. */
+  exportTable(args: TableExport, fileName: string): Promise<ExportOutcome>;
+  /** Writes the assessment pack: into a chosen folder on the desktop, as a zip download in the browser. */
+  exportPack(args: PackExport, folderName: string, options?: CallOptions): Promise<ExportOutcome>;
   /** Desktop: paths of dropped files. Browser: uploads them first and returns server-side paths. */
   pathsFor(files: File[]): Promise<string[]>;
   readonly mode: 'desktop' | 'browser';
@@ -69,6 +81,18 @@ function desktopClient(bridge: DesktopBridge): EngineClient {
     },
     async pathsFor(files) {
       return files.map((f) => bridge.pathForFile(f));
+    },
+    async exportTable(args, fileName) {
+      const path = await bridge.chooseSavePath(fileName, [args.format]);
+      if (!path) return null;
+      const done = await this.invoke('export/table', { ...args, path, force: true });
+      return { where: `Saved to ${done.file.path}` };
+    },
+    async exportPack(args, folderName, options) {
+      const folder = await bridge.chooseSavePath(folderName, [], true);
+      if (!folder) return null;
+      const done = await this.invoke('export/pack', { ...args, folder, force: true }, options);
+      return { where: `Saved ${done.files.length} files to ${done.folder}` };
     },
   };
 }
@@ -142,7 +166,54 @@ function browserClient(token: string): EngineClient {
       }
       return paths;
     },
+    async exportTable(args, fileName) {
+      return download('export/table', { ...args, fileName }, headers);
+    },
+    async exportPack(args) {
+      return download('export/pack', args, headers);
+    },
   };
+}
+
+/** Browser mode: the server writes the export in a private temp folder and sends the bytes back. */
+async function download(
+  method: 'export/table' | 'export/pack',
+  args: unknown,
+  headers: Record<string, string>,
+): Promise<ExportOutcome> {
+  const response = await fetch(`/api/download/${method}`, {
+    method: 'POST',
+    headers: { ...headers, 'Content-Type': 'application/json' },
+    body: JSON.stringify(args),
+  });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: ApiError } | null;
+    throw new EngineError(
+      body?.error ?? {
+        code: 'internal',
+        message: `The export failed: the server answered ${response.status}.`,
+      },
+    );
+  }
+  const name = fileNameOf(response.headers.get('Content-Disposition')) ?? 'Wardlens export';
+  const url = URL.createObjectURL(await response.blob());
+  try {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+  } finally {
+    // Give the browser a moment to start the download before the bytes go.
+    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  }
+  return { where: `Downloaded ${name}` };
+}
+
+function fileNameOf(disposition: string | null): string | null {
+  const m = disposition && /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  return m ? decodeURIComponent(m[1]!) : null;
 }
 
 async function* lines(body: ReadableStream<Uint8Array>): AsyncIterable<string> {

@@ -9,7 +9,26 @@ import { dataUrlBytes } from './imageBytes';
 
 type PlotlyModule = typeof import('plotly.js');
 let plotly: Promise<PlotlyModule> | null = null;
-const loadPlotly = () => (plotly ??= import('plotly.js-dist-min').then((m) => m.default));
+const loadPlotly = () => (plotly ??= import('plotly.js-dist-min').then((m) => (offlineGeo(), m.default)));
+
+/**
+ * Plotly's geo plots fetch a world map (topojson) from its CDN before drawing anything. Our
+ * maps draw only the workspace's own GeoJSON on an invisible base map, so hand Plotly an empty
+ * world up front: it then never asks the web for one.
+ */
+function offlineGeo() {
+  const layer = { type: 'GeometryCollection', geometries: [] };
+  const empty = {
+    type: 'Topology',
+    arcs: [],
+    objects: Object.fromEntries(
+      ['land', 'ocean', 'coastlines', 'countries', 'lakes', 'rivers', 'subunits'].map((k) => [k, layer]),
+    ),
+  };
+  const w = window as unknown as { PlotlyGeoAssets?: { topojson: Record<string, unknown> } };
+  w.PlotlyGeoAssets ??= { topojson: {} };
+  for (const name of ['world_110m', 'world_50m']) w.PlotlyGeoAssets.topojson[name] ??= empty;
+}
 
 /** Drawn 1,200 px wide; PNGs are saved at twice that (20 cm at 300 dpi), SVGs as drawn. */
 const EXPORT_WIDTH = 1200;

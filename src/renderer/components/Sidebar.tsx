@@ -2,12 +2,15 @@
 import type { WorkspaceInfo } from '../../shared/workspace';
 import { formatCount, plural } from '../format/numbers';
 
-export type ViewName = 'import' | 'data' | 'pivot';
+export type ViewName = 'import' | 'data' | 'pivot' | 'assessment' | 'map' | 'revisions';
 
 const VIEWS: { name: ViewName; label: string; hint: string }[] = [
   { name: 'import', label: 'Import', hint: 'Bring in extracts and spreadsheets' },
   { name: 'data', label: 'Data', hint: 'Datasets, files and months held' },
   { name: 'pivot', label: 'Pivot', hint: 'Tables and charts by ward, month, category' },
+  { name: 'assessment', label: 'Assessment', hint: 'The Strategic Assessment’s blocks' },
+  { name: 'map', label: 'Map', hint: 'Ward and borough heat maps' },
+  { name: 'revisions', label: 'Revisions', hint: 'What changed between extracts' },
 ];
 
 export function Sidebar({

@@ -5,6 +5,7 @@ import { formatBytes, formatCount, plural } from '../../format/numbers';
 import { FORMAT_LABELS } from '../import/formats';
 import { CategoryList } from './CategoryList';
 import { CoverageGrid } from './CoverageGrid';
+import { QualityPanel } from './QualityPanel';
 
 const KIND: Record<DatasetSummary['kind'], string> = {
   counts: 'Monthly counts',
@@ -119,6 +120,9 @@ export function DatasetCard({
           </tbody>
         </table>
       </div>
+      {d.kind !== 'population' && (
+        <QualityPanel dataset={d.key} generation={`${d.imports}|${d.currentRows}|${d.supersededRows}`} />
+      )}
       {categories.length > 0 && <CategoryList categories={categories} scheme={d.categoryScheme ?? ''} />}
     </article>
   );

@@ -8,4 +8,5 @@ export const FORMAT_LABELS: Record<FileFormat, string> = {
   'policeuk-street': 'police.uk street-level crimes',
   population: 'Population estimates',
   mapped: 'Spreadsheet, mapped by hand',
+  boundaries: 'Boundaries (ward, borough or LSOA polygons)',
 };

@@ -11,11 +11,23 @@ interface Props {
   smallCount: number;
   total?: boolean;
   onDrill?: () => void;
+  /** "Show source": the trail from this figure to its source rows. */
+  onExplain?: () => void;
   rowKey: string;
   colKey: string;
 }
 
-export function PivotCellView({ measure, cell, where, smallCount, total, onDrill, rowKey, colKey }: Props) {
+export function PivotCellView({
+  measure,
+  cell,
+  where,
+  smallCount,
+  total,
+  onDrill,
+  onExplain,
+  rowKey,
+  colKey,
+}: Props) {
   const text = formatMeasure(measure, cell.value);
   const marks = cell.flags.map((f) => FLAG_SYMBOLS[f]).join('');
   const title = describe(measure, cell, where, smallCount, Boolean(onDrill));
@@ -48,6 +60,17 @@ export function PivotCellView({ measure, cell, where, smallCount, total, onDrill
         <span className="cell-static" title={title}>
           {content}
         </span>
+      )}
+      {onExplain && (
+        <button
+          type="button"
+          className="source-button"
+          aria-label={`Show source of ${where || 'this figure'}`}
+          title="Show source: the files and rows behind this figure"
+          onClick={onExplain}
+        >
+          <span aria-hidden="true">ⓘ</span>
+        </button>
       )}
     </td>
   );

@@ -1,12 +1,14 @@
 /** The answer to a pivot: its title and source, the table with its key and notes, and the chart. */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { PivotResult } from '../../../shared/pivot';
 import type { DatasetSummary } from '../../../shared/workspace';
 import { pivotFigure } from '../../charts/figure';
 import { PlotlyChart } from '../../charts/PlotlyChart';
+import { ExportButtons } from '../../components/ExportButtons';
 import type { DrillTarget } from './drill';
 import { Legend } from './Legend';
 import { PivotTable } from './PivotTable';
+import { TrailPanel, type TrailTarget } from './TrailPanel';
 
 interface Props {
   result: PivotResult;
@@ -19,6 +21,7 @@ interface Props {
 }
 
 export function PivotOutput({ result, dataset, names, onDrill, active, loading }: Props) {
+  const [source, setSource] = useState<TrailTarget | null>(null);
   // The months the engine actually used (the dataset's own span when none was asked for).
   const first = result.span?.from ?? result.spec.months?.from ?? dataset.months.first;
   const last = result.span?.to ?? result.spec.months?.to ?? dataset.months.last;
@@ -45,11 +48,21 @@ export function PivotOutput({ result, dataset, names, onDrill, active, loading }
           {loading && <span className="badge">Updating…</span>}
         </h2>
         <p className="source-line">{figure.sourceNote}</p>
-        <PivotTable key={tableKey} result={result} onDrill={onDrill} />
+        <PivotTable
+          key={tableKey}
+          result={result}
+          onDrill={onDrill}
+          onExplain={(row, column) => setSource({ spec: result.spec, row, column })}
+        />
         <p className="hint">
           Click a column heading to sort. Click a figure, a row name or a column total to see what lies behind
-          it.
+          it; ⓘ shows the files and rows it came from.
         </p>
+        <ExportButtons
+          table={{ pivot: result.spec }}
+          fileName={fileNameFor(figure.title)}
+          label="this pivot"
+        />
         <Legend smallCount={result.spec.smallCount ?? 10} />
         {(result.notes.length > 0 || reasons.length > 0) && (
           <section className="notes" aria-label="Notes on this table">
@@ -68,6 +81,7 @@ export function PivotOutput({ result, dataset, names, onDrill, active, loading }
       <section className="card pivot-chart-card" aria-label="Chart of this pivot">
         {active && <PlotlyChart figure={figure} fileName={fileNameFor(figure.title)} />}
       </section>
+      {source && active && <TrailPanel target={source} onClose={() => setSource(null)} />}
     </div>
   );
 }

@@ -12,7 +12,15 @@ import { useRowWindow } from './useRowWindow';
 
 const ROW_HEIGHT = 31;
 
-export function PivotTable({ result, onDrill }: { result: PivotResult; onDrill(t: DrillTarget): void }) {
+interface Props {
+  result: PivotResult;
+  onDrill(t: DrillTarget): void;
+  /** "Show source" on a figure: row and column indexes, −1 for a total. */
+  onExplain?(row: number, column: number): void;
+}
+
+export function PivotTable({ result, onDrill, onExplain }: Props) {
+  const explain = (i: number, k: number) => (onExplain ? () => onExplain(i, k) : undefined);
   const [sort, setSort] = useState<Sort | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const order = sortedRows(result, sort);
@@ -94,6 +102,7 @@ export function PivotTable({ result, onDrill }: { result: PivotResult; onDrill(t
                   where={where(i, k)}
                   smallCount={smallCount}
                   onDrill={() => onDrill({ row: i, column: k })}
+                  onExplain={explain(i, k)}
                   rowKey={rowKey(i)}
                   colKey={colKey(k)}
                 />
@@ -106,6 +115,7 @@ export function PivotTable({ result, onDrill }: { result: PivotResult; onDrill(t
                   smallCount={smallCount}
                   total
                   onDrill={() => onDrill({ row: i })}
+                  onExplain={explain(i, -1)}
                   rowKey={rowKey(i)}
                   colKey="total"
                 />
@@ -131,6 +141,7 @@ export function PivotTable({ result, onDrill }: { result: PivotResult; onDrill(t
                   smallCount={smallCount}
                   total
                   onDrill={noColumns ? undefined : () => onDrill({ column: k })}
+                  onExplain={explain(-1, k)}
                   rowKey="total"
                   colKey={colKey(k)}
                 />
@@ -142,6 +153,7 @@ export function PivotTable({ result, onDrill }: { result: PivotResult; onDrill(t
                   where="All"
                   smallCount={smallCount}
                   total
+                  onExplain={explain(-1, -1)}
                   rowKey="total"
                   colKey="total"
                 />

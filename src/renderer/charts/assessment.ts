@@ -1,0 +1,145 @@
+/**
+ * The Assessment's charts as Plotly figures: pure data in, pure data out (no DOM), like
+ * the pivot's. This year against last year by month, with the two-year average; and the
+ * rolling 12-month total. Last year is muted and dashed, this year strong and solid, so the
+ * two read apart in greyscale print too.
+ */
+import type { Annotations, Data, Layout } from 'plotly.js';
+import type { Findings } from '../../shared/findings';
+import { formatCount } from '../format/numbers';
+import { FONT_FAMILY, type PivotFigure } from './figure';
+import { OKABE_ITO } from './palette';
+
+const MUTED = '#8a93a3';
+
+/** "Source: MPS borough counts, older category scheme; population: GLA estimates 2016, 2017." */
+export function findingsSourceNote(f: Findings): string {
+  return `Source: ${f.dataset.name}.`;
+}
+
+function layout(title: string, note: string, valueAxis: string, angled: boolean): Partial<Layout> {
+  const annotations: Partial<Annotations>[] = [
+    {
+      text: note.length <= 90 ? note : note.replace(/, /, ',<br>'),
+      xref: 'paper',
+      yref: 'paper',
+      x: 0,
+      y: 0,
+      xanchor: 'left',
+      yanchor: 'top',
+      yshift: angled ? -84 : -52,
+      showarrow: false,
+      font: { size: 11, color: '#4a5263' },
+      align: 'left',
+    },
+  ];
+  return {
+    title: { text: title, x: 0, xanchor: 'left', xref: 'paper', font: { size: 15, color: '#1d2330' } },
+    font: { family: FONT_FAMILY, size: 12, color: '#1d2330' },
+    separators: '.,',
+    paper_bgcolor: '#ffffff',
+    plot_bgcolor: '#ffffff',
+    margin: { l: 64, r: 20, t: 84, b: angled ? 124 : 92 },
+    showlegend: true,
+    legend: { orientation: 'h', x: 0, y: 1.01, xanchor: 'left', yanchor: 'bottom', font: { size: 11 } },
+    annotations,
+    hovermode: 'closest',
+    xaxis: { type: 'category', automargin: true, tickangle: angled ? -45 : 0 },
+    yaxis: {
+      title: { text: valueAxis },
+      tickformat: ',d',
+      rangemode: 'tozero',
+      gridcolor: '#e3e6eb',
+      zeroline: true,
+      zerolinecolor: MUTED,
+      automargin: true,
+    },
+    height: 400,
+  };
+}
+
+/** This year against last year, month by month, with the two-year monthly average as a flat line. */
+export function monthsFigure(f: Findings): PivotFigure {
+  const rows = f.months.rows;
+  const names = rows.map((r) => r.label.slice(0, 3));
+  const title = `${f.category.label} in ${f.area.name} by month: ${f.years.current} against ${f.years.previous}`;
+  const note = findingsSourceNote(f);
+  const text = (v: (number | null)[]) => v.map((x) => (x === null ? '–' : formatCount(x)));
+  const previous = rows.map((r) => r.previous);
+  const current = rows.map((r) => r.current);
+  const average = f.months.seasonality.average;
+  const data: Data[] = [
+    {
+      type: 'scatter',
+      mode: 'lines+markers',
+      name: f.years.previous,
+      x: names,
+      y: previous,
+      text: text(previous),
+      line: { color: MUTED, dash: 'dash', width: 2.5 },
+      marker: { symbol: 'square', size: 7, color: MUTED },
+      hovertemplate: `${f.years.previous}, %{x}: %{text}<extra></extra>`,
+    },
+    {
+      type: 'scatter',
+      mode: 'lines+markers',
+      name: f.years.current,
+      x: names,
+      y: current,
+      text: text(current),
+      line: { color: OKABE_ITO[0], dash: 'solid', width: 3 },
+      marker: { symbol: 'circle', size: 8, color: OKABE_ITO[0] },
+      hovertemplate: `${f.years.current}, %{x}: %{text}<extra></extra>`,
+    },
+  ];
+  if (average !== null && Number.isFinite(average))
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      name: `Two-year monthly average (${formatCount(Math.round(average))})`,
+      x: names,
+      y: names.map(() => average),
+      line: { color: OKABE_ITO[1], dash: 'dot', width: 2 },
+      hoverinfo: 'skip',
+    });
+  return {
+    kind: 'line',
+    title,
+    sourceNote: note,
+    caveat: null,
+    data,
+    layout: layout(title, note, `${f.category.label} (crimes)`, false),
+  };
+}
+
+/** For every month, the total of the 12 months ending there. */
+export function rollingFigure(f: Findings): PivotFigure {
+  const points = f.rollingYear.points;
+  const title = `${f.category.label} in ${f.area.name}: rolling 12-month total`;
+  const note = findingsSourceNote(f);
+  const data: Data[] = [
+    {
+      type: 'scatter',
+      mode: 'lines+markers',
+      name: '12 months to the month shown',
+      x: points.map((p) => p.label),
+      y: points.map((p) => p.total),
+      text: points.map((p) => (p.total === null ? '–' : formatCount(p.total))),
+      line: { color: OKABE_ITO[0], width: 3 },
+      marker: { symbol: 'circle', size: 6, color: OKABE_ITO[0] },
+      hovertemplate: `12 months to %{x}: %{text}<extra></extra>`,
+    },
+  ];
+  const l = layout(title, note, `${f.category.label} in the 12 months (crimes)`, points.length > 12);
+  l.showlegend = false;
+  l.yaxis = { ...l.yaxis, rangemode: 'normal' };
+  return { kind: 'line', title, sourceNote: note, caveat: null, data, layout: l };
+}
+
+/** A chart's file name from its title: "burglary-in-harrow-by-month-2017-against-2016". */
+export const chartFileName = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80) || 'wardlens-chart';

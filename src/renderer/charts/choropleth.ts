@@ -1,0 +1,144 @@
+/**
+ * A ward or borough heat map as a Plotly figure: pure data in, pure data out. Drawn from the
+ * workspace's own GeoJSON with a `choropleth` trace on a geo with no base map at all — no
+ * tiles, no topojson, nothing fetched — classed by the engine's legend, small counts hatched
+ * by a second marker layer, borough outlines over ward fills.
+ */
+import type { Data, Layout } from 'plotly.js';
+import type { ChoroplethResult } from '../../shared/geo';
+import { formatCount, formatMeasure } from '../format/numbers';
+import { monthRange } from '../format/months';
+import { FONT_FAMILY, type PivotFigure } from './figure';
+import { MEASURE_UNITS } from './labels';
+
+/** Light to dark blues that stay in order in greyscale; grey for no figure. */
+const SEQUENTIAL = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c', '#08306b', '#041c40'];
+const NO_DATA = '#d9d9d9';
+
+export function choroplethFigure(map: ChoroplethResult, title: string): PivotFigure {
+  const features = map.features.features;
+  const classes = map.legend.classes;
+  const colours = classes.map((_, i) => SEQUENTIAL[Math.min(i, SEQUENTIAL.length - 1)]!);
+  const note = `Source: ${map.dataset.name}, ${monthRange(map.span.from, map.span.to)}. ${
+    map.legend.small ? '* Small count: fewer than 10 crimes. ' : ''
+  }Classes: ${map.legend.method === 'quantile' ? 'quantiles' : 'natural breaks'}.`;
+  // One trace per class, so the legend shows each class's edges as the engine gives them.
+  const data: Data[] = [...classes.map((_, i) => i), null].map((ci) => {
+    const inClass = features.filter((f) => f.properties.classIndex === ci);
+    const label = ci === null ? 'No figure' : `${classes[ci]!.label} (${classes[ci]!.areas} areas)`;
+    return {
+      type: 'choropleth',
+      name: label,
+      geojson: map.features as unknown as object,
+      featureidkey: 'properties.code',
+      locations: inClass.map((f) => f.properties.code),
+      z: inClass.map(() => 1),
+      text: inClass.map(
+        (f) =>
+          `${f.properties.name}${f.properties.borough && map.level === 'ward' ? ` (${f.properties.borough})` : ''}: ` +
+          `${formatMeasure(map.measure, f.properties.value)}${f.properties.small ? ' *small count' : ''}` +
+          (map.measure !== 'count' && f.properties.count !== null
+            ? `<br>Crimes: ${formatCount(f.properties.count)}`
+            : '') +
+          (f.properties.reason ? `<br>${f.properties.reason}` : ''),
+      ),
+      hovertemplate: '%{text}<extra></extra>',
+      colorscale: [
+        [0, ci === null ? NO_DATA : colours[ci]!],
+        [1, ci === null ? NO_DATA : colours[ci]!],
+      ],
+      showscale: false,
+      showlegend: inClass.length > 0,
+      marker: { line: { color: map.outlines ? '#9aa3b2' : '#4a5263', width: map.outlines ? 0.4 : 0.8 } },
+    } as unknown as Data;
+  });
+  // Borough outlines over the ward fills: transparent fills, dark lines, no hover.
+  if (map.outlines && map.level === 'ward')
+    data.push({
+      type: 'choropleth',
+      name: 'Borough boundaries',
+      geojson: map.outlines as unknown as object,
+      featureidkey: 'properties.code',
+      locations: map.outlines.features.map((f) => f.properties.code),
+      z: map.outlines.features.map(() => 0),
+      colorscale: [
+        [0, 'rgba(0,0,0,0)'],
+        [1, 'rgba(0,0,0,0)'],
+      ],
+      showscale: false,
+      showlegend: false,
+      hoverinfo: 'skip',
+      marker: { line: { color: '#1d2330', width: 1.6 } },
+    } as unknown as Data);
+  // Small counts: a mark at each such area's label point, so they read without colour too.
+  const small = features.filter((f) => f.properties.small);
+  if (small.length)
+    data.push({
+      type: 'scattergeo',
+      name: '* Small count (fewer than 10)',
+      lon: small.map((f) => centre(f.geometry)[0]),
+      lat: small.map((f) => centre(f.geometry)[1]),
+      mode: 'text',
+      text: small.map(() => '*'),
+      textfont: { size: 16, color: '#a4262c' },
+      hoverinfo: 'skip',
+    } as unknown as Data);
+  const layout: Partial<Layout> = {
+    title: { text: title, x: 0, xanchor: 'left', xref: 'paper', font: { size: 15, color: '#1d2330' } },
+    font: { family: FONT_FAMILY, size: 12, color: '#1d2330' },
+    paper_bgcolor: '#ffffff',
+    margin: { l: 10, r: 10, t: 56, b: 56 },
+    geo: {
+      visible: false,
+      fitbounds: 'locations',
+      projection: { type: 'mercator' },
+      showland: false,
+      showcoastlines: false,
+      showcountries: false,
+      showlakes: false,
+      showocean: false,
+      showrivers: false,
+      showframe: false,
+      bgcolor: '#ffffff',
+    } as Partial<Layout['geo']>,
+    legend: {
+      x: 1,
+      xanchor: 'right',
+      y: 1,
+      yanchor: 'top',
+      title: { text: MEASURE_UNITS[map.measure] },
+      bgcolor: 'rgba(255,255,255,0.85)',
+    },
+    annotations: [
+      {
+        text: note,
+        xref: 'paper',
+        yref: 'paper',
+        x: 0,
+        y: 0,
+        xanchor: 'left',
+        yanchor: 'top',
+        yshift: -18,
+        showarrow: false,
+        font: { size: 11, color: '#4a5263' },
+        align: 'left',
+      },
+    ],
+    height: 620,
+  };
+  return { kind: 'bar', title, sourceNote: note, caveat: null, data, layout };
+}
+
+/** The middle of a polygon's bounding box: good enough for a small mark. */
+function centre(g: ChoroplethResult['features']['features'][number]['geometry']): [number, number] {
+  const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const ring of rings)
+    for (const [x, y] of ring) {
+      x0 = Math.min(x0, x!);
+      y0 = Math.min(y0, y!);
+      x1 = Math.max(x1, x!);
+      y1 = Math.max(y1, y!);
+    }
+  return [(x0 + x1) / 2, (y0 + y1) / 2];
+}

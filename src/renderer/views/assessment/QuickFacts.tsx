@@ -1,0 +1,75 @@
+/** Block 1: this year and last, count and rate, the changes, and whether the change is real. */
+import type { FactsSpec, Findings } from '../../../shared/findings';
+import { ExportButtons } from '../../components/ExportButtons';
+import { change, count, pctChange, pctWhy, rate, rateChange, significance } from './figures';
+
+export function QuickFacts({
+  findings: f,
+  spec,
+  fileName,
+}: {
+  findings: Findings;
+  spec: FactsSpec;
+  fileName: string;
+}) {
+  const q = f.quickFacts;
+  const { previous: py, current: cy } = f.years;
+  const pop = f.populationYears;
+  const verdict = q.test?.verdict;
+  const tone = verdict === 'significant rise' ? 'bad' : verdict === 'significant fall' ? 'good' : 'neutral';
+  const facts: [string, string, string, string?][] = [
+    ['previous', `Crimes ${py}`, count(q.previous)],
+    ['current', `Crimes ${cy}`, count(q.current)],
+    ['change', 'Change', change(q.change)],
+    ['percent', '% change', pctChange(q), pctWhy(q)],
+    [
+      'previous-rate',
+      `Rate ${py}`,
+      rate(q.previousRate),
+      pop.previous ? `per 1,000, ${pop.previous} population` : undefined,
+    ],
+    [
+      'current-rate',
+      `Rate ${cy}`,
+      rate(q.currentRate),
+      pop.current ? `per 1,000, ${pop.current} population` : undefined,
+    ],
+    ['rate-change', 'Rate change', rateChange(q.rateChange), 'points per 1,000 residents'],
+  ];
+  return (
+    <section className="card assessment-block" aria-labelledby="block-quick-facts">
+      <h2 id="block-quick-facts">1. Quick facts</h2>
+      <dl className="fact-tiles">
+        {facts.map(([id, label, value, note]) => (
+          <div key={id} className="fact-tile" data-fact={id}>
+            <dt>{label}</dt>
+            <dd>
+              <span className="fact-value">{value}</span>
+              {note && <span className="fact-note">{note}</span>}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className={`significance significance-${tone}`} data-fact="significance">
+        <strong>Is it real?</strong> {significance(q)}
+      </p>
+      <div className="findings-text">
+        {q.sentences.map((s) => (
+          <p key={s}>{s}</p>
+        ))}
+      </div>
+      <p className="source-line">
+        Population:{' '}
+        {pop.fixed
+          ? `the ${pop.current} estimate for both years`
+          : `each year’s own estimate (${[pop.previous, pop.current].filter(Boolean).join(' and ') || 'none held'})`}
+        .
+      </p>
+      <ExportButtons
+        table={{ findings: spec, block: 'quick-facts' }}
+        fileName={`${fileName} quick facts`}
+        label="quick facts"
+      />
+    </section>
+  );
+}

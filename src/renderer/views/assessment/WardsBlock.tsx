@@ -1,0 +1,103 @@
+/** Block 2: the wards with the most crime, and those that rose and fell most; small counts marked. */
+import type { FactsSpec, Findings, WardFigures } from '../../../shared/findings';
+import { ExportButtons } from '../../components/ExportButtons';
+import { change, count, isSmall, pctChange, pctWhy } from './figures';
+
+function WardTable({ title, rows, years }: { title: string; rows: WardFigures[]; years: Findings['years'] }) {
+  return (
+    <div className="ward-table">
+      <h3>{title}</h3>
+      {rows.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <table className="compact-table">
+          <thead>
+            <tr>
+              <th scope="col">Ward</th>
+              <th scope="col" className="num">
+                {years.previous}
+              </th>
+              <th scope="col" className="num">
+                {years.current}
+              </th>
+              <th scope="col" className="num">
+                Change
+              </th>
+              <th scope="col" className="num">
+                % change
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((w) => (
+              <tr key={w.key} className={isSmall(w) ? 'is-small' : undefined}>
+                <th scope="row">{w.name}</th>
+                <td className="num">{count(w.previous)}</td>
+                <td className="num">
+                  {count(w.current)}
+                  {isSmall(w) && (
+                    <sup
+                      className="flag-marks"
+                      title="Small count: fewer than 10 crimes, so it swings by chance."
+                    >
+                      *
+                    </sup>
+                  )}
+                </td>
+                <td className="num">{change(w.change)}</td>
+                <td className="num" title={pctWhy(w)}>
+                  {pctChange(w)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+export function WardsBlock({
+  findings: f,
+  spec,
+  fileName,
+}: {
+  findings: Findings;
+  spec: FactsSpec;
+  fileName: string;
+}) {
+  const w = f.wards;
+  return (
+    <section className="card assessment-block" aria-labelledby="block-wards">
+      <h2 id="block-wards">2. Wards</h2>
+      {!w ? (
+        <p className="notice">
+          {f.dataset.name} holds borough figures only, so there is no ward ranking. Import the MPS ward-level
+          file for the same years to rank {f.area.name}’s wards.
+        </p>
+      ) : (
+        <>
+          <div className="findings-text">
+            {w.sentences.map((s) => (
+              <p key={s}>{s}</p>
+            ))}
+          </div>
+          <div className="ward-tables">
+            <WardTable title="Highest" rows={w.highest} years={f.years} />
+            <WardTable title="Biggest rises" rows={w.rises} years={f.years} />
+            <WardTable title="Biggest falls" rows={w.falls} years={f.years} />
+          </div>
+          <p className="hint">
+            <span className="flag-marks">*</span> Small count: fewer than 10 crimes; it swings by chance (3 to
+            6 is +100% and means nothing), so its % change is withheld.
+          </p>
+          <ExportButtons
+            table={{ findings: spec, block: 'wards' }}
+            fileName={`${fileName} wards`}
+            label="the ward table"
+          />
+        </>
+      )}
+    </section>
+  );
+}

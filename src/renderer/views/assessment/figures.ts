@@ -1,0 +1,32 @@
+/** How the assessment writes its figures: UK formats, signed changes, and why a figure is missing. */
+import type { CountComparison } from '../../../shared/analysis';
+import { formatCount, formatMeasure, formatRate } from '../../format/numbers';
+
+export const count = (n: number | null) => (n === null ? '–' : formatCount(n));
+export const rate = (n: number | null) => (n === null ? '–' : formatRate(n));
+export const change = (n: number | null) => formatMeasure('change', n);
+export const rateChange = (n: number | null) => formatMeasure('rate-change', n);
+export const pctChange = (c: CountComparison) => formatMeasure('pct-change', c.percentChange.value);
+
+/** Why the % change is not given, or its note ("on a small base"). */
+export const pctWhy = (c: CountComparison) =>
+  c.percentChange.note ??
+  (c.percentChange.reason === 'small-base'
+    ? 'Withheld: too few crimes last year for a % change to mean anything.'
+    : c.percentChange.reason === 'no-base'
+      ? 'No crimes last year, so there is no % change.'
+      : c.percentChange.reason === 'incomplete'
+        ? 'A year lacks months, so the years are not like for like.'
+        : undefined);
+
+/** Is the change more than chance? In words, for the reader. */
+export function significance(c: CountComparison): string {
+  const t = c.test;
+  if (!t) return 'Not tested: a year lacks months, so the counts are not like for like.';
+  const p = t.pValue < 0.001 ? 'p < 0.001' : `p = ${t.pValue.toFixed(t.pValue < 0.01 ? 3 : 2)}`;
+  if (t.verdict === 'significant rise') return `A real rise: more than chance would explain (${p}).`;
+  if (t.verdict === 'significant fall') return `A real fall: more than chance would explain (${p}).`;
+  return `Within chance: not statistically significant (${p}).`;
+}
+
+export const isSmall = (c: CountComparison) => c.flags.includes('small');

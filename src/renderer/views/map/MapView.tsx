@@ -1,0 +1,176 @@
+/**
+ * Map: a ward or borough heat map of a pivot measure for a dataset and period, drawn offline
+ * from the workspace's own boundaries, with the classes, small counts and unmapped areas said.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { ApiError } from '../../../shared/errors';
+import type { ChoroplethResult } from '../../../shared/geo';
+import type { Measure, PivotSpec } from '../../../shared/pivot';
+import { useWorkbench } from '../../api/context';
+import { asApiError } from '../../api/errors';
+import { chartFileName } from '../../charts/assessment';
+import { choroplethFigure } from '../../charts/choropleth';
+import { MEASURE_UNITS } from '../../charts/labels';
+import { PlotlyChart } from '../../charts/PlotlyChart';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ViewHeader } from '../../components/ViewHeader';
+import { monthLabel, monthRange, monthsBetween } from '../../format/months';
+import { formatMeasure } from '../../format/numbers';
+
+const MEASURES: Measure[] = ['count', 'rate', 'change', 'rate-change'];
+
+export function MapView({ active }: { active: boolean }) {
+  const { client, info } = useWorkbench();
+  const datasets = useMemo(
+    () => (info?.datasets ?? []).filter((d) => d.kind === 'counts' && d.months.first),
+    [info],
+  );
+  const [key, setKey] = useState('');
+  const ds =
+    datasets.find((d) => d.key === key) ??
+    datasets.find((d) => d.areaLevel === 'ward') ??
+    datasets[0] ??
+    null;
+  const [level, setLevel] = useState<'ward' | 'borough'>('ward');
+  const [measure, setMeasure] = useState<Measure>('count');
+  const [borough, setBorough] = useState('');
+  const months = ds ? monthsBetween(ds.months.first!, ds.months.last!) : [];
+  const [span, setSpan] = useState<{ from?: string; to?: string }>({});
+  const to = span.to ?? months[months.length - 1] ?? '';
+  const from = span.from ?? months[Math.max(0, months.indexOf(to) - 11)] ?? '';
+  const areaLevel = ds?.areaLevel === 'ward' ? level : 'borough';
+
+  const pivot: PivotSpec | null = ds
+    ? {
+        dataset: ds.key,
+        rows: [areaLevel],
+        columns: [],
+        measure,
+        months: { from, to },
+        filters: borough && areaLevel === 'ward' ? { borough: [borough] } : {},
+      }
+    : null;
+  // The question as text: a new map only when it changes.
+  const question = pivot ? JSON.stringify(pivot) : null;
+  const [answer, setAnswer] = useState<{ map: ChoroplethResult | null; error: ApiError | null } | null>(null);
+  useEffect(() => {
+    if (!question || !active) return;
+    let stale = false;
+    client.invoke('map/choropleth', { pivot: JSON.parse(question) as PivotSpec }).then(
+      (map) => !stale && setAnswer({ map, error: null }),
+      (err) => !stale && setAnswer({ map: null, error: asApiError(err) }),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [client, question, active, info]);
+
+  const map = answer?.map ?? null;
+  const title = map
+    ? `${MEASURE_UNITS[map.measure]} by ${map.level}${borough && map.level === 'ward' ? ` — ${borough}` : ''}, ${monthRange(map.span.from, map.span.to)}`
+    : '';
+  const figure = useMemo(() => (map ? choroplethFigure(map, title) : null), [map, title]);
+
+  if (!info) return null;
+  return (
+    <section className="view" aria-labelledby="view-title-map">
+      <ViewHeader id="view-title-map" title="Map">
+        Ward and borough heat maps, drawn from the boundaries in this workspace. Nothing is fetched from the
+        web.
+      </ViewHeader>
+      {ds && (
+        <div className="card pivot-form">
+          <div className="pivot-controls">
+            <label className="field field-wide">
+              <span>Dataset</span>
+              <select value={ds.key} onChange={(e) => setKey(e.target.value)}>
+                {datasets.map((d) => (
+                  <option key={d.key} value={d.key}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {ds.areaLevel === 'ward' && (
+              <label className="field">
+                <span>Areas</span>
+                <select value={level} onChange={(e) => setLevel(e.target.value as 'ward' | 'borough')}>
+                  <option value="ward">Wards</option>
+                  <option value="borough">Boroughs</option>
+                </select>
+              </label>
+            )}
+            {areaLevel === 'ward' && (
+              <label className="field">
+                <span>Borough</span>
+                <input
+                  value={borough}
+                  placeholder="All London"
+                  onChange={(e) => setBorough(e.target.value)}
+                />
+              </label>
+            )}
+            <label className="field field-measure">
+              <span>Measure</span>
+              <select value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
+                {MEASURES.map((m) => (
+                  <option key={m} value={m}>
+                    {MEASURE_UNITS[m]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field field-month">
+              <span>From</span>
+              <select value={from} onChange={(e) => setSpan({ ...span, from: e.target.value })}>
+                {months.map((m) => (
+                  <option key={m} value={m}>
+                    {monthLabel(m)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field field-month">
+              <span>To</span>
+              <select value={to} onChange={(e) => setSpan({ ...span, to: e.target.value })}>
+                {months.map((m) => (
+                  <option key={m} value={m}>
+                    {monthLabel(m)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        </div>
+      )}
+      {answer?.error && (
+        <ErrorNotice
+          error={answer.error}
+          title="This map cannot be drawn. Import the ward or borough boundaries (GeoJSON) for this dataset in the Import view."
+        />
+      )}
+      {map && figure && (
+        <section className="card" aria-label="Heat map">
+          {active && <PlotlyChart figure={figure} fileName={chartFileName(title)} />}
+          {(map.notes.length > 0 || map.unmapped.length > 0) && (
+            <section className="notes" aria-label="Notes on this map">
+              <h3>Notes</h3>
+              <ul>
+                {map.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+                {map.unmapped.length > 0 && (
+                  <li>
+                    Not on the map (no boundary):{' '}
+                    {map.unmapped.map((u) => `${u.name} (${formatMeasure(map.measure, u.value)})`).join(', ')}
+                    .
+                  </li>
+                )}
+              </ul>
+            </section>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}
