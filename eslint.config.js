@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'release/', 'node_modules/', 'bench/results/', 'coverage/'] },
+  { ignores: ['dist/', 'out/', 'release/', 'node_modules/', 'bench/results/', 'coverage/', 'test-results/', '.electron-native/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
