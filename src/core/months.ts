@@ -15,6 +15,11 @@ export function monthNumber(year: number, month: number): MonthNumber | null {
   return year * 100 + month;
 }
 
+/** This month (UTC). Crime figures for a later month cannot be real: a file that has them is mistyped or damaged. */
+export function currentMonth(now: Date = new Date()): MonthNumber {
+  return now.getUTCFullYear() * 100 + now.getUTCMonth() + 1;
+}
+
 export function toIsoMonth(m: MonthNumber): string {
   return `${Math.floor(m / 100)}-${String(m % 100).padStart(2, '0')}`;
 }

@@ -26,12 +26,33 @@ export interface ServeOptions {
 }
 
 const MAX_ARGS_BYTES = 1024 * 1024;
+/** Arguments nest far less deeply than this; deeper JSON could overflow the stack copying it to the engine's thread. */
+const MAX_ARGS_DEPTH = 64;
+/** Uploaded file names are kept (the import record shows them), cut to this length. */
+const MAX_NAME_CHARS = 150;
 
 export async function startServer(o: ServeOptions): Promise<{ server: Server; port: number; close: () => Promise<void> }> {
   const uploads = mkdtempSync(join(tmpdir(), 'wardlens-uploads-'));
   let port = o.port;
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: Error) => fail(res, 500, { code: 'internal', message: err.message }));
+  // No Host header is refused by hostAllowed below (421, in JSON) rather than by Node's own bare 400.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
+    handle(req, res).catch(() => fail(res, 500, { code: 'internal', message: 'Something went wrong inside Wardlens; the request was not completed.' }));
+  });
+  // Requests Node cannot parse as HTTP (bad request lines, headers too large, lying lengths)
+  // get a plain JSON answer like every other refusal, not a bare status line.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || err.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const [status, reason, message] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'The request headers are too large.']
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'Request Timeout', 'The request took too long to arrive.']
+          : [400, 'Bad Request', 'The request is not well-formed HTTP.'];
+    const body = JSON.stringify({ error: { code: 'bad-request', message } });
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -47,6 +68,7 @@ export async function startServer(o: ServeOptions): Promise<{ server: Server; po
     const [, action = '', name = ''] = /^\/api\/([a-z]+)\/?(.*)$/.exec(url.pathname) ?? [];
     if (action === 'invoke' && name) return invoke(name, req, res);
     if (action === 'cancel' && name) {
+      if (!/^[1-9]\d{0,8}$/.test(name)) return fail(res, 400, { code: 'bad-request', message: 'A call to cancel is named by its number.' });
       o.engine.cancel(Number(name));
       return json(res, 200, { cancelled: true });
     }
@@ -56,24 +78,15 @@ export async function startServer(o: ServeOptions): Promise<{ server: Server; po
   }
 
   async function invoke(method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!isMethod(method)) return fail(res, 404, { code: 'bad-request', message: `There is no method "${method}".` });
-    let body: string;
-    try {
-      body = await readBody(req, MAX_ARGS_BYTES);
-    } catch {
-      return fail(res, 413, { code: 'bad-request', message: 'The request is too large.' });
-    }
-    let args: unknown;
-    try {
-      args = JSON.parse(body || '{}');
-    } catch {
-      return fail(res, 400, { code: 'bad-request', message: 'The request was not valid JSON.' });
-    }
+    if (!isMethod(method)) return fail(res, 404, { code: 'bad-request', message: `There is no method "${method.slice(0, 80)}".` });
+    const args = await readArgs(req, res);
+    if (!args) return;
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' });
     const line = (v: unknown) => res.write(`${JSON.stringify(v)}\n`);
     const call = o.engine.invoke(method, args as never, (progress) => line({ progress }));
     line({ call: call.id });
-    req.on('close', () => !res.writableEnded && o.engine.cancel(call.id));
+    // The page went away before the answer (a request's own 'close' comes as soon as its body is read).
+    res.on('close', () => !res.writableEnded && o.engine.cancel(call.id));
     try {
       line({ result: await call.result });
     } catch (err) {
@@ -84,12 +97,8 @@ export async function startServer(o: ServeOptions): Promise<{ server: Server; po
   }
 
   async function download(method: 'export/table' | 'export/pack', req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let args: Record<string, unknown>;
-    try {
-      args = JSON.parse((await readBody(req, MAX_ARGS_BYTES)) || '{}') as Record<string, unknown>;
-    } catch {
-      return fail(res, 400, { code: 'bad-request', message: 'The request was not valid JSON.' });
-    }
+    const args = await readArgs(req, res);
+    if (!args) return;
     try {
       const file = await exportForDownload(o.engine, uploads, method, args);
       res.writeHead(200, {
@@ -110,8 +119,13 @@ export async function startServer(o: ServeOptions): Promise<{ server: Server; po
     // Keep the analyst's own file name (it is what the import record shows), in a folder of its own.
     const dir = mkdtempSync(join(uploads, 'f-'));
     const safe = [...basename(name)].map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
-    const path = join(dir, safe || 'upload');
-    await pipeline(req, createWriteStream(path));
+    const path = join(dir, shortName(safe) || 'upload');
+    try {
+      await pipeline(req, createWriteStream(path));
+    } catch {
+      rmSync(dir, { recursive: true, force: true });
+      return fail(res, 400, { code: 'bad-request', message: 'The file did not arrive whole; nothing was kept. Try again.' });
+    }
     json(res, 200, { path });
   }
 
@@ -131,8 +145,65 @@ export async function startServer(o: ServeOptions): Promise<{ server: Server; po
 }
 
 /**
+ * A call's arguments: a JSON object, not too large, not nested too deeply. Anything else is
+ * answered here (413 or 400, in plain words) and gives undefined.
+ */
+async function readArgs(req: IncomingMessage, res: ServerResponse): Promise<Record<string, unknown> | undefined> {
+  const tooLarge = () => fail(res, 413, { code: 'bad-request', message: 'The request is too large.' });
+  // A declared length past what would ever be read is refused before reading any of it.
+  if (Number(req.headers['content-length'] ?? 0) > 64 * MAX_ARGS_BYTES) {
+    res.setHeader('Connection', 'close');
+    tooLarge();
+    return undefined;
+  }
+  let body: string;
+  try {
+    body = await readBody(req, MAX_ARGS_BYTES);
+  } catch (err) {
+    if ((err as Error).message === 'too large') tooLarge();
+    else fail(res, 400, { code: 'bad-request', message: 'The request ended before its body did.' });
+    return undefined;
+  }
+  let args: unknown;
+  try {
+    args = JSON.parse(body || '{}');
+  } catch {
+    fail(res, 400, { code: 'bad-request', message: 'The request was not valid JSON.' });
+    return undefined;
+  }
+  if (args === null || typeof args !== 'object' || Array.isArray(args)) {
+    fail(res, 400, { code: 'bad-request', message: 'The arguments must be a JSON object.' });
+    return undefined;
+  }
+  if (deeperThan(args, MAX_ARGS_DEPTH)) {
+    fail(res, 400, { code: 'bad-request', message: 'The arguments are nested too deeply.' });
+    return undefined;
+  }
+  return args as Record<string, unknown>;
+}
+
+function deeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** A long file name cut to MAX_NAME_CHARS, keeping its extension. */
+function shortName(name: string): string {
+  if (name.length <= MAX_NAME_CHARS) return name;
+  const ext = /\.[^.]{1,10}$/.exec(name)?.[0] ?? '';
+  return name.slice(0, MAX_NAME_CHARS - ext.length) + ext;
+}
+
+/**
  * The request body, up to `limit` bytes. Past the limit the rest is read and dropped (up
  * to a hard cap), so the client gets a clear 413 answer rather than a reset connection.
+ * A request that stops before its body ends is an error, not a wait for ever.
  */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -145,6 +216,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     });
     req.on('end', () => (size > limit ? reject(new Error('too large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('incomplete'));
+    });
   });
 }
 

@@ -16,11 +16,21 @@ const TYPES: Record<string, string> = {
   '.geojson': 'application/geo+json',
 };
 
+const answer = (res: ServerResponse, status: number, code: string, message: string) =>
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: { code, message } }));
+
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const relative = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)).replace(/^(\.\.[/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  } catch {
+    answer(res, 400, 'bad-request', 'The address is not well-formed.');
+    return;
+  }
+  const relative = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
   const file = join(root, relative);
-  if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
-    res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+  if (decoded.includes('\0') || !file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    answer(res, 404, 'not-found', 'Not found.');
     return;
   }
   res.writeHead(200, {

@@ -6,7 +6,8 @@ import type { ImportProgress } from '../../shared/importing';
 import { badInput, WardlensError } from '../errors';
 import type { AreaRegistry } from '../store/areas';
 import type { Db } from '../store/workspace';
-import type { TableSource } from './readers/table';
+import type { RowBatches } from './readers/csv';
+import type { SheetRow, TableSource } from './readers/table';
 
 export class Tally {
   rowsRead = 0;
@@ -38,25 +39,79 @@ export interface ImportContext {
   onProgress?: (p: ImportProgress) => void;
 }
 
-/** The data rows (below the header), with cancellation and progress every few thousand rows. */
-export async function* dataRows(ctx: ImportContext): AsyncIterable<{ row: number; cells: unknown[] }> {
+/** The data rows of an import: one at a time, or a chunk at a time for importers of large files. */
+export interface DataRows extends AsyncIterable<SheetRow> {
+  batches(): AsyncIterable<SheetRow[]>;
+}
+
+/**
+ * The data rows (below the header, blank rows left out), with cancellation and progress.
+ * Iterate it for one row at a time; call `batches()` for arrays of a few thousand, which
+ * saves a million rows a million trips through async iteration. Sources that read in
+ * chunks (CSV) hand theirs over whole; other sources' rows are gathered into chunks.
+ */
+export function dataRows(ctx: ImportContext): DataRows {
+  const { source, signal, tally } = ctx;
+  const cancelled = () => new WardlensError('cancelled', `Import of ${source.file} cancelled; nothing from it was kept.`);
   let lastReport = 0;
-  for await (const r of ctx.source.rows(ctx.signal)) {
-    if (r.row <= ctx.headerRow) continue;
-    if (isBlank(r.cells)) continue;
-    ctx.tally.rowsRead++;
-    if (ctx.tally.rowsRead % 2048 === 0) {
-      if (ctx.signal?.aborted) throw new WardlensError('cancelled', `Import of ${ctx.source.file} cancelled; nothing from it was kept.`);
-      const now = Date.now();
-      if (ctx.onProgress && now - lastReport > 100) {
-        lastReport = now;
-        const { read, total } = ctx.source.progress();
-        ctx.onProgress({ file: ctx.source.file, rows: ctx.tally.rowsRead, percent: total ? Math.min(100, (100 * read) / total) : null });
-      }
+  const report = () => {
+    const now = Date.now();
+    if (ctx.onProgress && now - lastReport > 100) {
+      lastReport = now;
+      const { read, total } = source.progress();
+      ctx.onProgress({ file: source.file, rows: tally.rowsRead, percent: total ? Math.min(100, (100 * read) / total) : null });
     }
-    yield r;
+  };
+  const keep = (r: SheetRow) => r.row > ctx.headerRow && !isBlank(r.cells);
+  async function* chunks(): AsyncIterable<SheetRow[]> {
+    const batched = (source as TableSource & Partial<RowBatches>).batches;
+    try {
+      if (batched) {
+        for await (const batch of batched(signal)) {
+          if (signal?.aborted) throw cancelled();
+          yield batch.filter(keep);
+        }
+      } else {
+        let batch: SheetRow[] = [];
+        for await (const r of source.rows(signal)) {
+          if (!keep(r)) continue;
+          batch.push(r);
+          if (batch.length === 2048) {
+            yield batch;
+            batch = [];
+          }
+        }
+        yield batch;
+      }
+    } catch (err) {
+      // A source stopped by the signal fails with its own AbortError; say it as Wardlens does.
+      if (signal?.aborted) throw cancelled();
+      throw err;
+    }
+    if (signal?.aborted) throw cancelled();
   }
-  if (ctx.signal?.aborted) throw new WardlensError('cancelled', `Import of ${ctx.source.file} cancelled; nothing from it was kept.`);
+  return {
+    async *batches() {
+      for await (const rows of chunks()) {
+        if (rows.length === 0) continue;
+        tally.rowsRead += rows.length;
+        report();
+        yield rows;
+      }
+    },
+    async *[Symbol.asyncIterator]() {
+      for await (const rows of chunks()) {
+        for (const r of rows) {
+          tally.rowsRead++;
+          if (tally.rowsRead % 2048 === 0) {
+            if (signal?.aborted) throw cancelled();
+            report();
+          }
+          yield r;
+        }
+      }
+    },
+  };
 }
 
 export function isBlank(cells: unknown[]): boolean {
@@ -77,7 +132,31 @@ export function requireColumns(ctx: ImportContext, row: number, cells: unknown[]
       expected: `${needed} columns`,
     });
   }
+  if (cells.length > ctx.header.length && ctx.source.sheet === null) refuseShiftedRow(ctx, row, cells);
 }
+
+/**
+ * A CSV row with text past the header's last column: a cell holding the separator (a comma)
+ * without quotes round it has split in two, and every cell after it sits one column on.
+ * Read as it is, the row would put a street in the LSOA column and a count in the wrong month.
+ */
+function refuseShiftedRow(ctx: ImportContext, row: number, cells: unknown[]): void {
+  if (cells.some((c) => typeof c === 'string' && c.includes('\r'))) {
+    throw badInput(ctx.source.file, 'a line break (a lone CR, as old Mac files end lines) runs two rows into one: the file mixes line endings. Open it in Excel, save it as CSV again and import that.', { row });
+  }
+  for (let i = ctx.header.length; i < cells.length; i++) {
+    if (String(cells[i] ?? '').trim() !== '') {
+      throw badInput(
+        ctx.source.file,
+        `the row has more cells than the header (${cells.length} where the header has ${ctx.header.length}): a cell holding a comma (the separator) without quotes round it splits in two and moves every cell after it one column on. Put such cells in quotes.`,
+        { row, column: `column ${i + 1}`, expected: `${ctx.header.length} columns` },
+      );
+    }
+  }
+}
+
+/** The largest count Wardlens holds: figures are gathered in 32-bit arrays before they are written (store/counts.ts). */
+const MAX_COUNT = 2_147_483_647;
 
 /**
  * A crime count: a whole number, zero or more. "1,234" is accepted; a blank cell is
@@ -91,7 +170,8 @@ export function parseCount(ctx: ImportContext, value: unknown, row: number, colu
     if (text === '') return null;
     n = /^-?[\d,]+(\.\d+)?$/.test(text) ? Number(text.replace(/,/g, '')) : NaN;
     if (Number.isNaN(n)) {
-      throw badInput(ctx.source.file, `expected a count (a whole number), found "${text.slice(0, 40)}".`, {
+      const formula = text.startsWith('=') ? ' (a formula with no saved value: open the file in Excel and save it, so its values are worked out and kept)' : '';
+      throw badInput(ctx.source.file, `expected a count (a whole number), found "${text.slice(0, 40)}"${formula}.`, {
         row,
         column,
         expected: 'a whole number of 0 or more',
@@ -104,6 +184,9 @@ export function parseCount(ctx: ImportContext, value: unknown, row: number, colu
   }
   if (!Number.isInteger(n)) {
     throw badInput(ctx.source.file, `expected a whole number of crimes, found ${n}.`, { row, column, expected: 'a whole number', found: String(n) });
+  }
+  if (n > MAX_COUNT) {
+    throw badInput(ctx.source.file, `the count ${n.toLocaleString('en-GB')} is too large to be a number of crimes.`, { row, column, expected: `a whole number up to ${MAX_COUNT.toLocaleString('en-GB')}`, found: String(n) });
   }
   return n;
 }

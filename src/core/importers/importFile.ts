@@ -4,7 +4,7 @@
  * rolled back and the workspace is exactly as it was: no import is ever half-kept.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, statSync, writeSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { ImportFileResult, ImportOptions, ImportProgress } from '../../shared/importing';
 import { toApiError, WardlensError } from '../errors';
@@ -21,6 +21,20 @@ import { openTable } from './readers/open';
 export interface ImportHooks {
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
+}
+
+/**
+ * For the crash tests only (tests/reliability/crash.test.ts): WARDLENS_TEST_PAUSE_AT names a
+ * point of an import (begin, rows:N, finish, commit) where the process says so on stderr and
+ * stops dead, to be killed there. Ignored unless set.
+ */
+const PAUSE_AT = process.env.WARDLENS_TEST_PAUSE_AT;
+function pauseForCrashTest(point: string, rows = 0): void {
+  if (!PAUSE_AT) return;
+  const [name, after] = PAUSE_AT.split(':');
+  if (name !== point || rows < Number(after ?? 0)) return;
+  writeSync(2, `wardlens-test: paused at ${PAUSE_AT}\n`);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 }
 
 async function sha256Of(path: string): Promise<string> {
@@ -78,8 +92,10 @@ async function importInto(ws: Workspace, path: string, options: ImportOptions, h
     });
     const ctx: ImportContext = {
       db, source, header: plan.header, headerRow: plan.headerRow, importId, datasetId: dataset.id,
-      areas: new AreaRegistry(db), tally, signal: hooks.signal, onProgress: hooks.onProgress,
+      areas: new AreaRegistry(db), tally, signal: hooks.signal,
+      onProgress: PAUSE_AT ? (p) => (hooks.onProgress?.(p), pauseForCrashTest('rows', p.rows)) : hooks.onProgress,
     };
+    pauseForCrashTest('begin');
     // Monthly counts claim their months before writing (the current figures hold one extract
     // per month); incidents and populations are claimed once the whole file is read.
     let claims: MonthClaims | null = null;
@@ -89,6 +105,7 @@ async function importInto(ws: Workspace, path: string, options: ImportOptions, h
       return (claims ??= claimMonths(db, dataset.id, importId, sorted, sorted.at(-1)!, kind));
     };
     await plan.run(ctx, claim);
+    pauseForCrashTest('finish');
     if (tally.rowsStored === 0) {
       const names = [...tally.unmatched.keys()];
       const why =
@@ -110,6 +127,7 @@ async function importInto(ws: Workspace, path: string, options: ImportOptions, h
       firstMonth: months[0] ?? null, lastMonth: months.at(-1) ?? null, monthsCount: months.length,
       warnings: tally.warnings, unmatchedNames: [...tally.unmatched].map(([name, rows]) => ({ name, rows })),
     });
+    pauseForCrashTest('commit');
     db.exec('COMMIT');
     Object.assign(result, {
       status: 'imported', importId, rowsRead: tally.rowsRead, rowsStored: tally.rowsStored, rowsRejected: tally.rowsRejected,

@@ -2,7 +2,7 @@
 import { basename, extname } from 'node:path';
 import type { ColumnMapping } from '../../shared/importing';
 import type { FilePreview } from '../../shared/preview';
-import { toApiError } from '../errors';
+import { toApiError, WardlensError } from '../errors';
 import type { Workspace } from '../store/workspace';
 import { planImport } from './plan';
 import { openTable } from './readers/open';
@@ -10,6 +10,7 @@ import { cellText } from './readers/table';
 import { xlsxSheetNames } from './readers/xlsx';
 
 export async function previewFile(ws: Workspace, path: string, sheet?: string, mapping?: ColumnMapping): Promise<FilePreview> {
+  if (typeof path !== 'string' || path === '') throw new WardlensError('bad-request', 'Give the file to preview.');
   const preview: FilePreview = { file: basename(path), sheets: [], sheet: null, format: null, dataset: null, headerRow: 1, rows: [], problem: null };
   try {
     if (['.xlsx', '.xlsm'].includes(extname(path).toLowerCase())) preview.sheets = xlsxSheetNames(path);

@@ -14,6 +14,7 @@ import { buildAggregateSql, buildSourceSql, type AggregateQuery } from '../pivot
 import { runPivot } from '../pivot/run';
 
 export function cellTrail(db: Db, spec: TrailSpec): CellTrail {
+  if (!spec?.pivot || typeof spec.pivot !== 'object') throw new WardlensError('bad-request', 'Say which pivot the cell belongs to.');
   const result = runPivot(db, spec.pivot);
   const rowHeader = spec.row === -1 ? null : result.rows[spec.row];
   const columnHeader = spec.column === -1 ? null : result.columns[spec.column];

@@ -6,7 +6,7 @@
  */
 import type { ColumnMapping } from '../../../shared/importing';
 import { badInput, WardlensError } from '../../errors';
-import { parseMonthCell } from '../../months';
+import { currentMonth, parseMonthCell, toIsoMonth } from '../../months';
 import { CategoryRegistry } from '../../store/categories';
 import { CountWriter } from '../../store/counts';
 import type { MonthClaims } from '../../store/revisions';
@@ -65,11 +65,36 @@ export function layoutFromMapping(file: string, mapping: ColumnMapping, header: 
       return m === null ? [] : [[i, m] as [number, number]];
     });
     if (layout.months.length === 0) throw badInput(file, 'the mapping says months run across the columns, but no header in the header row reads as a month.', { row: headerRow });
+    checkMonthHeaders(file, layout.months, headerRow);
   } else {
     layout.month = find(mapping.month, 'month');
     layout.count = find(mapping.count, 'count');
   }
   return layout;
+}
+
+/** Months across the columns: each once, none in the future (a mistyped year reads as a future month). */
+function checkMonthHeaders(file: string, months: [number, number][], headerRow: number): void {
+  const seen = new Map<number, number>();
+  for (const [i, m] of months) {
+    const column = `column ${i + 1}`;
+    const earlier = seen.get(m);
+    if (earlier !== undefined) {
+      throw badInput(file, `${toIsoMonth(m)} heads two columns (columns ${earlier + 1} and ${i + 1}); its crimes would be counted twice.`, { row: headerRow, column });
+    }
+    seen.set(m, i);
+    if (m > currentMonth()) {
+      throw badInput(file, `the header of column ${i + 1} reads as ${toIsoMonth(m)}, a month that has not happened yet.`, { row: headerRow, column, expected: `a month up to ${toIsoMonth(currentMonth())}` });
+    }
+  }
+}
+
+/** Columns among (or just after) the month columns whose header is blank: a month header merged across two columns leaves one. */
+function unlabelledColumns(header: string[], layout: MappedLayout): number[] {
+  if (layout.months.length === 0) return [];
+  const first = layout.months[0]![0];
+  const last = layout.months.at(-1)![0];
+  return header.flatMap((h, i) => (h.trim() === '' && i > first && i <= last + 1 ? [i] : []));
 }
 
 export async function importMapped(ctx: ImportContext, claim: (months: number[]) => MonthClaims, mapping: ColumnMapping, layout: MappedLayout): Promise<void> {
@@ -81,6 +106,7 @@ export async function importMapped(ctx: ImportContext, claim: (months: number[])
   });
   let totals = 0;
   let blanks = 0;
+  const unlabelled = unlabelledColumns(ctx.header, layout);
   const ambiguous = new Map<string, string[]>();
   for await (const { row, cells } of dataRows(ctx)) {
     const name = cellText(cells[layout.area]);
@@ -109,6 +135,13 @@ export async function importMapped(ctx: ImportContext, claim: (months: number[])
       if (!count) continue;
       writer.add(area.id, area.parentId ?? area.id, categoryId, month!, count, row);
     }
+    for (const i of unlabelled) {
+      const v = cells[i];
+      const n = typeof v === 'number' ? v : Number(String(v ?? '').trim().replace(/,/g, '') || NaN);
+      if (Number.isFinite(n) && n !== 0) {
+        throw badInput(ctx.source.file, 'this column holds figures, but its header names no month (is a month header cell merged across two columns?). Unmerge the header and give every column its month.', { row, column: `column ${i + 1}` });
+      }
+    }
     for (const [, m] of figures) ctx.tally.months.add(m!);
     ctx.tally.areas.add(area.id);
     ctx.tally.rowsStored++;
@@ -136,6 +169,9 @@ function monthOf(ctx: ImportContext, value: unknown, row: number, column: number
       column: ctx.header[column],
       expected: 'a month such as Jan-17, January 2017, 2017-01, 201701 or an Excel date',
     });
+  }
+  if (month > currentMonth()) {
+    throw badInput(ctx.source.file, `the month ${toIsoMonth(month)} has not happened yet.`, { row, column: ctx.header[column], expected: `a month up to ${toIsoMonth(currentMonth())}` });
   }
   return month;
 }

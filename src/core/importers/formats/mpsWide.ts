@@ -8,7 +8,7 @@
  */
 import type { FileFormat } from '../../../shared/workspace';
 import { badInput } from '../../errors';
-import { monthFromHeader } from '../../months';
+import { currentMonth, monthFromHeader, toIsoMonth } from '../../months';
 import type { AreaRow } from '../../store/areas';
 import { CategoryRegistry } from '../../store/categories';
 import { CountWriter } from '../../store/counts';
@@ -91,6 +91,7 @@ export async function wardVintageOf(ctx: Pick<ImportContext, 'db' | 'source' | '
 }
 
 export async function importMpsWide(ctx: ImportContext, claim: (months: number[]) => MonthClaims, layout: Layout, scheme: string, vintage: string | null): Promise<void> {
+  checkMonthColumns(ctx, layout);
   const categories = new CategoryRegistry(ctx.db, scheme);
   const writer = new CountWriter(ctx.db, ctx.datasetId, ctx.importId, 'refuse', ({ row, earlierRow }) => {
     throw badInput(
@@ -124,6 +125,31 @@ export async function importMpsWide(ctx: ImportContext, claim: (months: number[]
   writer.finish(layout.months.map(([, m]) => m));
   ctx.tally.categories = categories.count;
   boroughs.reportUncoded();
+}
+
+/**
+ * Every yyyymm column must be a month that has happened, once: a header that looks like a
+ * month but is none (290001, 201713) would otherwise be passed over with its figures, and a
+ * month given twice would count its crimes twice.
+ */
+function checkMonthColumns(ctx: ImportContext, layout: Layout): void {
+  const where = (i: number) => ({ row: ctx.headerRow, column: ctx.header[i] });
+  const seen = new Map<number, number>();
+  for (const [i, m] of layout.months) {
+    const earlier = seen.get(m);
+    if (earlier !== undefined) {
+      throw badInput(ctx.source.file, `the month ${ctx.header[i]} heads two columns (columns ${earlier + 1} and ${i + 1}); its crimes would be counted twice.`, where(i));
+    }
+    seen.set(m, i);
+    if (m > currentMonth()) {
+      throw badInput(ctx.source.file, `the column ${ctx.header[i]} is for ${toIsoMonth(m)}, a month that has not happened yet.`, { ...where(i), expected: `a month up to ${toIsoMonth(currentMonth())}` });
+    }
+  }
+  ctx.header.forEach((h, i) => {
+    if (/^\d{6}$/.test(h.trim()) && monthFromHeader(h) === null) {
+      throw badInput(ctx.source.file, `the column ${h.trim()} looks like a month (yyyymm) but is not one; its figures cannot be read.`, { ...where(i), expected: 'a month such as 201701' });
+    }
+  });
 }
 
 function required(ctx: ImportContext, cells: unknown[], row: number, index: number): string {

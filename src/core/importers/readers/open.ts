@@ -23,6 +23,10 @@ export function openTable(path: string, sheet?: string): TableSource {
   if (start.length === 0) throw badInput(name, 'the file is empty.', { row: 1 });
   const isZip = start[0] === 0x50 && start[1] === 0x4b;
   const isOle = start.readUInt32LE(0) === 0xe011cfd0;
+  if (isOle && (ext === '.xlsx' || ext === '.xlsm')) {
+    // Excel keeps a workbook with a password to open as an encrypted OLE container, not a zip.
+    throw badInput(name, 'this workbook is protected with a password (or is an old .xls file renamed). Open it in Excel, remove the password (File, Info, Protect Workbook) or save it as .xlsx, and import that.');
+  }
   if (ext === '.xls' || isOle) {
     throw badInput(name, 'this is an old-style Excel .xls workbook, or not a spreadsheet at all. Open it in Excel and save it as .xlsx or CSV.');
   }

@@ -5,10 +5,12 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { badInput, WardlensError } from '../../errors';
+import { checkRow, MAX_COLUMNS, tooManyColumns } from './limits';
 import { HEAD_ROWS, type SheetRow, type TableSource } from './table';
-import { zipEntrySizes } from './zipSizes';
+import { misdeclaredEntry, zipEntrySizes } from './zipSizes';
 
 /**
  * Largest sheet XML we read (uncompressed). SheetJS holds the XML as one string and the
@@ -20,24 +22,33 @@ export const MAX_SHEET_XML_BYTES = Number(process.env.WARDLENS_MAX_SHEET_BYTES ?
 export function openXlsx(path: string, sheetName?: string, displayName = basename(path)): TableSource {
   const buffer = readFileSync(path);
   const sizes = zipEntrySizes(buffer);
+  if (!sizes && buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50) {
+    // A zip's directory is at its end: a zip that starts well but has none was cut short.
+    throw badInput(displayName, 'the workbook is cut short or damaged (an interrupted download or copy?). Open it in Excel, save it again and import that.');
+  }
   if (!sizes || !sizes.has('[Content_Types].xml')) {
     throw badInput(displayName, 'this is not an Excel .xlsx workbook (the file is not in the xlsx format). Open it in Excel and save it as .xlsx or CSV.');
   }
   // Before SheetJS touches the workbook at all: even listing the sheets inflates every entry.
   guardSheetSize(displayName, sizes);
+  guardEntries(displayName, buffer, sizes);
   const names = XLSX.read(buffer, { type: 'buffer', bookSheets: true }).SheetNames;
-  const sheet = sheetName ?? names[0];
+  // The sheet the analyst sees first: hidden sheets (lookups, old figures) are read only by name.
+  const hidden = hiddenSheets(buffer);
+  const sheet = sheetName ?? names.find((_, i) => !hidden[i]) ?? names[0];
   const index = sheet === undefined ? -1 : names.indexOf(sheet);
   if (index < 0) {
     throw badInput(displayName, sheetName ? `there is no sheet called "${sheetName}" (sheets: ${names.join(', ')}).` : 'the workbook has no sheets.');
   }
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(buffer, { type: 'buffer', dense: true, cellDates: true, cellStyles: false, cellHTML: false, sheets: sheet });
+    // Cell values only: formulas are never evaluated (a formula's saved value is its value) and
+    // an .xlsm's macros are never read. Stubs show the formulas that have no saved value.
+    workbook = XLSX.read(buffer, { type: 'buffer', dense: true, cellDates: true, cellStyles: false, cellHTML: false, sheetStubs: true, sheets: sheet });
   } catch (err) {
     throw badInput(displayName, `the workbook could not be read: ${(err as Error).message}`);
   }
-  const rows = sheetRows(workbook.Sheets[sheet!]!);
+  const rows = sheetRows(displayName, workbook.Sheets[sheet!]!);
   const total = statSync(path).size;
   return {
     file: displayName,
@@ -59,6 +70,7 @@ export function xlsxSheetNames(path: string): string[] {
   const sizes = zipEntrySizes(buffer);
   if (!sizes) throw badInput(basename(path), 'this is not an Excel .xlsx workbook.');
   guardSheetSize(basename(path), sizes);
+  guardEntries(basename(path), buffer, sizes);
   return XLSX.read(buffer, { type: 'buffer', bookSheets: true }).SheetNames;
 }
 
@@ -76,10 +88,74 @@ function guardSheetSize(file: string, sizes: Map<string, number>): void {
   }
 }
 
-function sheetRows(ws: XLSX.WorkSheet): SheetRow[] {
+/** Which sheets are hidden, in workbook order, from xl/workbook.xml alone (SheetJS's sheet list does not say). */
+function hiddenSheets(buffer: Buffer): boolean[] {
+  try {
+    const xml = unzipSync(buffer, { filter: (f) => f.name === 'xl/workbook.xml' })['xl/workbook.xml'];
+    if (!xml) return [];
+    return [...strFromU8(xml).matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => /\bstate="(?:hidden|veryHidden)"/.test(m[0]));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A zip bomb can declare a small size for a sheet that inflates to gigabytes, past the size
+ * guard: every part is checked against what it declares before SheetJS inflates anything.
+ */
+function guardEntries(file: string, buffer: Buffer, sizes: Map<string, number>): void {
+  const declared = [...sizes.values()].reduce((a, b) => a + b, 0);
+  if (declared > 4 * MAX_SHEET_XML_BYTES) {
+    throw new WardlensError('too-large', `${file}: the workbook is too large to read safely (it unpacks to ${Math.round(declared / 1024 / 1024).toLocaleString('en-GB')} MB). Save the sheet as CSV and import that instead.`, { file });
+  }
+  const wrong = misdeclaredEntry(buffer);
+  if (wrong) {
+    throw badInput(
+      file,
+      wrong.problem === 'larger'
+        ? `the workbook is damaged or built to do harm: its part ${wrong.name} holds more than it declares (a "zip bomb"), so it was not unpacked.`
+        : `the workbook is damaged: its part ${wrong.name} cannot be unpacked. Open it in Excel, save it again and import that.`,
+    );
+  }
+}
+
+/**
+ * The sheet's rows as arrays of values. Only the range the cells really fill is read (a
+ * sheet's <dimension> may claim the whole grid, A1:XFD1048576). A formula without a saved
+ * value (as scripts often write them) reads as its formula text and an error value as its
+ * text (#DIV/0!), so neither is ever taken for a blank or 0.
+ */
+function sheetRows(file: string, ws: XLSX.WorkSheet): SheetRow[] {
   const ref = ws['!ref'];
-  if (!ref) return [];
-  const firstRow = XLSX.utils.decode_range(ref).s.r + 1;
+  const data = ws['!data'];
+  if (!ref || !data) return [];
+  const range = XLSX.utils.decode_range(ref);
+  let lastRow = -1;
+  let lastCol = -1;
+  const asText: [number, number, string][] = [];
+  data.forEach((cells, r) => {
+    cells?.forEach((cell, c) => {
+      if (!cell) return;
+      const valueless = cell.t === 'z' || cell.v === undefined;
+      if (valueless && !cell.f) return;
+      if (valueless) asText.push([r, c, `=${cell.f}`]);
+      else if (cell.t === 'e') asText.push([r, c, cell.w ?? '#ERROR']);
+      lastRow = Math.max(lastRow, r);
+      lastCol = Math.max(lastCol, c);
+    });
+  });
+  if (lastRow < range.s.r || lastCol < range.s.c) return [];
+  if (lastCol + 1 > MAX_COLUMNS) throw tooManyColumns(file, lastRow + 1, lastCol + 1);
+  ws['!ref'] = XLSX.utils.encode_range({ s: range.s, e: { r: lastRow, c: lastCol } });
   const arrays = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null, blankrows: true });
-  return arrays.map((cells, i) => ({ row: firstRow + i, cells }));
+  for (const [r, c, text] of asText) {
+    const cells = arrays[r - range.s.r];
+    if (cells) cells[c - range.s.c] = text;
+  }
+  const columnName = (i: number) => `column ${XLSX.utils.encode_col(range.s.c + i)}`;
+  return arrays.map((cells, i) => {
+    const row = range.s.r + i + 1;
+    checkRow(file, row, cells, columnName);
+    return { row, cells };
+  });
 }

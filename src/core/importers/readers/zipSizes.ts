@@ -5,8 +5,11 @@
  * returns an empty one).
  */
 
+import { inflateRawSync } from 'node:zlib';
+
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_DIRECTORY_ENTRY = 0x02014b50;
+const LOCAL_ENTRY = 0x04034b50;
 
 /** Entry name → uncompressed bytes, or null when the buffer is not a zip at all. */
 export function zipEntrySizes(zip: Buffer): Map<string, number> | null {
@@ -36,4 +39,54 @@ function findEndRecord(zip: Buffer): number {
     if (zip.readUInt32LE(i) === END_OF_CENTRAL_DIRECTORY) return i;
   }
   return -1;
+}
+
+/**
+ * The first entry whose data does not match what the zip's directory declares, or null when
+ * every entry does. A zip bomb can declare a few KB for a sheet that inflates to gigabytes;
+ * the size guard trusts the declared sizes, so each entry is inflated here with its declared
+ * size as a hard limit (never further), before SheetJS inflates anything. Costs one extra
+ * inflate of a workbook that is what it says it is.
+ */
+export function misdeclaredEntry(zip: Buffer): { name: string; problem: 'larger' | 'damaged' } | null {
+  const end = findEndRecord(zip);
+  if (end < 0) return null;
+  const entries = zip.readUInt16LE(end + 10);
+  let offset = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < entries; i++) {
+    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== CENTRAL_DIRECTORY_ENTRY) return null;
+    const method = zip.readUInt16LE(offset + 10);
+    const compressed = zip.readUInt32LE(offset + 20);
+    const declared = zip.readUInt32LE(offset + 24);
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
+    const local = zip.readUInt32LE(offset + 42);
+    offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+    if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL_ENTRY) return { name, problem: 'damaged' };
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    if (start + compressed > zip.length) return { name, problem: 'damaged' };
+    const data = zip.subarray(start, start + compressed);
+    let content: Buffer | null = null;
+    if (method === 0) {
+      if (compressed !== declared) return { name, problem: compressed > declared ? 'larger' : 'damaged' };
+      content = data;
+    } else if (method === 8) {
+      try {
+        content = inflateRawSync(data, { maxOutputLength: Math.max(1, declared) });
+      } catch (err) {
+        return { name, problem: (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'larger' : 'damaged' };
+      }
+      if (content.length !== declared) return { name, problem: 'damaged' };
+    }
+    if (content && !wholeXml(name, content)) return { name, problem: 'damaged' };
+  }
+  return null;
+}
+
+/** A sheet's or the shared strings' XML must end with its closing tag: SheetJS reads a part cut short as an empty sheet. */
+function wholeXml(name: string, content: Buffer): boolean {
+  const root = /^xl\/worksheets\/[^/]+\.xml$/i.test(name) ? 'worksheet' : /^xl\/sharedStrings\.xml$/i.test(name) ? 'sst' : null;
+  if (!root) return true;
+  const tail = content.toString('utf8', Math.max(0, content.length - 256)).trimEnd();
+  return new RegExp(`</([A-Za-z_][\\w.-]*:)?${root}>$`).test(tail);
 }
