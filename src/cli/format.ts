@@ -1,14 +1,15 @@
 /** Plain-words output for the terminal, in UK number and month formats. */
 import type { ImportFileResult } from '../shared/importing';
 import type { MonthCoverage, WorkspaceInfo } from '../shared/workspace';
+import { monthLabel } from '../core/analysis/periods';
+import { fromIsoMonth } from '../core/months';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export const n = (x: number) => x.toLocaleString('en-GB');
 
 export function month(iso: string): string {
-  const [y, m] = iso.split('-');
-  return `${MONTHS[Number(m) - 1]} ${y}`;
+  const m = fromIsoMonth(iso);
+  return m === null ? iso : monthLabel(m);
 }
 
 export function coverage(c: MonthCoverage): string {

@@ -6,6 +6,7 @@
  */
 import type { Dimension } from '../../../shared/pivot';
 import type { DatasetKind } from '../../../shared/workspace';
+import { monthLabel } from '../periods';
 
 export type FactKind = Extract<DatasetKind, 'counts' | 'incidents'>;
 type Join = 'area' | 'borough' | 'category' | 'outcome' | 'lsoa' | 'incidentWard';
@@ -108,7 +109,6 @@ export const JOIN_SQL: Record<Join, string> = {
     'LEFT JOIN incident_places ip ON ip.dataset_id = f.dataset_id AND ip.longitude = f.longitude AND ip.latitude = f.latitude LEFT JOIN areas w ON w.id = ip.ward_id',
 };
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function periodKey(d: TimeDimension, code: number): string {
   switch (d) {
@@ -124,7 +124,7 @@ export function periodKey(d: TimeDimension, code: number): string {
 }
 
 export function periodLabel(d: TimeDimension, code: number): string {
-  if (d === 'month') return `${MONTHS[(code % 100) - 1]} ${Math.floor(code / 100)}`;
+  if (d === 'month') return monthLabel(code);
   if (d === 'quarter') return `Q${code % 10} ${Math.floor(code / 10)}`;
   return periodKey(d, code);
 }

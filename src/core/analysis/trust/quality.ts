@@ -5,6 +5,7 @@
 import type { QualityFinding, QualityReport } from '../../../shared/quality';
 import { WardlensError } from '../../errors';
 import { monthRange, toIsoMonth } from '../../months';
+import { monthLabel } from '../periods';
 import type { Db } from '../../store/workspace';
 
 interface DatasetRow {
@@ -16,7 +17,7 @@ interface DatasetRow {
   scheme: string | null;
 }
 
-const label = (m: number) => `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][(m % 100) - 1]} ${Math.floor(m / 100)}`;
+const label = monthLabel;
 const n = (x: number) => x.toLocaleString('en-GB');
 
 export function qualityReport(db: Db, datasetKey: string): QualityReport {
