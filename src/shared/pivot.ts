@@ -81,3 +81,19 @@ export interface PivotResult {
   /** The months the pivot covers, as resolved ("YYYY-MM"). */
   span: { from: string; to: string };
 }
+
+/** What each dimension is called in headings, controls and exports. */
+export const DIMENSION_LABELS: Record<Dimension, string> = {
+  borough: 'Borough',
+  ward: 'Ward',
+  lsoa: 'LSOA',
+  month: 'Month',
+  quarter: 'Quarter',
+  year: 'Year',
+  'financial-year': 'Financial year',
+  major: 'Major category',
+  minor: 'Minor category',
+  category: 'Category',
+  'crime-type': 'Crime type',
+  outcome: 'Outcome',
+};

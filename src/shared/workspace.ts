@@ -2,6 +2,9 @@
 
 export type Month = string;
 
+/** Month names as analysts read them ("Jan 2022"), for the engine and the app alike. */
+export const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
 export type AreaKind = 'borough' | 'ward' | 'lsoa';
 
 export type DatasetKind = 'counts' | 'incidents' | 'population';

@@ -7,6 +7,7 @@
  * period is never silently compared with a complete one.
  */
 import type { Period, PeriodCoverage, PeriodKind } from '../../shared/analysis';
+import { MONTH_NAMES } from '../../shared/workspace';
 import {
   type MonthNumber,
   fromIsoMonth,
@@ -19,20 +20,7 @@ import {
 /** A period as the engine holds it: months as integers yyyymm. */
 export type MonthPeriod = Period<MonthNumber>;
 
-export const MONTH_NAMES = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
+export { MONTH_NAMES } from '../../shared/workspace';
 
 /** How many months each kind spans. */
 export const PERIOD_LENGTH: Readonly<Record<PeriodKind, number>> = {

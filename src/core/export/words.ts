@@ -6,20 +6,9 @@
 import type { FigureCell, FigureKind } from '../../shared/export';
 import type { CellFlag, Dimension, Measure } from '../../shared/pivot';
 
-export const DIMENSION_LABELS: Record<Dimension, string> = {
-  borough: 'Borough',
-  ward: 'Ward',
-  lsoa: 'LSOA',
-  month: 'Month',
-  quarter: 'Quarter',
-  year: 'Year',
-  'financial-year': 'Financial year',
-  major: 'Major category',
-  minor: 'Minor category',
-  category: 'Category',
-  'crime-type': 'Crime type',
-  outcome: 'Outcome',
-};
+import { DIMENSION_LABELS } from '../../shared/pivot';
+
+export { DIMENSION_LABELS };
 
 /** What a pivot's figures measure, as a column heading or a title. */
 export const MEASURE_UNITS: Record<Measure, string> = {

@@ -1,20 +1,9 @@
 /** Words for dimensions and measures, shared by the pivot controls, the table and the charts. */
 import type { Dimension, Measure } from '../../shared/pivot';
 
-export const DIMENSION_LABELS: Record<Dimension, string> = {
-  borough: 'Borough',
-  ward: 'Ward',
-  lsoa: 'LSOA',
-  month: 'Month',
-  quarter: 'Quarter',
-  year: 'Year',
-  'financial-year': 'Financial year',
-  major: 'Major category',
-  minor: 'Minor category',
-  category: 'Category',
-  'crime-type': 'Crime type',
-  outcome: 'Outcome',
-};
+import { DIMENSION_LABELS } from '../../shared/pivot';
+
+export { DIMENSION_LABELS };
 
 export const MEASURE_LABELS: Record<Measure, string> = {
   count: 'Crimes (count)',

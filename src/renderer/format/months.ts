@@ -2,22 +2,9 @@
  * Months as the contract carries them ("2022-01") and as analysts read them ("Jan 2022",
  * "Jan 2017 – Dec 2018"). Months are never day dates, so no time zone can shift one.
  */
-import type { MonthCoverage } from '../../shared/workspace';
+import { MONTH_NAMES, type MonthCoverage } from '../../shared/workspace';
 
-export const MONTH_NAMES = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
+export { MONTH_NAMES } from '../../shared/workspace';
 
 /** "2022-01" → { year: 2022, month: 1 }, or null when the text is not a month. */
 export function parseMonth(key: string): { year: number; month: number } | null {
