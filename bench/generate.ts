@@ -501,3 +501,82 @@ export function writeMpsWardXlsx(
   closeSync(fd);
   return buffer.length;
 }
+
+// ---------------------------------------------------------------------------------------
+// The whole-London ward workspace of the pivot bench
+
+/**
+ * The MPS ward files' full Home Office category list, spelt as the 2022-ward historical file
+ * spells it (../shared/data/mps_ward/2022wards_201004-202402_from_parquet), less "NFIB", which
+ * the file gives for one row only. Means are monthly crimes per ward, roughly the file's.
+ */
+export const MPS_WARD_CATEGORIES: [string, string, number][] = [
+  ['ARSON AND CRIMINAL DAMAGE', 'ARSON', 0.4],
+  ['ARSON AND CRIMINAL DAMAGE', 'CRIMINAL DAMAGE', 6.6],
+  ['BURGLARY', 'BURGLARY BUSINESS AND COMMUNITY', 1.8],
+  ['BURGLARY', 'DOMESTIC BURGLARY', 5.2],
+  ['BURGLARY', 'RES BURGLARY OF A HOME', 4.1],
+  ['BURGLARY', 'RES BURGLARY OF UNCONNECTED BUILDING', 0.5],
+  ['DRUG OFFENCES', 'POSSESSION OF DRUGS', 5.3],
+  ['DRUG OFFENCES', 'TRAFFICKING OF DRUGS', 0.7],
+  ['FRAUD AND FORGERY', 'FRAUD AND FORGERY', 0.3],
+  ['MISCELLANEOUS CRIMES AGAINST SOCIETY', 'MISC CRIMES AGAINST SOCIETY', 1.3],
+  ['POSSESSION OF WEAPONS', 'POSSESSION OF WEAPONS', 0.7],
+  ['PUBLIC ORDER OFFENCES', 'OTHER OFFENCES PUBLIC ORDER', 0.8],
+  ['PUBLIC ORDER OFFENCES', 'PUBLIC FEAR ALARM OR DISTRESS', 5.25],
+  ['PUBLIC ORDER OFFENCES', 'RACE OR RELIGIOUS AGG PUBLIC FEAR', 1.47],
+  ['PUBLIC ORDER OFFENCES', 'VIOLENT DISORDER', 0.2],
+  ['ROBBERY', 'ROBBERY OF BUSINESS PROPERTY', 0.29],
+  ['ROBBERY', 'ROBBERY OF PERSONAL PROPERTY', 2.9],
+  ['SEXUAL OFFENCES', 'OTHER SEXUAL OFFENCES', 1.8],
+  ['SEXUAL OFFENCES', 'RAPE', 1.0],
+  ['THEFT', 'BICYCLE THEFT', 2.8],
+  ['THEFT', 'OTHER THEFT', 12.5],
+  ['THEFT', 'SHOPLIFTING', 4.6],
+  ['THEFT', 'THEFT FROM THE PERSON', 5.45],
+  ['VEHICLE OFFENCES', 'AGGRAVATED VEHICLE TAKING', 0.2],
+  ['VEHICLE OFFENCES', 'INTERFERING WITH A MOTOR VEHICLE', 1.5],
+  ['VEHICLE OFFENCES', 'THEFT FROM A VEHICLE', 8.2],
+  ['VEHICLE OFFENCES', 'THEFT OR UNAUTH TAKING OF A MOTOR VEH', 3.7],
+  ['VIOLENCE AGAINST THE PERSON', 'DEATH SERIOUS INJURY ILLEGAL DRIVING', 0.05],
+  ['VIOLENCE AGAINST THE PERSON', 'HOMICIDE', 0.03],
+  ['VIOLENCE AGAINST THE PERSON', 'STALKING AND HARASSMENT', 4.4],
+  ['VIOLENCE AGAINST THE PERSON', 'VIOLENCE WITH INJURY', 9.4],
+  ['VIOLENCE AGAINST THE PERSON', 'VIOLENCE WITHOUT INJURY', 20.7],
+];
+
+export interface LondonWardOptions {
+  /** Borough names to include (default: every borough the MPS polices, i.e. all but the City). */
+  boroughs?: string[];
+  months: number;
+  firstMonth: number;
+  seed?: number;
+}
+
+/**
+ * An MPS ward file for every 2022 ward of the chosen boroughs × the full category list ×
+ * `months` months. Every cell is at least 1, so each becomes one stored row (the importer
+ * keeps no zeros): all London gives 679 × 32 × 120 = 2,607,360 rows.
+ */
+export function londonWardTable(options: LondonWardOptions): { header: string[]; rows: (string | number)[][] } {
+  const random = rng(options.seed ?? 20140101);
+  const boroughName = new Map(gazetteer.boroughs.map((b) => [b.code, b.name]));
+  const wanted = options.boroughs ? new Set(options.boroughs) : null;
+  const wards = gazetteer.wards.filter(
+    (w) =>
+      w.vintages.includes('2022') &&
+      w.boroughCode !== 'E09000001' &&
+      (!wanted || wanted.has(boroughName.get(w.boroughCode) ?? '')),
+  );
+  const months = monthHeaders(options.firstMonth, options.months);
+  const header = ['MajorText', 'MinorText', 'WardName', 'WardCode', 'LookUp_BoroughName', ...months];
+  const rows: (string | number)[][] = [];
+  for (const ward of wards) {
+    const busy = 0.3 + random() * 1.6;
+    for (const [major, minor, mean] of MPS_WARD_CATEGORIES) {
+      const counts = months.map(() => 1 + poisson(random, mean * busy));
+      rows.push([major, minor, ward.name, ward.code, boroughName.get(ward.boroughCode)!, ...counts]);
+    }
+  }
+  return { header, rows };
+}

@@ -15,6 +15,7 @@
  *   --no-profile          skip the xlsx time breakdown
  *   --data DIR            keep generated files in DIR and reuse them next time  [WARDLENS_BENCH_DATA]
  *   --out DIR             where results go (default bench/results)
+ *   --no-geo              skip the geo bench that follows the import benches
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,7 @@ import {
   type CaseResult,
 } from './report';
 import { runGeoBench } from './geo';
+import { runPivotBench } from './pivot';
 
 /** Bump when the generators change, so kept data from an older generator is not reused. */
 const GENERATOR_VERSION = 1;
@@ -214,12 +216,17 @@ async function main(): Promise<void> {
   };
   const paths = writeReport(options.out, report);
   process.stdout.write(toMarkdown(report));
-  await runGeoBench(process.argv.slice(2));
+  if (!process.argv.includes('--no-geo')) await runGeoBench(process.argv.slice(2));
   log(`\nResults: ${paths.md} (and .json, latest.md, latest.json)`);
 }
 
 const argv = process.argv.slice(2);
-if (argv[0] === '--geo') {
+if (argv[0] === '--pivot') {
+  runPivotBench(argv.slice(1)).catch((err: unknown) => {
+    process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+} else if (argv[0] === '--geo') {
   runGeoBench(argv.slice(1)).catch((err: unknown) => {
     process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
     process.exit(1);

@@ -1,6 +1,6 @@
 /** `wardlens check`: the data-quality report for one dataset or all of them. */
 import type { Command } from 'commander';
-import type { QualityReport } from '../shared/quality';
+import type { QualityReport, QualitySummary } from '../shared/quality';
 import { dispatch } from '../core/handlers';
 import { defaultWorkspacePath, openWorkspace } from '../core/store/workspace';
 
@@ -15,10 +15,24 @@ export function qualityText(r: QualityReport): string {
   return lines.join('\n');
 }
 
+const count = (x: number, word: string) => `${x.toLocaleString('en-GB')} ${word}${x === 1 ? '' : 's'}`;
+
+const SKIPPED = (incidents: number) =>
+  `the checks that read every one of the ${incidents.toLocaleString('en-GB')} incidents (areas that come and go, jumps, repeated Crime IDs, locations) are left for the full report`;
+
+/** The check run after an import, in a few lines under the file's result. */
+export function qualitySummaryText(q: QualitySummary): string {
+  const lines = [`  data quality of "${q.dataset.name}": ${count(q.counts.warning, 'warning')}, ${count(q.counts.note, 'note')}, ${count(q.counts.ok, 'check')} clear`];
+  for (const h of q.headlines) lines.push(`    ${MARK[h.severity]} ${h.title}`);
+  if (q.skipped) lines.push(`    ${SKIPPED(q.skipped.incidents)}`);
+  if (q.headlines.length || q.skipped) lines.push(`    the full report: wardlens check --dataset ${q.dataset.key}`);
+  return lines.join('\n');
+}
+
 export function addCheckCommand(program: Command): void {
   program
     .command('check')
-    .description('Data-quality report: missing or partial months, areas that come and go, unmatched names, ward against borough totals, implausible jumps.')
+    .description('Data-quality report: missing or partial months, areas that come and go, unmatched names, ward against borough totals, implausible jumps, duplicate rows, months revised between extracts, incidents without a location or outside every ward.')
     .option('--db <file>', 'the workspace file (default: your data folder)')
     .option('--dataset <key>', 'one dataset (default: all)')
     .option('--json', 'print as JSON')

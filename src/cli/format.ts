@@ -3,6 +3,7 @@ import type { ImportFileResult } from '../shared/importing';
 import type { MonthCoverage, WorkspaceInfo } from '../shared/workspace';
 import { monthLabel } from '../core/analysis/periods';
 import { fromIsoMonth } from '../core/months';
+import { qualitySummaryText } from './checkCommand';
 
 
 export const n = (x: number) => x.toLocaleString('en-GB');
@@ -38,6 +39,7 @@ export function importResultText(r: ImportFileResult): string {
     if (r.unmatchedNames.length > 20) lines.push(`    … and ${n(r.unmatchedNames.length - 20)} more (see --json)`);
   }
   for (const w of r.warnings) lines.push(`  note: ${w}`);
+  if (r.quality) lines.push(qualitySummaryText(r.quality));
   return lines.join('\n');
 }
 

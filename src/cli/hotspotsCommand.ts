@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { HotspotResult } from '../shared/geo';
 import type { Dimension } from '../shared/pivot';
 import { WardlensError } from '../core/errors';
-import { hotspotsCsv, hotspotsGeoJson } from '../core/geo/hotspotsCsv';
+import { hotspotsCsv, hotspotsGeoJson } from '../shared/hotspotFiles';
 import { dispatch } from '../core/handlers';
 import { defaultWorkspacePath, openWorkspace } from '../core/store/workspace';
 import { checkOutputs, n, writeOutput } from './geoOutput';

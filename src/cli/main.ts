@@ -21,6 +21,7 @@ import { addAssignAreasCommand } from './assignAreasCommand';
 import { addBoundariesCommand } from './boundariesCommand';
 import { addHotspotsCommand } from './hotspotsCommand';
 import { addMapCommand } from './mapCommand';
+import { addImportsCommand } from './importsCommand';
 
 const program = new Command();
 program
@@ -95,6 +96,7 @@ addBoundariesCommand(program);
 addAssignAreasCommand(program);
 addMapCommand(program);
 addHotspotsCommand(program);
+addImportsCommand(program);
 
 function progressPrinter(json?: boolean) {
   if (json || !process.stderr.isTTY) return undefined;

@@ -46,11 +46,13 @@ export function packResultText(r: ExportPackResult): string {
   for (const f of r.files) lines.push(`  ${relative(r.folder, f.path)}  (${n(f.bytes)} bytes)`);
   lines.push(`  Workbook sheets: ${r.sheets.join(', ')}`);
   for (const note of r.notes) lines.push(`  note: ${note}`);
-  lines.push(
-    '',
-    'Chart images were not made: the command line cannot draw PNG or SVG images, nor the PDF report.',
-    `Export them from the Wardlens app. ${r.images.note}`,
-  );
+  if (r.images.rendered) lines.push('', r.images.note);
+  else
+    lines.push(
+      '',
+      'Chart images were not made: the command line cannot draw PNG or SVG images, nor the PDF report.',
+      `Export the pack from the Wardlens app for those. ${r.images.note}`,
+    );
   return lines.join('\n');
 }
 

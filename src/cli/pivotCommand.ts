@@ -30,13 +30,20 @@ export function pivotSpecFromOptions(o: PivotOptions, dataset: string): PivotSpe
     if (eq < 1) throw new WardlensError('bad-request', `--where takes DIMENSION=VALUE[,VALUE], e.g. --where borough=Harrow; got "${w}".`);
     filters[w.slice(0, eq).trim() as Dimension] = list(w.slice(eq + 1));
   }
+  const measures = list(o.measure ?? 'count') as Measure[];
+  const known: Measure[] = ['count', 'rate', 'share', 'change', 'pct-change', 'rate-change'];
+  const unknown = measures.find((m) => !known.includes(m));
+  if (unknown !== undefined || measures.length === 0) {
+    throw new WardlensError('bad-request', `--measure takes one or more of ${known.join(', ')}, comma-separated; got "${o.measure ?? ''}".`);
+  }
   return {
     dataset,
     rows: list(o.rows) as Dimension[],
     columns: list(o.cols) as Dimension[],
     filters,
     months: { from: o.from, to: o.to },
-    measure: (o.measure ?? 'count') as Measure,
+    measure: measures[0],
+    measures: measures.length > 1 ? measures : undefined,
     shareOf: o.share as PivotSpec['shareOf'],
     populationYear: o.populationYear ? Number(o.populationYear) : undefined,
     asOfImport: o.asOf ? Number(o.asOf) : undefined,
@@ -50,7 +57,7 @@ export function withPivotOptions(command: Command): Command {
     .option('--dataset <key>', 'the dataset (default: the only one, or the first crime dataset)')
     .requiredOption('--rows <dims>', 'row dimensions, comma-separated')
     .option('--cols <dims>', 'column dimensions, comma-separated')
-    .option('--measure <m>', 'count, rate, share, change, pct-change or rate-change', 'count')
+    .option('--measure <m[,m]>', 'count, rate, share, change, pct-change or rate-change; several, comma-separated, side by side', 'count')
     .option('--share <of>', 'for --measure share: row, column or total', 'total')
     .option('--where <dim=v,v>', 'keep only these values (repeatable); areas by name or code', (v: string, acc: string[]) => [...acc, v], [])
     .option('--from <YYYY-MM>', 'first month')

@@ -1,13 +1,17 @@
 /** Pivot results for the terminal (aligned table), for spreadsheets (CSV) or as JSON. */
-import type { PivotCell, PivotResult } from '../shared/pivot';
+import type { Measure, PivotCell, PivotMeasureTable, PivotResult } from '../shared/pivot';
 import type { CellTrail } from '../shared/trail';
 import { WardlensError } from '../core/errors';
 
 const FLAG_MARKS: Record<string, string> = { small: '*', incomplete: '†', 'not-significant': '~' };
 
 export function formatValue(result: PivotResult, cell: PivotCell): string {
+  return formatMeasure(result.measure, cell);
+}
+
+function formatMeasure(measure: Measure, cell: PivotCell): string {
   if (cell.value === null) return '–';
-  switch (result.measure) {
+  switch (measure) {
     case 'count':
     case 'change':
       return cell.value.toLocaleString('en-GB', { maximumFractionDigits: 0 });
@@ -21,19 +25,32 @@ export function formatValue(result: PivotResult, cell: PivotCell): string {
 
 const marks = (cell: PivotCell) => cell.flags.map((f) => FLAG_MARKS[f] ?? '').join('');
 
+/** The measures shown: every one asked for, side by side, or the pivot's one. */
+function tablesOf(result: PivotResult): PivotMeasureTable[] {
+  return result.byMeasure ?? [{ measure: result.measure, cells: result.cells, rowTotals: result.rowTotals, columnTotals: result.columnTotals, grandTotal: result.grandTotal }];
+}
+
+/** Each column, then (with several measures) each measure within it: "Harrow · rate". */
 function grid(result: PivotResult, withMarks: boolean): string[][] {
-  const columnLabel = (labels: string[]) => labels.join(' · ') || (result.measure === 'count' ? 'Count' : result.measure);
-  const header = [result.rowDimensions.join(' / ') || ' ', ...result.columns.map((c) => columnLabel(c.labels))];
-  if (result.columns.length > 1) header.push('Total');
-  const show = (c: PivotCell) => formatValue(result, c) + (withMarks ? marks(c) : '');
+  const tables = tablesOf(result);
+  const several = tables.length > 1;
+  const name = (labels: string[], m: Measure) =>
+    [...labels, ...(several || labels.length === 0 ? [m === 'count' && !several ? 'Count' : m] : [])].join(' · ');
+  const withTotal = result.columns.length > 1;
+  const header = [result.rowDimensions.join(' / ') || ' '];
+  for (const c of result.columns) for (const t of tables) header.push(name(c.labels, t.measure));
+  if (withTotal) for (const t of tables) header.push(name(['Total'], t.measure));
+  const show = (m: Measure, c: PivotCell) => formatMeasure(m, c) + (withMarks ? marks(c) : '');
   const body = result.rows.map((r, i) => {
-    const line = [r.labels.join(' · ') || 'All', ...result.cells[i]!.map(show)];
-    if (result.columns.length > 1) line.push(show(result.rowTotals[i]!));
+    const line = [r.labels.join(' · ') || 'All'];
+    result.columns.forEach((_, j) => tables.forEach((t) => line.push(show(t.measure, t.cells[i]![j]!))));
+    if (withTotal) tables.forEach((t) => line.push(show(t.measure, t.rowTotals[i]!)));
     return line;
   });
   if (result.rows.length > 1) {
-    const total = ['Total', ...result.columnTotals.map(show)];
-    if (result.columns.length > 1) total.push(show(result.grandTotal));
+    const total = ['Total'];
+    result.columns.forEach((_, j) => tables.forEach((t) => total.push(show(t.measure, t.columnTotals[j]!))));
+    if (withTotal) tables.forEach((t) => total.push(show(t.measure, t.grandTotal)));
     body.push(total);
   }
   return [header, ...body];
@@ -51,7 +68,7 @@ export function renderPivot(result: PivotResult, format: string): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   const text = rows.map((r) => r.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  '));
   const legend = '* fewer than 10 crimes   † period missing months   ~ change within the noise';
-  return [`${result.dataset.name} — ${result.measure}`, ...text, '', legend, ...result.notes.map((n) => `note: ${n}`)].join('\n');
+  return [`${result.dataset.name} — ${tablesOf(result).map((t) => t.measure).join(', ')}`, ...text, '', legend, ...result.notes.map((n) => `note: ${n}`)].join('\n');
 }
 
 export function trailText(t: CellTrail): string {

@@ -6,7 +6,7 @@ import type { Args, Handlers, MethodName, Result } from '../shared/api';
 import type { ImportProgress } from '../shared/importing';
 import { WardlensError } from './errors';
 import { buildFindings } from './analysis/findings/build';
-import { exportPack } from './export/pack';
+import { exportPack, packCharts } from './export/pack';
 import { exportTable } from './export/exportTable';
 import { runPivot } from './analysis/pivot/run';
 import { qualityReport } from './analysis/trust/quality';
@@ -17,10 +17,12 @@ import { assignAreas } from './geo/assignAreas';
 import { listSets } from './geo/boundaryStore';
 import { choropleth } from './geo/choropleth';
 import { runHotspots } from './geo/hotspots';
+import { hotspotAreas } from './geo/hotspotArea';
 import { importBoundaries } from './geo/importBoundaries';
 import { previewFile } from './importers/preview';
 import { deleteView, listMappings, listViews, saveMapping, saveView } from './store/saved';
 import { workspaceInfo } from './store/info';
+import { deleteImport } from './store/imports';
 import type { Workspace } from './store/workspace';
 
 export interface HandlerContext {
@@ -42,7 +44,9 @@ export const handlers: HandlerMap = {
   'incidents/assign-areas': (ctx, args) => assignAreas(ctx.workspace.db, args),
   'map/choropleth': (ctx, args) => choropleth(ctx.workspace.db, args),
   'hotspots/run': (ctx, args) => runHotspots(ctx.workspace.db, args),
+  'hotspots/areas': (ctx) => hotspotAreas(ctx.workspace.db),
   'export/pack': (ctx, args) => exportPack(ctx.workspace.db, args, { signal: ctx.signal, onProgress: ctx.onProgress }),
+  'export/pack-charts': (ctx, args) => packCharts(ctx.workspace.db, args),
   'export/table': (ctx, args) => exportTable(ctx.workspace.db, args),
   'facts/build': (ctx, spec) => buildFindings(ctx.workspace.db, spec),
   'import/files': (ctx, args) => {
@@ -52,6 +56,7 @@ export const handlers: HandlerMap = {
     return importFiles(ctx.workspace, args.paths, args.options ?? {}, { signal: ctx.signal, onProgress: ctx.onProgress });
   },
   'import/preview': (ctx, args) => previewFile(ctx.workspace, args.path, args.sheet, args.mapping),
+  'imports/delete': (ctx, args) => deleteImport(ctx.workspace.db, Number(args?.importId)),
   'mappings/list': (ctx) => listMappings(ctx.workspace.db),
   'mappings/save': (ctx, args) => {
     saveMapping(ctx.workspace.db, args.name, args.mapping);

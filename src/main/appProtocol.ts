@@ -1,8 +1,7 @@
 /** Serving the renderer bundle from the app's own protocol (wardlens://app/…), with the CSP on every response. */
 import { net, protocol } from 'electron';
-import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
+import { APP_SCHEME, rendererFile, SECURITY_HEADERS } from './security';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -11,13 +10,15 @@ export function registerAppScheme(): void {
 
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const { pathname } = new URL(request.url);
-    const file = normalize(join(rendererDir, decodeURIComponent(pathname === '/' ? '/index.html' : pathname)));
-    if (!file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
+    const file = rendererFile(rendererDir, request.method, request.url);
+    if (!file) return notFound();
+    // A missing file makes net.fetch reject: answer 404 rather than fail the request unhandled.
+    const response = await net.fetch(pathToFileURL(file).toString()).catch(() => null);
+    if (!response?.ok) return notFound();
     const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
     return new Response(response.body, { status: response.status, headers });
   });
 }
+
+const notFound = () => new Response('Not found', { status: 404, headers: SECURITY_HEADERS });

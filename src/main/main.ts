@@ -3,16 +3,29 @@
  * menu and native dialogs, and IPC wiring to the engine, which runs in a worker thread
  * (the same EngineHost that browser mode uses). Everything else lives in src/core.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  screen,
+  session,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import { existsSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
+import type { WrittenFile } from '../shared/export';
 import type { ImportProgress } from '../shared/importing';
 import { toApiError } from '../core/errors';
+import { writeFileSafely } from '../core/export/safeWrite';
 import { defaultWorkspacePath } from '../core/store/workspace';
 import { EngineHost } from '../core/worker/host';
 import { registerAppScheme, serveRenderer } from './appProtocol';
+import { checkCall, plainError } from './ipcGuard';
 import { buildMenu } from './menu';
+import { registerReportPdf } from './pdf';
+import { createPdfWindow } from './pdfWindow';
 import { APP_ORIGIN, denyPermissions, hardenContents, isAppFrame, secureWebPreferences } from './security';
 import { loadState, rememberWorkspace, saveState, type AppState } from './state';
 
@@ -28,12 +41,22 @@ const calls = new Map<number, number>(); // renderer call id → engine call id
 /** better-sqlite3 built for Electron's ABI: packaged apps have it in place; `npm start` builds it into .electron-native/. */
 function nativeBinding(): string | undefined {
   if (app.isPackaged) return undefined;
-  const built = join(app.getAppPath(), '.electron-native', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  const built = join(
+    app.getAppPath(),
+    '.electron-native',
+    'better-sqlite3',
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  );
   return existsSync(built) ? built : undefined;
 }
 
 async function openEngine(path: string): Promise<void> {
-  const next = new EngineHost(join(dist, 'core', 'worker.js'), { workspacePath: path, nativeBinding: nativeBinding() });
+  const next = new EngineHost(join(dist, 'core', 'worker.js'), {
+    workspacePath: path,
+    nativeBinding: nativeBinding(),
+  });
   try {
     workspacePath = await next.ready;
   } catch (err) {
@@ -63,7 +86,12 @@ function refreshMenu(): void {
       importFiles: () => void chooseImport(),
       exportView: () => window?.webContents.send('wardlens:menu', 'export'),
       about: () =>
-        void dialog.showMessageBox({ type: 'info', title: 'About Wardlens', message: `Wardlens ${app.getVersion()}`, detail: 'An offline workbench for community-safety crime analysts. It sends nothing anywhere.' }),
+        void dialog.showMessageBox({
+          type: 'info',
+          title: 'About Wardlens',
+          message: `Wardlens ${app.getVersion()}`,
+          detail: 'An offline workbench for community-safety crime analysts. It sends nothing anywhere.',
+        }),
     }),
   );
 }
@@ -71,8 +99,15 @@ function refreshMenu(): void {
 async function chooseWorkspace(create: boolean): Promise<void> {
   const filters = [{ name: 'Wardlens workspace', extensions: ['sqlite'] }];
   const path = create
-    ? (await dialog.showSaveDialog({ title: 'New workspace', defaultPath: 'workspace.wardlens.sqlite', filters })).filePath
-    : (await dialog.showOpenDialog({ title: 'Open workspace', properties: ['openFile'], filters })).filePaths[0];
+    ? (
+        await dialog.showSaveDialog({
+          title: 'New workspace',
+          defaultPath: 'workspace.wardlens.sqlite',
+          filters,
+        })
+      ).filePath
+    : (await dialog.showOpenDialog({ title: 'Open workspace', properties: ['openFile'], filters }))
+        .filePaths[0];
   if (path) await openEngine(path);
 }
 
@@ -90,46 +125,107 @@ function trusted(event: IpcMainInvokeEvent): boolean {
 }
 
 function wireIpc(): void {
-  ipcMain.handle('wardlens:invoke', async (event, method: string, args: unknown, callId: number) => {
-    if (!trusted(event) || !engine) return { ok: false, error: { code: 'bad-request', message: 'Not allowed.' } };
-    const call = engine.invoke(method as never, args as never, (progress: ImportProgress) => event.sender.send('wardlens:progress', callId, progress));
-    calls.set(callId, call.id);
+  ipcMain.handle('wardlens:invoke', async (event, method: unknown, args: unknown, callId: unknown) => {
+    if (!trusted(event) || !engine)
+      return { ok: false, error: { code: 'bad-request', message: 'Not allowed.' } };
+    const checked = checkCall(method, args, callId); // the HTTP server's guards, in ipcGuard.ts
+    if (!checked.ok) return checked;
     try {
+      const call = engine.invoke(checked.method, checked.args as never, (progress: ImportProgress) =>
+        event.sender.send('wardlens:progress', checked.callId, progress),
+      );
+      calls.set(checked.callId, call.id);
       return { ok: true, result: await call.result };
     } catch (err) {
-      return { ok: false, error: toApiError(err) };
+      return { ok: false, error: plainError(err) };
     } finally {
-      calls.delete(callId);
+      calls.delete(checked.callId);
     }
   });
-  ipcMain.handle('wardlens:choose-save-path', async (event, defaultName: string, extensions: string[], folder: boolean) => {
-    if (!trusted(event) || !window) return null;
-    const filters = extensions.length ? [{ name: extensions.join(', ').toUpperCase(), extensions }] : [];
-    const { canceled, filePath } = await dialog.showSaveDialog(window, { defaultPath: defaultName, filters: folder ? [] : filters, properties: ['createDirectory', 'showOverwriteConfirmation'] });
-    return canceled || !filePath ? null : filePath;
-  });
-  ipcMain.handle('wardlens:save-bytes', async (event, defaultName: string, extensions: string[], bytes: Uint8Array) => {
-    if (!trusted(event) || !window || !(bytes instanceof Uint8Array)) return null;
-    const { canceled, filePath } = await dialog.showSaveDialog(window, { defaultPath: defaultName, filters: [{ name: extensions.join(', ').toUpperCase(), extensions }] });
-    if (canceled || !filePath) return null;
-    await writeFileAtomically(filePath, bytes);
-    return filePath;
-  });
+  ipcMain.handle(
+    'wardlens:choose-save-path',
+    async (event, defaultName: unknown, extensions: unknown, folder: unknown) => {
+      if (
+        !trusted(event) ||
+        !window ||
+        typeof defaultName !== 'string' ||
+        !isSaveRequest(defaultName, extensions) ||
+        typeof folder !== 'boolean'
+      )
+        return null;
+      const filters = extensions.length ? [{ name: extensions.join(', ').toUpperCase(), extensions }] : [];
+      const { canceled, filePath } = await dialog.showSaveDialog(window, {
+        defaultPath: defaultName,
+        filters: folder ? [] : filters,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return canceled || !filePath ? null : filePath;
+    },
+  );
+  ipcMain.handle(
+    'wardlens:save-bytes',
+    async (event, defaultName: unknown, extensions: unknown, bytes: unknown) => {
+      if (
+        !trusted(event) ||
+        !window ||
+        typeof defaultName !== 'string' ||
+        !isSaveRequest(defaultName, extensions) ||
+        !(bytes instanceof Uint8Array)
+      )
+        return null;
+      const { canceled, filePath } = await dialog.showSaveDialog(window, {
+        defaultPath: defaultName,
+        filters: [{ name: extensions.join(', ').toUpperCase(), extensions }],
+      });
+      if (canceled || !filePath) return null;
+      // The native dialog has already asked before replacing a file, hence force.
+      await writeFileSafely(filePath, Buffer.from(bytes), savedKind(filePath), true);
+      return filePath;
+    },
+  );
   ipcMain.on('wardlens:cancel', (event, callId: number) => {
     const id = calls.get(callId);
     if (isAppFrame(event.senderFrame?.url) && id !== undefined) engine?.cancel(id);
   });
 }
 
-/** Written beside the target under a temporary name, then renamed: never a half-written file. */
-async function writeFileAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const temp = `${path}.wardlens-${process.pid}.tmp`;
-  await writeFile(temp, bytes);
-  await rename(temp, path);
+/** A save dialog's suggested name and file extensions, as the page must send them. */
+function isSaveRequest(defaultName: string, extensions: unknown): extensions is string[] {
+  return (
+    defaultName.length <= 255 &&
+    Array.isArray(extensions) &&
+    extensions.length <= 8 &&
+    extensions.every((e) => typeof e === 'string' && /^[a-z0-9]{1,8}$/i.test(e))
+  );
+}
+
+const SAVED_KINDS = ['xlsx', 'csv', 'html', 'json', 'txt', 'png', 'svg', 'pdf'] as const;
+
+/** The kind of file a save writes, by its extension (bytes from the page are images or tables). */
+function savedKind(path: string): WrittenFile['kind'] {
+  const ext = extname(path).slice(1).toLowerCase();
+  return (SAVED_KINDS as readonly string[]).includes(ext) ? (ext as WrittenFile['kind']) : 'txt';
+}
+
+/** Remembered bounds, unless the screen they were on has gone (a laptop off its dock). */
+function onAScreen(bounds: AppState['bounds']): AppState['bounds'] {
+  if (!bounds || bounds.x === undefined || bounds.y === undefined) return bounds;
+  const area = screen.getDisplayMatching({
+    x: bounds.x,
+    y: bounds.y,
+    width: bounds.width,
+    height: bounds.height,
+  }).workArea;
+  const visible =
+    bounds.x < area.x + area.width &&
+    bounds.x + bounds.width > area.x &&
+    bounds.y < area.y + area.height &&
+    bounds.y + bounds.height > area.y;
+  return visible ? bounds : { width: bounds.width, height: bounds.height };
 }
 
 function createWindow(): void {
-  const bounds = state.bounds ?? { width: 1360, height: 880 };
+  const bounds = onAScreen(state.bounds) ?? { width: 1360, height: 880 };
   window = new BrowserWindow({
     ...bounds,
     minWidth: 960,
@@ -137,7 +233,7 @@ function createWindow(): void {
     title: `Wardlens — ${workspacePath}`,
     backgroundColor: '#f6f7f9',
     show: false,
-    webPreferences: secureWebPreferences(join(dist, 'preload', 'preload.cjs')),
+    webPreferences: secureWebPreferences(join(dist, 'preload', 'preload.cjs'), { devTools: dev }),
   });
   hardenContents(window.webContents);
   if (state.maximised) window.maximize();
@@ -158,7 +254,10 @@ app.whenReady().then(async () => {
   serveRenderer(join(dist, 'renderer'));
   state = loadState(stateFile());
   wireIpc();
-  await openEngine(state.lastWorkspace && existsSync(state.lastWorkspace) ? state.lastWorkspace : defaultWorkspacePath());
+  registerReportPdf(ipcMain, isAppFrame, createPdfWindow);
+  await openEngine(
+    state.lastWorkspace && existsSync(state.lastWorkspace) ? state.lastWorkspace : defaultWorkspacePath(),
+  );
   createWindow();
 });
 app.on('window-all-closed', async () => {

@@ -27,6 +27,8 @@ const bridge = {
   /** The native save dialog, then the bytes written there (chart images); the path, or null if cancelled. */
   saveBytes: (defaultName: string, extensions: string[], bytes: Uint8Array): Promise<string | null> =>
     ipcRenderer.invoke('wardlens:save-bytes', defaultName, extensions, bytes),
+  /** Prints a pack's HTML report to PDF beside it; main checks the path is a Wardlens report. */
+  printReportPdf: (reportPath: string) => ipcRenderer.invoke('wardlens:print-report-pdf', reportPath),
 };
 
 contextBridge.exposeInMainWorld('wardlens', bridge);

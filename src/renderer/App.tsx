@@ -16,7 +16,9 @@ import { ImportView, type IncomingPaths } from './views/import/ImportView';
 import { PivotView } from './views/pivot/PivotView';
 import { AssessmentView } from './views/assessment/AssessmentView';
 import { MapView } from './views/map/MapView';
+import { HotspotsView } from './views/hotspots/HotspotsView';
 import { RevisionsView } from './views/revisions/RevisionsView';
+import { onShowQuality } from './views/data/qualityLink';
 
 export function App({ client }: { client: EngineClient }) {
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
@@ -58,6 +60,8 @@ export function App({ client }: { client: EngineClient }) {
   const workbench: Workbench = useMemo(() => ({ client, info, refresh }), [client, info, refresh]);
   const view: ViewName = chosen ?? 'import';
   const toImport = useCallback(() => setView('import'), []);
+  // An import result's "Show the quality report": the Data view, where the panel scrolls itself into view.
+  useEffect(() => onShowQuality(() => setView('data')), []);
 
   return (
     <WorkbenchContext.Provider value={workbench}>
@@ -82,6 +86,9 @@ export function App({ client }: { client: EngineClient }) {
               </div>
               <div hidden={view !== 'map'}>
                 <MapView active={view === 'map'} />
+              </div>
+              <div hidden={view !== 'hotspots'}>
+                <HotspotsView active={view === 'hotspots'} />
               </div>
               <div hidden={view !== 'revisions'}>
                 <RevisionsView />

@@ -3,8 +3,15 @@
  * Methods are named `domain/verb`; each transport is generic over this map, so a renamed
  * method or a changed argument breaks the build, not the analyst.
  */
-import type { ExportPackArgs, ExportPackResult, ExportTableArgs, ExportTableResult } from './export';
-import type { ColumnMapping, ImportFileResult, ImportOptions } from './importing';
+import type {
+  ExportPackArgs,
+  ExportPackResult,
+  ExportTableArgs,
+  ExportTableResult,
+  PackChartsArgs,
+  PackChartsResult,
+} from './export';
+import type { ColumnMapping, DeletedImport, ImportFileResult, ImportOptions } from './importing';
 import type { FactsSpec, Findings } from './findings';
 import type {
   AssignAreasArgs,
@@ -32,11 +39,16 @@ export interface Handlers {
   'incidents/assign-areas': { args: AssignAreasArgs; result: AssignAreasResult };
   'map/choropleth': { args: ChoroplethArgs; result: ChoroplethResult };
   'hotspots/run': { args: HotspotArgs; result: HotspotResult };
+  /** Boroughs a hotspot grid can cover (those with borough or ward polygons), by name. */
+  'hotspots/areas': { args: Record<string, never>; result: { code: string; name: string }[] };
   'export/pack': { args: ExportPackArgs; result: ExportPackResult };
+  'export/pack-charts': { args: PackChartsArgs; result: PackChartsResult };
   'export/table': { args: ExportTableArgs; result: ExportTableResult };
   'facts/build': { args: FactsSpec; result: Findings };
   'import/files': { args: { paths: string[]; options?: ImportOptions }; result: ImportFileResult[] };
   'import/preview': { args: { path: string; sheet?: string; mapping?: ColumnMapping }; result: FilePreview };
+  /** Removes an import's rows and gives back the months it had superseded to the earlier extract, in one transaction. */
+  'imports/delete': { args: { importId: number }; result: DeletedImport };
   'mappings/list': { args: Record<string, never>; result: { name: string; mapping: ColumnMapping; savedAt: string }[] };
   'mappings/save': { args: { name: string; mapping: ColumnMapping }; result: { saved: true } };
   'pivot/run': { args: PivotSpec; result: PivotResult };

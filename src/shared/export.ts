@@ -126,7 +126,7 @@ export interface ExportTableArgs {
 
 export interface WrittenFile {
   path: string;
-  kind: 'xlsx' | 'csv' | 'html' | 'json' | 'txt';
+  kind: 'xlsx' | 'csv' | 'html' | 'json' | 'txt' | 'png' | 'svg' | 'pdf';
   bytes: number;
 }
 
@@ -154,6 +154,42 @@ export interface ExportPackArgs {
   folder: string;
   /** Replace the pack's files where they exist; other files in the folder are never touched. */
   force?: boolean;
+  /**
+   * The charts as images, drawn by the app's renderer (the engine has no browser to draw
+   * them): one per chart of the pack, as `export/pack-charts` lists them. Without them the
+   * pack holds the charts' data only.
+   */
+  images?: ChartImage[];
+}
+
+/** One chart drawn by the renderer: a PNG (base64, so it crosses JSON as well as IPC) and an SVG document. */
+export interface ChartImage {
+  /** The chart's id, as in `PackChart.chart.id`. */
+  id: string;
+  /** `PackChart.fingerprint` of the figure drawn: the engine refuses images of figures that have since changed. */
+  fingerprint: string;
+  pngBase64: string;
+  svg: string;
+}
+
+/** What `export/pack-charts` takes: the pack's question, without where it goes. */
+export type PackChartsArgs = Omit<ExportPackArgs, 'folder' | 'force' | 'images'>;
+
+/** A pack chart ready to draw: its data, the Plotly figure (plain JSON) and the image size. */
+export interface PackChart {
+  chart: ChartData;
+  /** Plotly's `data` and `layout`, with the title and source note drawn in, at `width` × `height` CSS pixels. */
+  figure: { data: Record<string, unknown>[]; layout: Record<string, unknown> };
+  width: number;
+  height: number;
+  /** PNG pixels per CSS pixel: `width` × `scale` is an A4 page's width at 300 dpi. */
+  scale: number;
+  /** A hash of the figure and its size, sent back with the images. */
+  fingerprint: string;
+}
+
+export interface PackChartsResult {
+  charts: PackChart[];
 }
 
 export interface ExportPackResult {
@@ -162,8 +198,8 @@ export interface ExportPackResult {
   /** The workbook's sheets, in order. */
   sheets: string[];
   charts: { file: string; chart: ChartData }[];
-  /** Chart images: the engine writes the charts' data; PNG and SVG need the app to draw them. */
-  images: { rendered: false; note: string };
+  /** Chart images: written when the app supplied them; the engine alone writes the charts' data only. */
+  images: { rendered: boolean; note: string };
   /** Blocks left out, in plain words (e.g. no ward table for a borough-level dataset). */
   notes: string[];
 }

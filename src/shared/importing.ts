@@ -1,5 +1,6 @@
 /** Shapes for importing files: options, per-file results, progress, and column mappings. */
 import type { ApiError } from './errors';
+import type { QualitySummary } from './quality';
 import type { FileFormat, MonthCoverage } from './workspace';
 
 /**
@@ -58,6 +59,27 @@ export interface ImportFileResult {
   warnings: string[];
   error: ApiError | null;
   seconds: number;
+  /**
+   * The dataset's data-quality check, run once the import is committed; on the last file
+   * imported into each crime dataset (population tables have none). Absent when the check
+   * could not run (a warning says why).
+   */
+  quality?: QualitySummary;
+}
+
+/** What deleting an import did (`imports/delete`). */
+export interface DeletedImport {
+  importId: number;
+  file: string;
+  dataset: string;
+  /** Figures (or incidents, or population rows) of the import that were removed. */
+  rowsRemoved: number;
+  /** Months whose current figures are an earlier extract's again, and which extract. */
+  restoredMonths: { month: string; importId: number; file: string }[];
+  /** Months no other import holds: the dataset no longer covers them. */
+  emptiedMonths: string[];
+  /** The dataset held nothing else, and was removed with the import. */
+  datasetRemoved: boolean;
 }
 
 export interface ImportProgress {

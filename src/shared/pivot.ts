@@ -33,6 +33,11 @@ export interface PivotSpec {
   filters?: Partial<Record<Dimension, string[]>>;
   months?: MonthSpan;
   measure?: Measure;
+  /**
+   * Several measures side by side (e.g. count and rate): the result's cells are the first
+   * one's, and `byMeasure` holds every one's. `measure`, when also given, comes first.
+   */
+  measures?: Measure[];
   shareOf?: ShareOf;
   /** Use this year's population for every period; by default each period uses its own year's. */
   populationYear?: number;
@@ -64,6 +69,15 @@ export interface PivotCell {
   reason?: string;
 }
 
+/** One measure's figures over the pivot's rows and columns. */
+export interface PivotMeasureTable {
+  measure: Measure;
+  cells: PivotCell[][];
+  rowTotals: PivotCell[];
+  columnTotals: PivotCell[];
+  grandTotal: PivotCell;
+}
+
 export interface PivotResult {
   spec: PivotSpec;
   dataset: { key: string; name: string; kind: string };
@@ -76,6 +90,8 @@ export interface PivotResult {
   rowTotals: PivotCell[];
   columnTotals: PivotCell[];
   grandTotal: PivotCell;
+  /** Every measure asked for with `measures`, in order (absent when only one was asked for). */
+  byMeasure?: PivotMeasureTable[];
   /** Plain-words caveats: missing populations, incomplete periods, ward vs borough totals. */
   notes: string[];
   /** The months the pivot covers, as resolved ("YYYY-MM"). */

@@ -10,7 +10,9 @@ export interface QualityFinding {
     | 'ward-vs-borough'
     | 'category-jumps'
     | 'duplicates'
-    | 'incident-locations';
+    | 'conflicting-extracts'
+    | 'incident-locations'
+    | 'outside-boundaries';
   severity: QualitySeverity;
   title: string;
   /** What was found, in plain words. */
@@ -27,4 +29,21 @@ export interface QualityReport {
   dataset: { key: string; name: string };
   checkedAt: string;
   findings: QualityFinding[];
+  /**
+   * Checks left out to keep an import quick: those that read every row of a large police.uk
+   * dataset. Absent when every check ran (always, on demand).
+   */
+  skipped?: { checks: QualityFinding['check'][]; incidents: number };
+}
+
+/** The short form an import returns: how many findings of each severity, and their titles. */
+export interface QualitySummary {
+  dataset: { key: string; name: string };
+  counts: Record<QualitySeverity, number>;
+  /** The titles of the warnings, then the notes: what to look at first. */
+  headlines: { severity: Exclude<QualitySeverity, 'ok'>; title: string }[];
+  /** How long the check took, so its cost on a large dataset is visible. */
+  seconds: number;
+  /** Checks left for the full report (see QualityReport.skipped). */
+  skipped?: QualityReport['skipped'];
 }

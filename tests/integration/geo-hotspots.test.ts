@@ -20,10 +20,15 @@ const toBng = proj4('WGS84', '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x
 
 let result: HotspotResult;
 let points: Position[];
+let areasBefore: { code: string; name: string }[];
+let areasAfter: { code: string; name: string }[];
 
 beforeAll(async () => {
   const ws = tempWorkspace();
+  // The boroughs a grid can cover: none before any boundary is imported, then those with polygons.
+  areasBefore = await dispatch({ workspace: ws }, 'hotspots/areas', {});
   await dispatch({ workspace: ws }, 'import/files', { paths: [data.policeUkDir, path.join(B, 'london_wards_2022_merged.geojson'), path.join(B, 'london_boroughs', 'london_boroughs.geojson')] });
+  areasAfter = await dispatch({ workspace: ws }, 'hotspots/areas', {});
   result = await dispatch({ workspace: ws }, 'hotspots/run', { dataset: DATASET, area: ['City of London'], months: { from: '2018-01', to: '2018-12' } });
   ws.close();
   points = [];
@@ -36,6 +41,15 @@ beforeAll(async () => {
 /** Inside a pointy-topped hexagon of apothem a: within a of the centre along each of three axes. */
 const inHex = ([x, y]: Position, [cx, cy]: Position, a: number) =>
   [0, 60, 120].every((deg) => Math.abs((x - cx) * Math.cos((deg * Math.PI) / 180) + (y - cy) * Math.sin((deg * Math.PI) / 180)) <= a + 1e-6);
+
+describe('the boroughs a hotspot grid can cover', () => {
+  it('are those with polygons: every feature of the borough file, by name and code', () => {
+    const file = JSON.parse(readFileSync(path.join(B, 'london_boroughs', 'london_boroughs.geojson'), 'utf8')) as { features: { properties: { GSS_CODE: string } }[] };
+    expect(areasBefore).toEqual([]);
+    expect(areasAfter.map((a) => a.code).sort()).toEqual(file.features.map((f) => f.properties.GSS_CODE).sort());
+    expect(areasAfter.map((a) => a.name)).toContain('City of London');
+  });
+});
 
 describe('hotspots over the City of London', () => {
   it('counts each 2018 point in the hexagon that holds it, and reports those outside the grid', () => {

@@ -156,8 +156,9 @@ describe('police.uk points to areas', () => {
     expect(byKey.get('no-location')).toBe(991);
     expect(byKey.get('outside')).toBe(assigned.outside);
     for (const w of assigned.wards) expect(byKey.get(w.code)).toBe(w.incidents);
-    // The ward join is a primary-key lookup per incident, never a scan.
-    const { sql, params } = buildAggregateSql({ datasetId: 1, kind: 'incidents', dimensions: ['ward'], filters: {}, firstMonth: 201701, lastMonth: 201812 });
+    // Read from the base rows (wards by LSOA are not summarised), the ward join is a
+    // primary-key lookup per incident, never a scan.
+    const { sql, params } = buildAggregateSql({ datasetId: 1, kind: 'incidents', dimensions: ['ward', 'lsoa'], filters: {}, firstMonth: 201701, lastMonth: 201812 });
     const plan = ws.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/SEARCH ip USING PRIMARY KEY \(dataset_id=\? AND longitude=\? AND latitude=\?\)/);
     const map = await dispatch({ workspace: ws }, 'map/choropleth', { pivot: { dataset: DATASET, rows: ['ward'], columns: [], filters: { year: ['2018'] } } });

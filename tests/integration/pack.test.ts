@@ -416,12 +416,17 @@ describe('the HTML report', () => {
   });
 
   it.skipIf(!existsSync(CHROMIUM))(
-    'opens in Chromium, draws every chart, and makes no request beyond file://',
+    'opens in Chromium, draws every chart, prints to PDF, and makes no request beyond file://',
     async () => {
-      const { requests, problems, drawn, plots } = await openReport(
+      const { requests, problems, drawn, plots, pdf, pages } = await openReport(
         path.join(folder, 'Harrow 2017 report.html'),
       );
       expect(problems).toEqual([]);
+      // It prints: a PDF whose pages fit the report (the summary, each category from a new
+      // page with its facts, findings, three charts, four tables and caveats, then methods).
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pages).toBeGreaterThanOrEqual(7);
+      expect(pages).toBeLessThanOrEqual(16);
       expect(drawn).toBe(String(chartFiles.length));
       expect(plots).toBe(chartFiles.length);
       expect(requests.length).toBeGreaterThan(0);
@@ -476,13 +481,15 @@ async function openReport(file: string) {
     // Printing redraws the charts at page width: that must not fetch anything either.
     await page.emulateMedia({ media: 'print' });
     await page.evaluate("window.dispatchEvent(new Event('beforeprint'))");
-    await page.pdf({ path: path.join(path.dirname(file), '..', 'printed.pdf'), format: 'A4' });
+    // Chromium's print path, as the browser's Print → Save as PDF and the desktop app's PDF use it.
+    const pdf = await page.pdf({ path: path.join(path.dirname(file), '..', 'printed.pdf'), format: 'A4' });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
     const drawn = await page.evaluate('document.documentElement.getAttribute("data-charts-drawn")');
     // A drawn Plotly chart is a .js-plotly-plot holding its SVG.
     const plots = await page.evaluate(
       '[...document.querySelectorAll(".chart.js-plotly-plot")].filter((el) => el.querySelector("svg.main-svg")).length',
     );
-    return { requests, problems, drawn, plots };
+    return { requests, problems, drawn, plots, pdf, pages };
   } finally {
     await browser.close();
   }

@@ -28,7 +28,9 @@ describe('data-quality report', () => {
     const boroughTotal = sumWide(borough, shared);
     const finding = qualityReport(ws.db, 'mps-ward-ho-2022').findings.find((f) => f.check === 'ward-vs-borough')!;
     expect(finding.detail).toContain(`the wards add up to ${wardTotal.toLocaleString('en-GB')} against ${boroughTotal.toLocaleString('en-GB')}`);
-    expect(finding.title).toContain((boroughTotal - wardTotal).toLocaleString('en-GB'));
+    const share = `${((100 * (boroughTotal - wardTotal)) / boroughTotal).toFixed(1)}%`;
+    expect(finding.title).toBe(`Ward figures are ${(boroughTotal - wardTotal).toLocaleString('en-GB')} (${share}) short of the borough totals`);
+    expect(finding.detail).toContain(`(Jan 2024 – Feb 2025)`);
     const harrow = finding.items.find((i) => i.borough === 'Harrow')!;
     const inHarrow = (col: string, t: typeof ward) => (r: string[]) => r[t.col(col)] === 'Harrow';
     expect(harrow.boroughTotal).toBe(sumWide(borough, shared, inHarrow('BoroughName', borough)));

@@ -3,7 +3,8 @@
 // passes PRAGMA integrity_check, and holds nothing of a killed import (no import row, no rows,
 // no month claimed) unless the import had committed, in which case it holds all of it; the
 // same file then imports (again) with the right totals. A killed export or pack leaves no
-// partial file under a final name.
+// partial file under a final name, and the next export or pack to that folder sweeps away the
+// hidden temporary files it left.
 //
 // Kill points: the importer's own pause points (WARDLENS_TEST_PAUSE_AT, see importFile.ts:
 // begin, rows:N, finish, commit), the moment the WAL starts to grow (SQLite writing the
@@ -505,8 +506,15 @@ describe('a killed export or pack leaves no partial file under a final name', ()
         ? 'killed after the rename, file whole'
         : 'killed, no file under the final name';
     const left = temps(dir);
-    if (left.length) figure.note = `${left.length} hidden temporary file(s) left beside it`;
+    if (left.length) figure.note = `${left.length} hidden temporary file(s) left beside it, swept by the next export`;
     expect(killed).toBe(true);
+    // The next export to the folder clears what the killed one left, and nothing else.
+    const again = path.join(dir, 'Boroughs by month again.xlsx');
+    const next = run(exportArgs(again));
+    expect(await next.exited, next.stderr()).toBe(0);
+    expectWhole(again, reference.export);
+    expect(temps(dir), 'stale temporary files after the next export').toEqual([]);
+    if (existsSync(out)) expectWhole(out, reference.export);
     figure.ok = true;
   }
 
@@ -533,8 +541,14 @@ describe('a killed export or pack leaves no partial file under a final name', ()
       ? 'finished first'
       : `killed, ${finals.length} of ${reference.pack.size} files in place, each whole`;
     const left = temps(folder);
-    if (left.length) figure.note = `${left.length} hidden temporary file(s) left in the folder`;
+    if (left.length) figure.note = `${left.length} hidden temporary file(s) left in the folder, swept by the next pack`;
     expect(killed).toBe(true);
+    // Packing again into the folder completes it and clears the killed pack's leftovers.
+    const next = run([...packArgs(folder), '--force']);
+    expect(await next.exited, next.stderr()).toBe(0);
+    expect(temps(folder), 'stale temporary files after the next pack').toEqual([]);
+    expect(new Set(filesUnder(folder))).toEqual(new Set(reference.pack.keys()));
+    for (const f of filesUnder(folder)) expectWhole(path.join(folder, f), reference.pack.get(f)!);
     figure.ok = true;
   }
 

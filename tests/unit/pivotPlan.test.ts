@@ -1,6 +1,7 @@
 // The hot pivots' query plans: figures are searched by dataset, borough and month range in
-// the current figures, or read from the borough totals when no ward is involved; never
-// scanned whole. An index change cannot silently make every pivot slow.
+// the current figures, or read from the smallest summary that can answer (borough totals
+// by month or year, incident summaries by ward); never scanned whole, and grouped in key
+// order where they can be. An index or planner change cannot silently make a pivot slow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAggregateSql, type AggregateQuery } from '../../src/core/analysis/pivot/query';
 import type { Dimension } from '../../src/shared/pivot';
@@ -31,20 +32,56 @@ describe('pivot query plans', () => {
     expect(steps).not.toMatch(/SCAN f\b/);
   });
 
+  it('a ward × month × category pivot of three boroughs is added up in key order, with no sort', () => {
+    const { sql, steps } = counts(['ward', 'month', 'category'], { borough: ['E09000015', 'E09000005', 'E09000003'] });
+    expect(sql).toMatch(/FROM monthly_counts f/);
+    expect(sql).toMatch(/GROUP BY f\.borough_id, f\.month, f\.category_id, f\.area_id/);
+    expect(steps).toMatch(/SEARCH f USING PRIMARY KEY \(dataset_id=\? AND borough_id=\? AND month>\? AND month<\?\)/);
+    expect(steps).not.toMatch(/TEMP B-TREE/);
+  });
+
   it.each([
-    [['borough', 'year'], {}],
+    [['borough', 'month'], {}],
+    [['borough', 'year'], { borough: ['E09000015'] }],
     [['category', 'financial-year'], { category: ['burglary/burglary-residential'] }],
     [['major', 'quarter'], { borough: ['E09000015', 'E09000005'] }],
   ] as const)('%j without wards reads the borough totals by dataset and month', (dims, filters) => {
-    const { sql, steps } = counts([...dims], filters as Partial<Record<Dimension, string[]>>);
+    const { sql, steps } = plan({ ...base, firstMonth: 201604, kind: 'counts', dimensions: [...dims], filters: filters as Partial<Record<Dimension, string[]>> });
     expect(sql).toMatch(/FROM monthly_totals f/);
     expect(steps).toMatch(/SEARCH f USING PRIMARY KEY \(dataset_id=\? AND month>\? AND month<\?\)/);
     expect(steps).not.toMatch(/SCAN f\b/);
   });
 
-  it('“as of” an earlier extract reads current and superseded figures through the month map', () => {
-    const { sql } = plan({ ...base, kind: 'counts', dimensions: ['borough'], asOfImport: 1 });
-    expect(sql).toMatch(/FROM all_monthly_counts f JOIN \(/);
+  it.each([
+    [['borough', 'category', 'year'], {}],
+    [['major', 'year'], { borough: ['E09000015'] }],
+  ] as const)('%j over whole years reads the yearly borough totals', (dims, filters) => {
+    const { sql, steps } = counts([...dims], filters as Partial<Record<Dimension, string[]>>);
+    expect(sql).toMatch(/FROM yearly_totals f/);
+    expect(steps).toMatch(/SEARCH f USING PRIMARY KEY \(dataset_id=\? AND year>\? AND year<\?\)/);
+    expect(steps).not.toMatch(/SCAN f\b/);
+  });
+
+  it('all wards × crime type over whole years of incidents reads the yearly incident summary', () => {
+    const { sql, steps } = plan({ ...base, kind: 'incidents', dimensions: ['ward', 'crime-type'], incidentSummaries: true });
+    expect(sql).toMatch(/FROM incident_yearly f/);
+    expect(sql).not.toMatch(/incident_places/);
+    expect(steps).toMatch(/SEARCH f USING PRIMARY KEY \(dataset_id=\? AND year>\? AND year<\?\)/);
+  });
+
+  it('incidents not yet placed in wards (no summaries built) read the base rows', () => {
+    expect(plan({ ...base, kind: 'incidents', dimensions: ['ward', 'crime-type'] }).sql).toMatch(/FROM current_incidents f/);
+  });
+
+  it('incident wards by month and outcome read the monthly incident summary', () => {
+    const { sql, steps } = plan({ ...base, firstMonth: 201603, kind: 'incidents', dimensions: ['ward', 'month', 'outcome'], incidentSummaries: true });
+    expect(sql).toMatch(/FROM incident_summary f/);
+    expect(steps).toMatch(/SEARCH f USING PRIMARY KEY \(dataset_id=\? AND month>\? AND month<\?\)/);
+  });
+
+  it('“as of” an earlier extract reads current and superseded figures through the month map, never a summary', () => {
+    expect(plan({ ...base, kind: 'counts', dimensions: ['borough'], asOfImport: 1 }).sql).toMatch(/FROM all_monthly_counts f JOIN \(/);
+    expect(plan({ ...base, kind: 'incidents', dimensions: ['ward'], asOfImport: 1, incidentSummaries: true }).sql).toMatch(/FROM incidents f JOIN \(/);
   });
 
   it('incidents by LSOA and crime type search the dataset-month index', () => {

@@ -26,6 +26,8 @@ export interface ServeOptions {
 }
 
 const MAX_ARGS_BYTES = 1024 * 1024;
+/** A pack request carries its charts' images (a PNG and an SVG each, drawn by the page): only that route takes this much. */
+const MAX_PACK_ARGS_BYTES = 48 * 1024 * 1024;
 /** Arguments nest far less deeply than this; deeper JSON could overflow the stack copying it to the engine's thread. */
 const MAX_ARGS_DEPTH = 64;
 /** Uploaded file names are kept (the import record shows them), cut to this length. */
@@ -97,7 +99,7 @@ export async function startServer(o: ServeOptions): Promise<{ server: Server; po
   }
 
   async function download(method: 'export/table' | 'export/pack', req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const args = await readArgs(req, res);
+    const args = await readArgs(req, res, method === 'export/pack' ? MAX_PACK_ARGS_BYTES : MAX_ARGS_BYTES);
     if (!args) return;
     try {
       const file = await exportForDownload(o.engine, uploads, method, args);
@@ -148,17 +150,17 @@ export async function startServer(o: ServeOptions): Promise<{ server: Server; po
  * A call's arguments: a JSON object, not too large, not nested too deeply. Anything else is
  * answered here (413 or 400, in plain words) and gives undefined.
  */
-async function readArgs(req: IncomingMessage, res: ServerResponse): Promise<Record<string, unknown> | undefined> {
+async function readArgs(req: IncomingMessage, res: ServerResponse, limit = MAX_ARGS_BYTES): Promise<Record<string, unknown> | undefined> {
   const tooLarge = () => fail(res, 413, { code: 'bad-request', message: 'The request is too large.' });
   // A declared length past what would ever be read is refused before reading any of it.
-  if (Number(req.headers['content-length'] ?? 0) > 64 * MAX_ARGS_BYTES) {
+  if (Number(req.headers['content-length'] ?? 0) > Math.max(64 * MAX_ARGS_BYTES, limit)) {
     res.setHeader('Connection', 'close');
     tooLarge();
     return undefined;
   }
   let body: string;
   try {
-    body = await readBody(req, MAX_ARGS_BYTES);
+    body = await readBody(req, limit);
   } catch (err) {
     if ((err as Error).message === 'too large') tooLarge();
     else fail(res, 400, { code: 'bad-request', message: 'The request ended before its body did.' });
@@ -212,7 +214,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size <= limit) chunks.push(c);
-      else if (size > 64 * limit) req.destroy();
+      else if (size > Math.max(64 * MAX_ARGS_BYTES, limit)) req.destroy();
     });
     req.on('end', () => (size > limit ? reject(new Error('too large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);

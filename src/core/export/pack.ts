@@ -1,8 +1,11 @@
 /**
  * `export/pack`: the assessment pack for an area, a year and a list of categories, in one
  * folder: a workbook (Contents, Summary, each category's tables, Sources & caveats), the
- * HTML report, and each chart's data as JSON. Chart images (PNG, SVG) and the PDF need a
- * browser engine to draw them: the app adds them; the engine says so rather than faking it.
+ * HTML report, and each chart's data as JSON. Chart images (PNG, SVG) need a browser
+ * engine to draw them: the app asks `export/pack-charts` for the figures, draws them and
+ * sends the images with the pack request; the engine checks them and writes them with the
+ * rest. Without them (the CLI) it says so rather than faking it. The PDF is printed by the
+ * desktop app from the finished HTML report.
  *
  * Every file is staged under a temporary name first and renamed only when all are ready,
  * so a failed or cancelled pack leaves none of its files behind. Other files already in
@@ -14,6 +17,8 @@ import type {
   ChartData,
   ExportPackArgs,
   ExportPackResult,
+  PackChartsArgs,
+  PackChartsResult,
   ReportSource,
   ReportTable,
 } from '../../shared/export';
@@ -22,8 +27,10 @@ import type { ImportProgress } from '../../shared/importing';
 import { buildFindings } from '../analysis/findings/build';
 import { WardlensError } from '../errors';
 import type { Db } from '../store/workspace';
+import { checkChartImages, type CheckedImage } from './chartImages';
 import { findingsCharts, slug } from './charts';
 import { findingsSource, findingsTables, summaryTable } from './findingsTables';
+import { imageFigure } from './html/imageFigure';
 import { reportHtml, type ReportCategory } from './html/report';
 import { packSheets } from './packSheets';
 import {
@@ -39,13 +46,15 @@ import { workbookBytes } from './xlsx';
 
 export const IMAGES_NOTE =
   'The charts are written as data (JSON in the charts folder), not as images: PNG and SVG images and the PDF report are drawn by the Wardlens app. The HTML report draws the charts itself.';
+export const RENDERED_NOTE =
+  'Each chart is in the charts folder as a PNG image (2,480 pixels wide: an A4 page at 300 dpi, for Word), as an SVG image (scales to any size) and as data (JSON).';
 
 export interface PackContext {
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
 }
 
-function validate(args: ExportPackArgs): void {
+function validate(args: PackChartsArgs & { folder?: unknown }, needsFolder = true): void {
   if (typeof args.area !== 'string' || !args.area.trim())
     throw new WardlensError('bad-request', 'Give the area (a borough) for the pack.');
   if (!Number.isInteger(args.year))
@@ -60,7 +69,7 @@ function validate(args: ExportPackArgs): void {
       'Give one or more categories for the pack, e.g. Burglary, Robbery.',
     );
   }
-  if (typeof args.folder !== 'string' || !isAbsolute(args.folder))
+  if (needsFolder && (typeof args.folder !== 'string' || !isAbsolute(args.folder)))
     throw new WardlensError('bad-request', 'Give the full path of the folder for the pack.');
 }
 
@@ -72,26 +81,16 @@ export interface PackCategory {
   charts: ChartData[];
 }
 
-export async function exportPack(
+/** Each category's findings, tables and charts, in the order asked for. */
+function packCategories(
   db: Db,
-  args: ExportPackArgs,
-  ctx: PackContext = {},
-): Promise<ExportPackResult> {
-  validate(args);
-  const force = args.force === true;
-  const checkCancelled = () => {
-    if (ctx.signal?.aborted)
-      throw new WardlensError('cancelled', 'The pack was cancelled; nothing was written.');
-  };
-
-  const steps = args.categories.length + 2;
-  const progress = (label: string, step: number) =>
-    ctx.onProgress?.({ file: label, rows: step, percent: (100 * step) / steps });
+  args: PackChartsArgs,
+  step: (category: string, i: number) => void = () => undefined,
+): PackCategory[] {
   const prefixes = new Set<string>();
   const categories: PackCategory[] = [];
   for (const [i, category] of args.categories.entries()) {
-    checkCancelled();
-    progress(category, i);
+    step(category, i);
     const findings = buildFindings(db, {
       area: args.area,
       category: category.trim(),
@@ -114,6 +113,34 @@ export async function exportPack(
       charts: findingsCharts(findings, source, prefix),
     });
   }
+  return categories;
+}
+
+/** `export/pack-charts`: the pack's charts as figures ready to draw, so the app can send their images with the pack. */
+export function packCharts(db: Db, args: PackChartsArgs): PackChartsResult {
+  validate(args, false);
+  return { charts: packCategories(db, args).flatMap((c) => c.charts.map(imageFigure)) };
+}
+
+export async function exportPack(
+  db: Db,
+  args: ExportPackArgs,
+  ctx: PackContext = {},
+): Promise<ExportPackResult> {
+  validate(args);
+  const force = args.force === true;
+  const checkCancelled = () => {
+    if (ctx.signal?.aborted)
+      throw new WardlensError('cancelled', 'The pack was cancelled; nothing was written.');
+  };
+
+  const steps = args.categories.length + 2;
+  const progress = (label: string, step: number) =>
+    ctx.onProgress?.({ file: label, rows: step, percent: (100 * step) / steps });
+  const categories = packCategories(db, args, (category, i) => {
+    checkCancelled();
+    progress(category, i);
+  });
 
   const first = categories[0]!.findings;
   const base = `${fileNamePart(first.area.name, 'Area')} ${first.years.current.replace('/', '-')}`;
@@ -123,9 +150,23 @@ export async function exportPack(
     report: join(folder, `${base} report.html`),
     chartsReadme: join(folder, 'charts', 'README.txt'),
     chart: (c: ChartData) => join(folder, 'charts', `${c.id}.json`),
+    image: (id: string, ext: 'png' | 'svg') => join(folder, 'charts', `${id}.${ext}`),
   };
   const allCharts = categories.flatMap((c) => c.charts);
-  checkTargets([paths.workbook, paths.report, paths.chartsReadme, ...allCharts.map(paths.chart)], force);
+  // Checked before anything is written: a bad image stops the whole pack.
+  const images: CheckedImage[] | null =
+    args.images === undefined ? null : checkChartImages(args.images, allCharts.map(imageFigure));
+  const imagesNote = images ? RENDERED_NOTE : IMAGES_NOTE;
+  checkTargets(
+    [
+      paths.workbook,
+      paths.report,
+      paths.chartsReadme,
+      ...allCharts.map(paths.chart),
+      ...(images ?? []).flatMap((i) => [paths.image(i.id, 'png'), paths.image(i.id, 'svg')]),
+    ],
+    force,
+  );
 
   const notes = categories.flatMap((c) =>
     c.findings.wards
@@ -139,7 +180,7 @@ export async function exportPack(
     categories.map((c) => c.findings),
     categories[0]!.source,
   );
-  const sheets = packSheets({ categories, summary, notes, imagesNote: IMAGES_NOTE });
+  const sheets = packSheets({ categories, summary, notes, imagesNote });
   checkCancelled();
   progress('workbook', args.categories.length);
   const workbook = await workbookBytes(sheets);
@@ -158,6 +199,7 @@ export async function exportPack(
     sources: categories.map((c) => c.source),
     notes,
     exportedAt,
+    images: images !== null,
   });
 
   try {
@@ -173,7 +215,12 @@ export async function exportPack(
       checkCancelled();
       staged.push(await stageFile(paths.chart(chart), `${JSON.stringify(chart, null, 2)}\n`, 'json'));
     }
-    staged.push(await stageFile(paths.chartsReadme, chartsReadme(allCharts), 'txt'));
+    for (const image of images ?? []) {
+      checkCancelled();
+      staged.push(await stageFile(paths.image(image.id, 'png'), image.png, 'png'));
+      staged.push(await stageFile(paths.image(image.id, 'svg'), image.svg, 'svg'));
+    }
+    staged.push(await stageFile(paths.chartsReadme, chartsReadme(allCharts, imagesNote), 'txt'));
     checkCancelled();
   } catch (err) {
     discardFiles(staged);
@@ -186,20 +233,21 @@ export async function exportPack(
     files,
     sheets: sheets.map((s) => s.name),
     charts: allCharts.map((chart) => ({ file: paths.chart(chart), chart })),
-    images: { rendered: false, note: IMAGES_NOTE },
+    images: { rendered: images !== null, note: imagesNote },
     notes,
   };
 }
 
-function chartsReadme(charts: ChartData[]): string {
+function chartsReadme(charts: ChartData[], imagesNote: string): string {
+  const rendered = imagesNote === RENDERED_NOTE;
   return [
-    'Charts of the assessment pack, as data (made by Wardlens).',
+    `Charts of the assessment pack${rendered ? '' : ', as data'} (made by Wardlens).`,
     '',
-    IMAGES_NOTE,
+    imagesNote,
     '',
     'Each JSON file holds one chart: its title, source note, the labels along its category axis, and one list of values per series (null where the data has no figure).',
     '',
-    ...charts.map((c) => `${c.id}.json  ${c.title}`),
+    ...charts.map((c) => `${c.id}.${rendered ? '{png,svg,json}' : 'json'}  ${c.title}`),
     '',
   ].join('\r\n');
 }

@@ -3,11 +3,13 @@
  * an existing file is replaced only when asked (force); every file is first written whole
  * to a hidden temporary name in the same folder, flushed to disk, then renamed into place
  * (atomic on one file system), so a failed, cancelled or killed export leaves nothing
- * under the final name. A pack stages all its files before renaming any.
+ * under the final name. A pack stages all its files before renaming any. A killed export
+ * leaves its temporary file behind; the next write to that folder sweeps such leftovers.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, linkSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { WrittenFile } from '../../shared/export';
 import { WardlensError } from '../errors';
@@ -48,9 +50,10 @@ export async function stageFile(
   content: Content,
   kind: WrittenFile['kind'],
 ): Promise<StagedFile> {
+  sweepStaleTemps(dirname(path));
   const temp = join(
     dirname(path),
-    `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.wardlens-tmp`,
+    `.${basename(path)}.${HOST}-${process.pid}-${randomBytes(4).toString('hex')}.wardlens-tmp`,
   );
   let bytes = 0;
   let handle;
@@ -70,6 +73,60 @@ export async function stageFile(
     await handle?.close().catch(() => undefined);
     removeQuietly(temp);
     throw asWriteError(err, path);
+  }
+}
+
+/**
+ * This computer, as a short tag in temporary names: a folder on a network share may hold
+ * another computer's export in progress, whose process id means nothing here.
+ */
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 6);
+const TEMP_NAME = /^\..+\.(?:([0-9a-f]{6})-)?(\d+)-[0-9a-f]{8}\.wardlens-tmp$/;
+/** Any leftover this old is surely abandoned, whoever made it: no export takes a day. */
+const ABANDONED_AGE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes temporary files that a killed Wardlens left in `dir`: those of this computer whose
+ * process has gone, and any a day old (a leftover whose process id has since been reused,
+ * even by this process, whose threads may be writing beside it). Best effort: a folder that
+ * cannot be listed, or a file that cannot be removed, is left alone.
+ */
+export function sweepStaleTemps(dir: string, now = Date.now()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m) continue;
+    const path = join(dir, name);
+    const pid = Number(m[2]);
+    const thisHost = m[1] === undefined || m[1] === HOST;
+    const abandoned = thisHost && !processAlive(pid);
+    if (abandoned || ageOf(path, now) > ABANDONED_AGE_MS) {
+      if (removeQuietly(path)) removed.push(path);
+    }
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // signal 0 only asks whether the process exists
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, but another user's
+  }
+}
+
+function ageOf(path: string, now: number): number {
+  try {
+    return now - statSync(path).mtimeMs;
+  } catch {
+    return 0;
   }
 }
 
@@ -117,11 +174,12 @@ export function discardFiles(staged: StagedFile[]): void {
   for (const s of staged) removeQuietly(s.temp);
 }
 
-function removeQuietly(path: string): void {
+function removeQuietly(path: string): boolean {
   try {
     unlinkSync(path);
+    return true;
   } catch {
-    // already gone
+    return false; // already gone
   }
 }
 

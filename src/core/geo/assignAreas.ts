@@ -8,6 +8,7 @@
  */
 import type { AssignAreasArgs, AssignAreasResult } from '../../shared/geo';
 import { WardlensError } from '../errors';
+import { summariseIncidents } from '../store/summaries';
 import type { Db } from '../store/workspace';
 import { areasWithoutPolygon, polygonsOf, vintagesWithPolygons } from './boundaryStore';
 import { EDGE_RULE_NOTE, SNAP_POINT_NOTE } from './notes';
@@ -93,6 +94,8 @@ export function assignAreas(db: Db, args: AssignAreasArgs): AssignAreasResult {
     ).run(dataset.id, vintage, boroughFrom, incidents, assigned, noLocation, outside, new Date().toISOString());
     // The dataset's ward codes are now this set's: the choropleth checks it before drawing.
     db.prepare('UPDATE datasets SET boundary_vintage = ? WHERE id = ?').run(vintage, dataset.id);
+    // Incident summaries count by ward: (re)build them for the new placements (store/summaries.ts).
+    summariseIncidents(db, dataset.id);
     db.exec('COMMIT');
     return {
       dataset: dataset.key, vintage, boroughFrom, incidents, assigned, noLocation, outside, onBoundary,

@@ -52,3 +52,16 @@ function toBng(g: AreaGeometry, box: [number, number, number, number]): AreaGeom
     ? { type: 'Polygon', coordinates: g.coordinates.map(ring) }
     : { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map(ring)) };
 }
+
+/** The boroughs a hotspot grid can cover: those with a polygon of their own or with ward polygons. */
+export function hotspotAreas(db: Db): { code: string; name: string }[] {
+  return db
+    .prepare(
+      `SELECT coalesce(a.code, a.name) AS code, a.name FROM areas a
+       WHERE a.kind = 'borough'
+         AND (EXISTS (SELECT 1 FROM boundary_polygons p WHERE p.area_id = a.id)
+           OR EXISTS (SELECT 1 FROM areas w JOIN boundary_polygons p ON p.area_id = w.id WHERE w.parent_id = a.id))
+       ORDER BY a.name`,
+    )
+    .all() as { code: string; name: string }[];
+}

@@ -62,10 +62,11 @@ export function runHotspots(db: Db, args: HotspotArgs): HotspotResult {
   const density = quarticDensity(points, centres, lattice, cellAt, bandwidth);
   const g = giStar(counts, neighbours, correction);
 
+  const toWgs = cornerProjector();
   const features: Feature<HotspotCellProperties>[] = hexes.map((h, i) => ({
     type: 'Feature',
     id: `${h.q},${h.r}`,
-    geometry: { type: 'Polygon', coordinates: [lattice.corners(h).map(([x, y]) => round(bngToWgs84(x, y)))] },
+    geometry: { type: 'Polygon', coordinates: [lattice.corners(h).map(([x, y]) => toWgs(x, y))] },
     properties: {
       id: `${h.q},${h.r}`,
       easting: Math.round(centres[2 * i]!),
@@ -78,7 +79,7 @@ export function runHotspots(db: Db, args: HotspotArgs): HotspotResult {
       label: binLabel(g.bin[i]!),
     },
   }));
-  const bbox = boxOf(features.map((f) => f.geometry.coordinates[0]!).flat() as Position[]);
+  const bbox = toWgs.box();
   const tally = (b: number) => g.bin.filter((x) => x === b).length;
   // Outlines of the dataset's own ward set once its points are placed, else the newest set imported.
   const wardVintage = (db.prepare('SELECT boundary_vintage FROM datasets WHERE id = ?').pluck().get(dataset.id) as string | null) ?? vintagesWithPolygons(db)[0] ?? null;
@@ -186,6 +187,31 @@ function hotspotNotes(area: AreaOutline | null, correction: string, noLocation: 
 }
 
 const round = ([x, y]: Position): Position => [Math.round(x * 1e6) / 1e6, Math.round(y * 1e6) / 1e6];
+
+/**
+ * Hexagon corners to WGS84, each corner projected once: three cells share every corner, and
+ * the datum shift (proj4) is most of a run's JavaScript time. Corners are keyed on the
+ * decimetre, far finer than the lattice, so two corners never share a key by accident. Also
+ * keeps the box of everything projected.
+ */
+function cornerProjector() {
+  const seen = new Map<number, Position>();
+  const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  const project = (x: number, y: number): Position => {
+    const key = Math.round(x * 10) * 1e8 + Math.round(y * 10);
+    let p = seen.get(key);
+    if (!p) {
+      p = round(bngToWgs84(x, y));
+      seen.set(key, p);
+      if (p[0] < b[0]) b[0] = p[0];
+      if (p[1] < b[1]) b[1] = p[1];
+      if (p[0] > b[2]) b[2] = p[0];
+      if (p[1] > b[3]) b[3] = p[1];
+    }
+    return p;
+  };
+  return Object.assign(project, { box: (): BBox | null => (seen.size ? [...b] as BBox : null) });
+}
 
 function boxOf(ps: Position[]): BBox | null {
   if (ps.length === 0) return null;

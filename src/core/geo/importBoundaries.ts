@@ -125,13 +125,15 @@ function readShapes(
   const shapes = new Map<string, Shape>();
   const uncoded: number[] = [];
   const empty: number[] = [];
+  const crossed: string[] = [];
   let merged = 0;
   features.forEach((f, i) => {
     const n = i + 1;
     const code = text(f.properties[codeProperty]).toUpperCase();
     if (!looksLikeOnsCode(code)) return void uncoded.push(n);
     if (f.geometry === null || f.geometry === undefined) return void empty.push(n);
-    const shape = readGeometry(file, n, f.geometry, crs);
+    const shape = readGeometry(file, n, f.geometry, crs, code);
+    if (shape.crossing) crossed.push(`feature ${n} (${code}) near ${shape.crossing[1].toFixed(5)}, ${shape.crossing[0].toFixed(5)}`);
     const had = shapes.get(code);
     if (had) {
       had.shape = mergeGeometries(had.shape, shape);
@@ -145,6 +147,13 @@ function readShapes(
   const list = (ns: number[]) => `${ns.slice(0, 10).join(', ')}${ns.length > 10 ? ', …' : ''}`;
   if (uncoded.length) warnings.push(`${uncoded.length} feature(s) have no ONS code in "${codeProperty}" and were left out (feature ${list(uncoded)}).`);
   if (empty.length) warnings.push(`${empty.length} feature(s) have no geometry and were left out (feature ${list(empty)}).`);
+  if (crossed.length) {
+    warnings.push(
+      `${crossed.length} feature(s) have a boundary that crosses or touches itself (${crossed.slice(0, 3).join('; ')}${crossed.length > 3 ? '; …' : ''}). ` +
+        'They were kept, and a point counts as inside where the boundary goes round it an odd number of times; ' +
+        'counts near a crossing may be off. QGIS can mend them (Vector ▸ Geometry Tools ▸ Fix Geometries).',
+    );
+  }
   if (merged) warnings.push(`${merged} feature(s) repeat a code already seen; their shapes were joined to it as one multipolygon.`);
   return shapes;
 }

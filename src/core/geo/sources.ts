@@ -24,6 +24,13 @@ export interface BoundarySource {
 /** Boundary files beyond this are refused rather than read half-way (London's LSOAs are ~60 MB as GeoJSON). */
 const MAX_BYTES = 512 * 1024 * 1024;
 
+/**
+ * How deep a feature's JSON may nest: a MultiPolygon's coordinates are 4 lists deep inside
+ * 3 levels of feature, with room for structured properties. Anything deeper is refused up
+ * front, because printing or joining such a value recurses and would overflow the stack.
+ */
+const MAX_DEPTH = 32;
+
 export const BOUNDARY_EXTENSIONS = new Set(['.geojson', '.json', '.shp']);
 
 /** Whether an import path is a boundary file (a zip counts when it holds a shapefile). */
@@ -62,6 +69,13 @@ function fromGeoJson(file: string, text: string): BoundarySource {
   const features = list.map((f, i) => {
     const feature = f as { type?: unknown; properties?: unknown; geometry?: unknown } | null;
     if (feature?.type !== 'Feature') throw badInput(file, `feature ${i + 1} is not a GeoJSON Feature.`, { row: i + 1 });
+    if (nestedDeeperThan(feature, MAX_DEPTH)) {
+      throw badInput(
+        file,
+        `feature ${i + 1} holds lists or objects nested more than ${MAX_DEPTH} deep; a boundary needs at most 4 levels of coordinates, so the file is damaged or not a boundary file.`,
+        { row: i + 1 },
+      );
+    }
     const properties = feature.properties && typeof feature.properties === 'object' ? (feature.properties as Record<string, unknown>) : {};
     return { properties, geometry: feature.geometry };
   });
@@ -142,4 +156,24 @@ function unzipEntries(path: string, keep: (name: string) => boolean, file: strin
     throw badInput(file, `the zip could not be opened (${(err as Error).message}).`);
   }
   return namesOnly ? names : out;
+}
+
+/** Whether a parsed JSON value nests beyond `limit` levels, walked without recursion. */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  // Two parallel stacks rather than [value, depth] pairs: a large ward file has millions of positions.
+  const values: unknown[] = [value];
+  const depths: number[] = [1];
+  while (values.length) {
+    const v = values.pop();
+    const depth = depths.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > limit) return true;
+    const children = Array.isArray(v) ? v : Object.values(v as Record<string, unknown>);
+    for (const c of children) {
+      if (c === null || typeof c !== 'object') continue;
+      values.push(c);
+      depths.push(depth + 1);
+    }
+  }
+  return false;
 }

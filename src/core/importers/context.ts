@@ -124,7 +124,7 @@ export function normaliseHeader(cells: unknown[]): string[] {
 }
 
 /** The cells a row must have: a truncated row is an error that names the first missing column. */
-export function requireColumns(ctx: ImportContext, row: number, cells: unknown[], needed: number): void {
+export function requireColumns(ctx: Pick<ImportContext, 'source' | 'header'>, row: number, cells: unknown[], needed: number): void {
   if (cells.length < needed) {
     throw badInput(ctx.source.file, `the row is cut short: it has ${cells.length} of ${needed} columns.`, {
       row,
@@ -140,7 +140,7 @@ export function requireColumns(ctx: ImportContext, row: number, cells: unknown[]
  * without quotes round it has split in two, and every cell after it sits one column on.
  * Read as it is, the row would put a street in the LSOA column and a count in the wrong month.
  */
-function refuseShiftedRow(ctx: ImportContext, row: number, cells: unknown[]): void {
+function refuseShiftedRow(ctx: Pick<ImportContext, 'source' | 'header'>, row: number, cells: unknown[]): void {
   if (cells.some((c) => typeof c === 'string' && c.includes('\r'))) {
     throw badInput(ctx.source.file, 'a line break (a lone CR, as old Mac files end lines) runs two rows into one: the file mixes line endings. Open it in Excel, save it as CSV again and import that.', { row });
   }

@@ -5,6 +5,7 @@ import type { ImportFileResult, ImportOptions } from '../../shared/importing';
 import type { Workspace } from '../store/workspace';
 import { importFile, type ImportHooks } from './importFile';
 import { importBoundaryFile, isBoundaryFile } from '../geo/importHook';
+import { checkImported } from '../analysis/trust/quality/summary';
 
 const READABLE = new Set(['.csv', '.xlsx', '.xlsm', '.geojson']);
 
@@ -40,5 +41,7 @@ export async function importFiles(ws: Workspace, paths: string[], options: Impor
     if (hooks.signal?.aborted) break;
     results.push(isBoundaryFile(path) ? importBoundaryFile(ws, path) : await importFile(ws, path, options, hooks));
   }
+  // The data-quality report of each dataset imported into, as a summary on its last result; never fails the import.
+  if (!hooks.signal?.aborted) checkImported(ws.db, results);
   return results;
 }

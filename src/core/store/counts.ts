@@ -11,6 +11,7 @@
  * current figures are summed on the way and written to monthly_totals at the end.
  */
 import type { Statement } from 'better-sqlite3';
+import { WardlensError } from '../errors';
 import type { MonthClaims } from './revisions';
 import type { Db } from './workspace';
 
@@ -18,6 +19,8 @@ const FIELDS = 6; // area, borough, category, month, count, source row
 const CHUNK = 1 << 20; // figures per chunk: 24 MB of Int32s
 const BATCH = 100; // rows per INSERT statement
 const WIDTH = 8; // columns per inserted row
+/** Widest span of ids (or months) sorted by counting: a count array of 16 MB at most. */
+const MAX_RADIX_RANGE = 1 << 22;
 
 export interface DuplicateFigure {
   row: number;
@@ -36,6 +39,9 @@ export class CountWriter {
   private readonly superseded: Destination;
   private readonly totals = new Map<string, number>();
   private readonly stale = new Set<number>();
+  /** Every area (wards and boroughs) and category written, to check once each at the end. */
+  private readonly areaIds = new Set<number>();
+  private readonly categoryIds = new Set<number>();
 
   /**
    * @param combine what to do when a file gives one area, category and month twice:
@@ -99,22 +105,38 @@ export class CountWriter {
     const d = this.data;
     const batches = { current: [] as number[], superseded: [] as number[] };
     let previous = -1;
+    // Sorted by borough, month, category and area, one borough total is a run of figures.
+    let runTotal = 0;
+    let runStart = -1;
+    const endRun = () => {
+      if (runStart < 0) return;
+      const o = runStart * FIELDS;
+      const key = `${d[o + 1]}|${d[o + 3]}|${d[o + 2]}`;
+      this.totals.set(key, (this.totals.get(key) ?? 0) + runTotal);
+      runStart = -1;
+      runTotal = 0;
+    };
     for (const i of order) {
       const o = i * FIELDS;
-      if (previous >= 0 && this.sameKey(previous * FIELDS, o) && this.combine === 'refuse') {
-        this.onDuplicate({ row: d[o + 5]!, earlierRow: d[previous * FIELDS + 5]! });
+      if (previous >= 0) {
+        const p = previous * FIELDS;
+        if (this.sameKey(p, o) && this.combine === 'refuse') this.onDuplicate({ row: d[o + 5]!, earlierRow: d[p + 5]! });
+        if (d[p + 1] !== d[o + 1] || d[p + 3] !== d[o + 3] || d[p + 2] !== d[o + 2]) endRun();
       }
       previous = i;
+      this.areaIds.add(d[o]!).add(d[o + 1]!);
+      this.categoryIds.add(d[o + 2]!);
       const month = d[o + 3]!;
       const toCurrent = !kept.has(month);
       if (toCurrent) {
-        const key = `${d[o + 1]}|${month}|${d[o + 2]}`;
-        this.totals.set(key, (this.totals.get(key) ?? 0) + d[o + 4]!);
+        if (runStart < 0) runStart = i;
+        runTotal += d[o + 4]!;
       }
       const params = toCurrent ? batches.current : batches.superseded;
       params.push(this.datasetId, d[o + 1]!, month, d[o + 2]!, d[o]!, this.importId, d[o + 4]!, d[o + 5]!);
       if (params.length === BATCH * WIDTH) this.write(toCurrent ? this.current : this.superseded, params);
     }
+    endRun();
     this.write(this.current, batches.current);
     this.write(this.superseded, batches.superseded);
     this.size = 0;
@@ -128,11 +150,21 @@ export class CountWriter {
     for (const m of months) this.stale.add(m);
     const clear = this.db.prepare('DELETE FROM monthly_totals WHERE dataset_id = ? AND month = ?');
     for (const m of this.stale) clear.run(this.datasetId, m);
-    const insert = this.db.prepare('INSERT INTO monthly_totals (dataset_id, month, category_id, borough_id, count) VALUES (?, ?, ?, ?, ?)');
+    const sql = (n: number) => `INSERT INTO monthly_totals (dataset_id, month, category_id, borough_id, count) VALUES ${Array(n).fill('(?, ?, ?, ?, ?)').join(', ')}`;
+    const batch = this.db.prepare(sql(BATCH));
+    const single = this.db.prepare(sql(1));
+    let params: number[] = [];
     for (const [key, count] of this.totals) {
-      const [borough, month, category] = key.split('|').map(Number);
-      insert.run(this.datasetId, month, category, borough, count);
+      const [borough, month, category] = key.split('|').map(Number) as [number, number, number];
+      params.push(this.datasetId, month, category, borough, count);
+      if (params.length === BATCH * 5) {
+        batch.run(params);
+        params = [];
+      }
     }
+    for (let p = 0; p < params.length; p += 5) single.run(params.slice(p, p + 5));
+    assertIdsExist(this.db, 'areas', this.areaIds);
+    assertIdsExist(this.db, 'categories', this.categoryIds);
   }
 
   private claimsOrThrow(): MonthClaims {
@@ -158,8 +190,41 @@ export class CountWriter {
     return d[a] === d[b] && d[a + 1] === d[b + 1] && d[a + 2] === d[b + 2] && d[a + 3] === d[b + 3];
   }
 
-  /** Indexes of the gathered figures in the table's order: borough, month, category, area. */
+  /**
+   * Indexes of the gathered figures in the table's order: borough, month, category, area.
+   * A radix sort, one counting pass per field from the last to the first: ids and months
+   * span small ranges, and a comparison sort of millions of figures took seconds.
+   */
   private sortedOrder(): Uint32Array {
+    const d = this.data;
+    const n = this.size;
+    let order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    let next = new Uint32Array(n);
+    for (const field of [0, 2, 3, 1]) {
+      let min = Infinity;
+      let max = -Infinity;
+      for (let i = 0; i < n; i++) {
+        const v = d[i * FIELDS + field]!;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      if (n === 0 || min === max) continue;
+      if (max - min > MAX_RADIX_RANGE) return this.comparedOrder();
+      const starts = new Uint32Array(max - min + 2);
+      for (let i = 0; i < n; i++) starts[d[i * FIELDS + field]! - min + 1]!++;
+      for (let k = 1; k < starts.length; k++) starts[k]! += starts[k - 1]!;
+      for (let i = 0; i < n; i++) {
+        const at = order[i]!;
+        next[starts[d[at * FIELDS + field]! - min]!++] = at;
+      }
+      [order, next] = [next, order];
+    }
+    return order;
+  }
+
+  /** The same order by comparisons, for ids too far apart to count (never seen in a real workspace). */
+  private comparedOrder(): Uint32Array {
     const d = this.data;
     const order = new Uint32Array(this.size);
     for (let i = 0; i < this.size; i++) order[i] = i;
@@ -169,4 +234,15 @@ export class CountWriter {
       return d[a + 1]! - d[b + 1]! || d[a + 3]! - d[b + 3]! || d[a + 2]! - d[b + 2]! || d[a]! - d[b]!;
     });
   }
+}
+
+/**
+ * Every id exists in its table. Imports write their rows without SQLite's per-row key
+ * checks (importers/importFile.ts); this checks the ids they used, once each, before the
+ * import commits.
+ */
+export function assertIdsExist(db: Db, table: 'areas' | 'categories', ids: Set<number>): void {
+  if (ids.size === 0) return;
+  const found = db.prepare(`SELECT count(*) FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).pluck().get(JSON.stringify([...ids])) as number;
+  if (found !== ids.size) throw new WardlensError('internal', `An import referred to ${ids.size - found} ${table} that do not exist; nothing was kept.`);
 }

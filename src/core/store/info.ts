@@ -15,24 +15,19 @@ interface DatasetRow {
   boundaryVintage: string | null;
 }
 
-function factTable(kind: DatasetSummary['kind']): 'monthly_counts' | 'incidents' | null {
-  return kind === 'counts' ? 'monthly_counts' : kind === 'incidents' ? 'incidents' : null;
-}
-
 function datasetSummary(db: Db, d: DatasetRow): DatasetSummary {
   const imports = db.prepare('SELECT id, first_month AS f, last_month AS l FROM imports WHERE dataset_id = ?').all(d.id) as { id: number; f: number | null; l: number | null }[];
   const current = db.prepare('SELECT month, import_id AS importId FROM dataset_months WHERE dataset_id = ? ORDER BY month').all(d.id) as { month: number; importId: number }[];
-  const table = factTable(d.kind);
   let currentRows = 0;
   let allRows = 0;
   let categories = 0;
   let areas = 0;
-  if (table) {
-    currentRows = (db.prepare(`SELECT count(*) AS n FROM current_${table} WHERE dataset_id = ?`).get(d.id) as { n: number }).n;
-    allRows = (db.prepare(`SELECT count(*) AS n FROM ${table === 'monthly_counts' ? 'all_monthly_counts' : table} WHERE dataset_id = ?`).get(d.id) as { n: number }).n;
-    categories = (db.prepare(`SELECT count(DISTINCT category_id) AS n FROM ${table} WHERE dataset_id = ?`).get(d.id) as { n: number }).n;
-    const areaColumn = table === 'incidents' ? 'lsoa_id' : 'area_id';
-    areas = (db.prepare(`SELECT count(DISTINCT ${areaColumn}) AS n FROM ${table} WHERE dataset_id = ?`).get(d.id) as { n: number }).n;
+  if (d.kind !== 'population') {
+    // Kept on import by store/summaries.ts: counting millions of rows here made every info call slow.
+    const s = db.prepare('SELECT current_rows AS currentRows, all_rows AS allRows, categories, areas FROM dataset_summary WHERE dataset_id = ?').get(d.id) as
+      | { currentRows: number; allRows: number; categories: number; areas: number }
+      | undefined;
+    if (s) ({ currentRows, allRows, categories, areas } = s);
   } else {
     currentRows = allRows = (db.prepare('SELECT count(*) AS n FROM populations p JOIN imports i ON i.id = p.import_id WHERE i.dataset_id = ?').get(d.id) as { n: number }).n;
     areas = (db.prepare('SELECT count(DISTINCT area_id) AS n FROM populations p JOIN imports i ON i.id = p.import_id WHERE i.dataset_id = ?').get(d.id) as { n: number }).n;

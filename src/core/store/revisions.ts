@@ -61,3 +61,78 @@ export const AS_OF_MONTHS_SQL = `
     FROM import_months im JOIN imports i ON i.id = im.import_id
     WHERE i.dataset_id = ? AND i.id <= ?
   ) WHERE pick = 1`;
+
+export interface WithdrawnImport {
+  rowsRemoved: number;
+  restored: { month: number; importId: number; file: string }[];
+  emptied: number[];
+}
+
+/**
+ * Takes an import's figures out of its dataset, inside the caller's transaction: its rows
+ * go, and every month it was current for falls back to the extract the claim rule would
+ * have chosen without it (latest-running, then latest imported), or to no data at all.
+ * The inverse of claimMonths: afterwards the dataset reads exactly as if the import had
+ * never been made.
+ */
+export function withdrawImport(db: Db, datasetId: number, importId: number, kind: 'counts' | 'incidents' | 'population'): WithdrawnImport {
+  const current = (db.prepare('SELECT month FROM dataset_months WHERE dataset_id = ? AND import_id = ? ORDER BY month').all(datasetId, importId) as { month: number }[]).map((r) => r.month);
+  const rowsRemoved = removeRows(db, datasetId, importId, kind);
+  db.prepare('DELETE FROM import_months WHERE import_id = ?').run(importId);
+  const successor = db.prepare(
+    `SELECT im.import_id AS importId, i.file_name AS file FROM import_months im JOIN imports i ON i.id = im.import_id
+     WHERE i.dataset_id = ? AND im.month = ? ORDER BY i.last_month DESC, i.id DESC LIMIT 1`,
+  );
+  const result: WithdrawnImport = { rowsRemoved, restored: [], emptied: [] };
+  for (const month of current) {
+    const next = successor.get(datasetId, month) as { importId: number; file: string } | undefined;
+    if (next) {
+      db.prepare('UPDATE dataset_months SET import_id = ? WHERE dataset_id = ? AND month = ?').run(next.importId, datasetId, month);
+      if (kind === 'counts') restoreCounts(db, datasetId, next.importId, month);
+      result.restored.push({ month, ...next });
+    } else {
+      db.prepare('DELETE FROM dataset_months WHERE dataset_id = ? AND month = ?').run(datasetId, month);
+      result.emptied.push(month);
+    }
+  }
+  if (kind === 'counts') resumTotals(db, datasetId, current);
+  return result;
+}
+
+function removeRows(db: Db, datasetId: number, importId: number, kind: 'counts' | 'incidents' | 'population'): number {
+  if (kind === 'population') return db.prepare('DELETE FROM populations WHERE import_id = ?').run(importId).changes;
+  if (kind === 'incidents') {
+    // Through the (dataset, month, import) index: the import's months are known.
+    return db
+      .prepare('DELETE FROM incidents WHERE dataset_id = ? AND month IN (SELECT month FROM import_months WHERE import_id = ?) AND import_id = ?')
+      .run(datasetId, importId, importId).changes;
+  }
+  const current = db.prepare('DELETE FROM monthly_counts WHERE dataset_id = ? AND import_id = ?').run(datasetId, importId).changes;
+  return current + db.prepare('DELETE FROM superseded_counts WHERE dataset_id = ? AND import_id = ?').run(datasetId, importId).changes;
+}
+
+/** An earlier extract's figures for a month become the current ones again. */
+function restoreCounts(db: Db, datasetId: number, importId: number, month: number): void {
+  const where = 'dataset_id = ? AND import_id = ? AND month = ?';
+  db.prepare(
+    `INSERT INTO monthly_counts (dataset_id, borough_id, month, category_id, area_id, import_id, count, source_row)
+     SELECT dataset_id, borough_id, month, category_id, area_id, import_id, count, source_row FROM superseded_counts WHERE ${where}`,
+  ).run(datasetId, importId, month);
+  db.prepare(`DELETE FROM superseded_counts WHERE ${where}`).run(datasetId, importId, month);
+}
+
+/**
+ * Borough totals of the given months, summed again from the current figures: in one pass,
+ * as the current figures are ordered by borough before month.
+ */
+function resumTotals(db: Db, datasetId: number, months: number[]): void {
+  if (months.length === 0) return;
+  const inMonths = 'dataset_id = ? AND month IN (SELECT value FROM json_each(?))';
+  const list = JSON.stringify(months);
+  db.prepare(`DELETE FROM monthly_totals WHERE ${inMonths}`).run(datasetId, list);
+  db.prepare(
+    `INSERT INTO monthly_totals (dataset_id, month, category_id, borough_id, count)
+     SELECT dataset_id, month, category_id, borough_id, sum(count) FROM monthly_counts
+     WHERE ${inMonths} GROUP BY month, category_id, borough_id`,
+  ).run(datasetId, list);
+}

@@ -17,8 +17,11 @@ export interface CallOptions {
 export type TableExport = Omit<ExportTableArgs, 'path' | 'force'>;
 export type PackExport = Omit<ExportPackArgs, 'folder' | 'force'>;
 
-/** Where an export went ("Saved to …" / "Downloaded …"), or null when the analyst cancelled. */
-export type ExportOutcome = { where: string } | null;
+/**
+ * Where an export went ("Saved to …" / "Downloaded …"), or null when the analyst cancelled.
+ * A pack from the desktop app also says how its PDF report went.
+ */
+export type ExportOutcome = { where: string; pdf?: { written: string } | { problem: string } } | null;
 
 export interface EngineClient {
   invoke<K extends MethodName>(method: K, args: Args<K>, options?: CallOptions): Promise<Result<K>>;
@@ -26,6 +29,8 @@ export interface EngineClient {
   exportTable(args: TableExport, fileName: string): Promise<ExportOutcome>;
   /** Writes the assessment pack: into a chosen folder on the desktop, as a zip download in the browser. */
   exportPack(args: PackExport, folderName: string, options?: CallOptions): Promise<ExportOutcome>;
+  /** Saves bytes made in the page (a map's cells as GeoJSON or csv): the save dialog on the desktop, a download in the browser. */
+  saveFile(fileName: string, extensions: string[], bytes: Uint8Array, type: string): Promise<ExportOutcome>;
   /** Desktop: paths of dropped files. Browser: uploads them first and returns server-side paths. */
   pathsFor(files: File[]): Promise<string[]>;
   readonly mode: 'desktop' | 'browser';
@@ -45,6 +50,10 @@ export interface DesktopBridge {
   pathForFile(file: File): string;
   chooseSavePath(defaultName: string, extensions: string[], folder?: boolean): Promise<string | null>;
   saveBytes(defaultName: string, extensions: string[], bytes: Uint8Array): Promise<string | null>;
+  /** Prints a pack's HTML report to PDF beside it (desktop only). */
+  printReportPdf?(
+    reportPath: string,
+  ): Promise<{ ok: true; path: string } | { ok: false; error: ApiError }>;
 }
 
 declare global {
@@ -92,7 +101,15 @@ function desktopClient(bridge: DesktopBridge): EngineClient {
       const folder = await bridge.chooseSavePath(folderName, [], true);
       if (!folder) return null;
       const done = await this.invoke('export/pack', { ...args, folder, force: true }, options);
-      return { where: `Saved ${done.files.length} files to ${done.folder}` };
+      const report = done.files.find((f) => f.kind === 'html');
+      if (report && bridge.printReportPdf) options?.onProgress?.({ file: 'the PDF report', rows: 0, percent: null });
+      const printed = report && bridge.printReportPdf ? await bridge.printReportPdf(report.path) : null;
+      const pdf = printed && (printed.ok ? { written: printed.path } : { problem: printed.error.message });
+      return { where: `Saved ${done.files.length} files to ${done.folder}`, ...(pdf ? { pdf } : {}) };
+    },
+    async saveFile(fileName, extensions, bytes) {
+      const path = await bridge.saveBytes(fileName, extensions, bytes);
+      return path ? { where: `Saved to ${path}` } : null;
     },
   };
 }
@@ -172,6 +189,11 @@ function browserClient(token: string): EngineClient {
     async exportPack(args) {
       return download('export/pack', args, headers);
     },
+    async saveFile(fileName, _extensions, bytes, type) {
+      // Copied into a fresh ArrayBuffer: a Blob takes no view over a shared buffer.
+      saveBlob(new Blob([bytes.slice()], { type }), fileName);
+      return { where: `Downloaded ${fileName}` };
+    },
   };
 }
 
@@ -209,6 +231,21 @@ async function download(
     setTimeout(() => URL.revokeObjectURL(url), 30_000);
   }
   return { where: `Downloaded ${name}` };
+}
+
+/** Browser mode: bytes made in the page go straight to a download, with no trip to the server. */
+function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  try {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+  } finally {
+    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  }
 }
 
 function fileNameOf(disposition: string | null): string | null {

@@ -1,47 +1,54 @@
 /**
- * Draws a figure with plotly.js, bundled with the app (never a CDN). Plotly is loaded on
- * first use, so the app opens fast and only the Pivot view pays for the chart library.
+ * Draws a figure with plotly.js, bundled with the app (never a CDN). Plotly is evaluated
+ * while the app is idle after start-up (see plotlyRuntime), and each chart draws in its turn,
+ * in a task of its own; an existing chart is updated in place (Plotly.react), never rebuilt.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Config } from 'plotly.js';
 import type { PivotFigure } from './figure';
 import { dataUrlBytes } from './imageBytes';
+import { drawInTurn, loadPlotly, plotlyRequested, preloadPlotlyWhenIdle } from './plotlyRuntime';
 
-type PlotlyModule = typeof import('plotly.js');
-let plotly: Promise<PlotlyModule> | null = null;
-const loadPlotly = () => (plotly ??= import('plotly.js-dist-min').then((m) => (offlineGeo(), m.default)));
-
-/**
- * Plotly's geo plots fetch a world map (topojson) from its CDN before drawing anything. Our
- * maps draw only the workspace's own GeoJSON on an invisible base map, so hand Plotly an empty
- * world up front: it then never asks the web for one.
- */
-function offlineGeo() {
-  const layer = { type: 'GeometryCollection', geometries: [] };
-  const empty = {
-    type: 'Topology',
-    arcs: [],
-    objects: Object.fromEntries(
-      ['land', 'ocean', 'coastlines', 'countries', 'lakes', 'rivers', 'subunits'].map((k) => [k, layer]),
-    ),
-  };
-  const w = window as unknown as { PlotlyGeoAssets?: { topojson: Record<string, unknown> } };
-  w.PlotlyGeoAssets ??= { topojson: {} };
-  for (const name of ['world_110m', 'world_50m']) w.PlotlyGeoAssets.topojson[name] ??= empty;
-}
+// This module is part of the first bundle: ask for Plotly as soon as the app is idle.
+preloadPlotlyWhenIdle();
 
 /** Drawn 1,200 px wide; PNGs are saved at twice that (20 cm at 300 dpi), SVGs as drawn. */
 const EXPORT_WIDTH = 1200;
 
-export function PlotlyChart({ figure, fileName }: { figure: PivotFigure; fileName: string }) {
+/** What a click on a map area gives: the area's code (a choropleth's location). */
+export interface ChartClick {
+  location: string | null;
+}
+
+export function PlotlyChart({
+  figure,
+  fileName,
+  onPointClick,
+  paused = false,
+}: {
+  figure: PivotFigure;
+  fileName: string;
+  onPointClick?(click: ChartClick): void;
+  /** While true (its view is hidden) the chart keeps what it drew and draws nothing new. */
+  paused?: boolean;
+}) {
   const host = useRef<HTMLDivElement>(null);
+  // The latest handler, read at click time, so a new handler never needs the chart redrawn.
+  const clickHandler = useRef(onPointClick);
+  useEffect(() => {
+    clickHandler.current = onPointClick;
+  });
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const height = typeof figure.layout.height === 'number' ? figure.layout.height : 420;
 
+  // The figure on screen: showing a hidden view again redraws nothing unless the figure changed.
+  const drawn = useRef<PivotFigure | null>(null);
+
   useEffect(() => {
     let cancelled = false;
     const el = host.current;
+    if (paused || !el || drawn.current === figure) return;
     const config: Partial<Config> = {
       responsive: true,
       displaylogo: false,
@@ -55,21 +62,33 @@ export function PlotlyChart({ figure, fileName }: { figure: PivotFigure; fileNam
       ],
       toImageButtonOptions: { format: 'png', filename: fileName, width: EXPORT_WIDTH, height, scale: 2 },
     };
-    loadPlotly()
-      .then((P) => {
-        if (!cancelled && el) return P.react(el, figure.data, figure.layout, config);
+    drawInTurn(
+      (P) => P.react(el, figure.data, figure.layout, config),
+      () => !cancelled,
+    )
+      .then((plot) => {
+        if (plot) drawn.current = figure;
+        // Plotly keeps its handlers across react(); attach ours once per chart.
+        const graph = plot as unknown as { on?(e: string, f: (ev: unknown) => void): void; _wlClick?: boolean } | undefined;
+        if (!graph?.on || graph._wlClick) return;
+        graph._wlClick = true;
+        graph.on('plotly_click', (ev) => {
+          const point = (ev as { points?: { location?: unknown }[] }).points?.[0];
+          const location = typeof point?.location === 'string' ? point.location : null;
+          clickHandler.current?.({ location });
+        });
       })
       .then(() => !cancelled && setProblem(null))
       .catch((err: Error) => !cancelled && setProblem(`The chart could not be drawn: ${err.message}`));
     return () => {
       cancelled = true;
     };
-  }, [figure, fileName, height]);
+  }, [figure, fileName, height, paused]);
 
   useEffect(() => {
     const el = host.current;
     return () => {
-      if (el && plotly) void plotly.then((P) => P.purge(el));
+      if (el) void plotlyRequested()?.then((P) => P.purge(el));
     };
   }, []);
 

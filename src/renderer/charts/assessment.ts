@@ -7,7 +7,7 @@
 import type { Annotations, Data, Layout } from 'plotly.js';
 import type { Findings } from '../../shared/findings';
 import { formatCount } from '../format/numbers';
-import { FONT_FAMILY, type PivotFigure } from './figure';
+import { FONT_FAMILY, MARKERS_UP_TO, type PivotFigure } from './figure';
 import { OKABE_ITO } from './palette';
 
 const MUTED = '#8a93a3';
@@ -39,12 +39,13 @@ function layout(title: string, note: string, valueAxis: string, angled: boolean)
     separators: '.,',
     paper_bgcolor: '#ffffff',
     plot_bgcolor: '#ffffff',
-    margin: { l: 64, r: 20, t: 84, b: angled ? 124 : 92 },
+    // Fixed margins, not Plotly's automargin, which redraws the chart until its labels fit.
+    margin: { l: 80, r: 20, t: 84, b: angled ? 124 : 92 },
     showlegend: true,
     legend: { orientation: 'h', x: 0, y: 1.01, xanchor: 'left', yanchor: 'bottom', font: { size: 11 } },
     annotations,
     hovermode: 'closest',
-    xaxis: { type: 'category', automargin: true, tickangle: angled ? -45 : 0 },
+    xaxis: { type: 'category', automargin: false, tickangle: angled ? -45 : 0 },
     yaxis: {
       title: { text: valueAxis },
       tickformat: ',d',
@@ -52,7 +53,7 @@ function layout(title: string, note: string, valueAxis: string, angled: boolean)
       gridcolor: '#e3e6eb',
       zeroline: true,
       zerolinecolor: MUTED,
-      automargin: true,
+      automargin: false,
     },
     height: 400,
   };
@@ -120,8 +121,8 @@ export function rollingFigure(f: Findings): PivotFigure {
   const data: Data[] = [
     {
       type: 'scatter',
-      mode: 'lines+markers',
       name: '12 months to the month shown',
+      mode: points.length > MARKERS_UP_TO ? 'lines' : 'lines+markers',
       x: points.map((p) => p.label),
       y: points.map((p) => p.total),
       text: points.map((p) => (p.total === null ? '–' : formatCount(p.total))),

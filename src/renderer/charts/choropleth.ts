@@ -4,18 +4,19 @@
  * tiles, no topojson, nothing fetched — classed by the engine's legend, small counts hatched
  * by a second marker layer, borough outlines over ward fills.
  */
-import type { Data, Layout } from 'plotly.js';
+import type { Data } from 'plotly.js';
 import type { ChoroplethResult } from '../../shared/geo';
 import { formatCount, formatMeasure } from '../format/numbers';
 import { monthRange } from '../format/months';
-import { FONT_FAMILY, type PivotFigure } from './figure';
+import type { PivotFigure } from './figure';
 import { MEASURE_UNITS } from './labels';
+import { boxCentre, mapLayout, outlineTrace, wrapNote } from './mapLayers';
 
 /** Light to dark blues that stay in order in greyscale; grey for no figure. */
 const SEQUENTIAL = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c', '#08306b', '#041c40'];
 const NO_DATA = '#d9d9d9';
 
-export function choroplethFigure(map: ChoroplethResult, title: string): PivotFigure {
+export function choroplethFigure(map: ChoroplethResult, title: string, height = 620): PivotFigure {
   const features = map.features.features;
   const classes = map.legend.classes;
   const colours = classes.map((_, i) => SEQUENTIAL[Math.min(i, SEQUENTIAL.length - 1)]!);
@@ -53,92 +54,22 @@ export function choroplethFigure(map: ChoroplethResult, title: string): PivotFig
     } as unknown as Data;
   });
   // Borough outlines over the ward fills: transparent fills, dark lines, no hover.
-  if (map.outlines && map.level === 'ward')
-    data.push({
-      type: 'choropleth',
-      name: 'Borough boundaries',
-      geojson: map.outlines as unknown as object,
-      featureidkey: 'properties.code',
-      locations: map.outlines.features.map((f) => f.properties.code),
-      z: map.outlines.features.map(() => 0),
-      colorscale: [
-        [0, 'rgba(0,0,0,0)'],
-        [1, 'rgba(0,0,0,0)'],
-      ],
-      showscale: false,
-      showlegend: false,
-      hoverinfo: 'skip',
-      marker: { line: { color: '#1d2330', width: 1.6 } },
-    } as unknown as Data);
+  if (map.outlines && map.level === 'ward') data.push(outlineTrace(map.outlines, 'Borough boundaries', '#1d2330', 1.8));
   // Small counts: a mark at each such area's label point, so they read without colour too.
   const small = features.filter((f) => f.properties.small);
   if (small.length)
     data.push({
       type: 'scattergeo',
       name: '* Small count (fewer than 10)',
-      lon: small.map((f) => centre(f.geometry)[0]),
-      lat: small.map((f) => centre(f.geometry)[1]),
+      lon: small.map((f) => boxCentre(f.geometry)[0]),
+      lat: small.map((f) => boxCentre(f.geometry)[1]),
       mode: 'text',
       text: small.map(() => '*'),
       textfont: { size: 16, color: '#a4262c' },
       hoverinfo: 'skip',
+      // Explained in the source line under the map ("* Small count …"), not as an "Aa" legend entry.
+      showlegend: false,
     } as unknown as Data);
-  const layout: Partial<Layout> = {
-    title: { text: title, x: 0, xanchor: 'left', xref: 'paper', font: { size: 15, color: '#1d2330' } },
-    font: { family: FONT_FAMILY, size: 12, color: '#1d2330' },
-    paper_bgcolor: '#ffffff',
-    margin: { l: 10, r: 10, t: 56, b: 56 },
-    geo: {
-      visible: false,
-      fitbounds: 'locations',
-      projection: { type: 'mercator' },
-      showland: false,
-      showcoastlines: false,
-      showcountries: false,
-      showlakes: false,
-      showocean: false,
-      showrivers: false,
-      showframe: false,
-      bgcolor: '#ffffff',
-    } as Partial<Layout['geo']>,
-    legend: {
-      x: 1,
-      xanchor: 'right',
-      y: 1,
-      yanchor: 'top',
-      title: { text: MEASURE_UNITS[map.measure] },
-      bgcolor: 'rgba(255,255,255,0.85)',
-    },
-    annotations: [
-      {
-        text: note,
-        xref: 'paper',
-        yref: 'paper',
-        x: 0,
-        y: 0,
-        xanchor: 'left',
-        yanchor: 'top',
-        yshift: -18,
-        showarrow: false,
-        font: { size: 11, color: '#4a5263' },
-        align: 'left',
-      },
-    ],
-    height: 620,
-  };
+  const layout = mapLayout(title, wrapNote(note), MEASURE_UNITS[map.measure], height);
   return { kind: 'bar', title, sourceNote: note, caveat: null, data, layout };
-}
-
-/** The middle of a polygon's bounding box: good enough for a small mark. */
-function centre(g: ChoroplethResult['features']['features'][number]['geometry']): [number, number] {
-  const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const ring of rings)
-    for (const [x, y] of ring) {
-      x0 = Math.min(x0, x!);
-      y0 = Math.min(y0, y!);
-      x1 = Math.max(x1, x!);
-      y1 = Math.max(y1, y!);
-    }
-  return [(x0 + x1) / 2, (y0 + y1) / 2];
 }

@@ -13,6 +13,8 @@ import { seriesStyle } from './palette';
 
 export const MAX_SERIES = 8;
 export const MAX_BARS = 30;
+/** Above this many points a line carries no markers: they cannot be told apart and cost the most to draw. */
+export const MARKERS_UP_TO = 60;
 export const FONT_FAMILY =
   "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
@@ -154,7 +156,7 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
     if (kind === 'line') {
       return {
         type: 'scatter',
-        mode: 'lines+markers',
+        mode: categories.length > MARKERS_UP_TO ? 'lines' : 'lines+markers',
         name: s.name,
         x: categories,
         y: values,
@@ -191,9 +193,10 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
     zeroline: true,
     zerolinecolor: '#8a93a3',
     gridcolor: '#e3e6eb',
-    automargin: true,
+    // Margins are set below, not found by Plotly: its automargin redraws the chart until they fit.
+    automargin: false,
   };
-  const categoryAxis = { type: 'category' as const, automargin: true, tickfont: { size: 12 } };
+  const categoryAxis = { type: 'category' as const, automargin: false, tickfont: { size: 12 } };
   const showLegend = series.length > 1;
   // Counts and shares add up, so several columns stack into one bar per row; rates and changes do not, so they sit side by side.
   const stacked =
@@ -226,7 +229,13 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
     paper_bgcolor: '#ffffff',
     plot_bgcolor: '#ffffff',
     // The legend sits to the right, where it can never cover the title or the data.
-    margin: { l: 60, r: 20, t: 56, b: angled ? 124 : 92 },
+    margin: {
+      l: kind === 'bar' ? labelMargin(categories) : VALUE_AXIS_MARGIN,
+      // The legend's room, so Plotly need not widen the margin (and draw again) to fit it.
+      r: showLegend ? legendMargin(series.map((s) => s.name)) : 20,
+      t: 56,
+      b: angled ? 124 : 92,
+    },
     showlegend: showLegend,
     legend: {
       orientation: 'v',
@@ -246,13 +255,39 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
           height: 420,
         }
       : {
-          yaxis: { ...categoryAxis, autorange: 'reversed' },
+          yaxis: {
+            ...categoryAxis,
+            autorange: 'reversed',
+            tickmode: 'array',
+            tickvals: categories,
+            ticktext: categories.map(shortLabel),
+          },
           xaxis: valueAxis,
           barmode: stacked ? 'stack' : 'group',
           height: barHeight,
         }),
   };
   return { kind, title, sourceNote: note, caveat, data, layout };
+}
+
+/** Room for the value axis's figures and its title. */
+const VALUE_AXIS_MARGIN = 80;
+/** Bar labels longer than this are cut with "…" (the hover and the table have them whole). */
+const LABEL_CHARS = 40;
+
+/** Room at the left for the bars' labels, at about 6.6 px a character in the 12 px font. */
+function labelMargin(labels: string[]): number {
+  const longest = Math.max(0, ...labels.map((l) => Math.min(l.length, LABEL_CHARS + 1)));
+  return Math.max(VALUE_AXIS_MARGIN, Math.round(16 + longest * 6.6));
+}
+
+const shortLabel = (label: string) =>
+  label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label;
+
+/** The legend's width: its swatch and the longest name in the 11 px font, within reason. */
+function legendMargin(names: string[]): number {
+  const longest = Math.max(0, ...names.map((n) => n.length));
+  return Math.min(280, Math.round(56 + longest * 6));
 }
 
 function sumCells(cells: PivotCell[]): PivotCell {

@@ -2,7 +2,7 @@
 import type { WorkspaceInfo } from '../../shared/workspace';
 import { formatCount, plural } from '../format/numbers';
 
-export type ViewName = 'import' | 'data' | 'pivot' | 'assessment' | 'map' | 'revisions';
+export type ViewName = 'import' | 'data' | 'pivot' | 'assessment' | 'map' | 'hotspots' | 'revisions';
 
 const VIEWS: { name: ViewName; label: string; hint: string }[] = [
   { name: 'import', label: 'Import', hint: 'Bring in extracts and spreadsheets' },
@@ -10,6 +10,7 @@ const VIEWS: { name: ViewName; label: string; hint: string }[] = [
   { name: 'pivot', label: 'Pivot', hint: 'Tables and charts by ward, month, category' },
   { name: 'assessment', label: 'Assessment', hint: 'The Strategic Assessment’s blocks' },
   { name: 'map', label: 'Map', hint: 'Ward and borough heat maps' },
+  { name: 'hotspots', label: 'Hotspots', hint: 'Clusters of incidents across boundaries' },
   { name: 'revisions', label: 'Revisions', hint: 'What changed between extracts' },
 ];
 

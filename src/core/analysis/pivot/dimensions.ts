@@ -7,9 +7,17 @@
 import type { Dimension } from '../../../shared/pivot';
 import type { DatasetKind } from '../../../shared/workspace';
 import { monthLabel } from '../periods';
+import { INCIDENT_WARD_ID } from '../../store/summaries';
 
 export type FactKind = Extract<DatasetKind, 'counts' | 'incidents'>;
-type Join = 'area' | 'borough' | 'category' | 'outcome' | 'lsoa' | 'incidentWard';
+type Join = 'area' | 'borough' | 'category' | 'outcome' | 'lsoa' | 'incidentWard' | 'summaryWard';
+
+/**
+ * How a group's id becomes its key and label: the aggregate query returns integer ids only
+ * (a hundred thousand rows of small integers cross from SQLite to JS many times faster than
+ * rows of strings), and labels.ts looks the ids up once each.
+ */
+export type Dictionary = 'area' | 'ward' | 'category' | 'major' | 'lsoa' | 'lsoaBorough' | 'outcome' | 'period';
 
 interface DimensionSql {
   key: string;
@@ -22,6 +30,17 @@ interface DimensionSql {
    * Rows whose keys coincide (a major category's minors) are added together by the grid.
    */
   group?: string;
+  /** The integer id the aggregate groups by, the joins it needs, and how it becomes a key. */
+  id: string;
+  idJoins?: Join[];
+  dictionary: Dictionary;
+}
+
+/** Where a query reads: month-grain tables have a month column, year-grain ones a year column. */
+export interface SourceShape {
+  grain: 'month' | 'year';
+  /** The incident summaries carry each incident's ward id (with its placement codes). */
+  wardColumn?: boolean;
 }
 
 export const TIME_DIMENSIONS = ['month', 'quarter', 'year', 'financial-year'] as const;
@@ -30,8 +49,9 @@ export const isTimeDimension = (d: Dimension): d is TimeDimension =>
   (TIME_DIMENSIONS as readonly string[]).includes(d);
 export const AREA_DIMENSIONS: Dimension[] = ['borough', 'ward', 'lsoa'];
 
-const time = (expr: string): DimensionSql => ({ key: expr, label: expr, joins: [] });
+const time = (expr: string): DimensionSql => ({ key: expr, label: expr, joins: [], id: expr, dictionary: 'period' });
 const majorKey = "substr(cat.key, 1, instr(cat.key, '/') - 1)";
+const categoryIds = (p: string) => `f.category_id IN (SELECT id FROM categories WHERE key IN (${p}))`;
 
 /** Period codes: month yyyymm, quarter yyyyq, year yyyy, financial year = its starting year. */
 const TIME_SQL: Record<TimeDimension, string> = {
@@ -41,6 +61,16 @@ const TIME_SQL: Record<TimeDimension, string> = {
   'financial-year': 'f.month / 100 - (f.month % 100 < 4)',
 };
 
+const category = (dictionary: Dictionary = 'category'): DimensionSql => ({
+  key: 'cat.key',
+  label: 'cat.minor',
+  joins: ['category'],
+  group: 'f.category_id',
+  filter: categoryIds,
+  id: 'f.category_id',
+  dictionary,
+});
+
 const COUNTS: Partial<Record<Dimension, DimensionSql>> = {
   borough: {
     key: 'coalesce(b.code, b.name)',
@@ -48,6 +78,8 @@ const COUNTS: Partial<Record<Dimension, DimensionSql>> = {
     joins: ['borough'],
     group: 'f.borough_id',
     filter: (p) => `f.borough_id IN (SELECT id FROM areas WHERE kind = 'borough' AND coalesce(code, name) IN (${p}))`,
+    id: 'f.borough_id',
+    dictionary: 'area',
   },
   ward: {
     key: 'coalesce(a.code, a.name)',
@@ -55,10 +87,20 @@ const COUNTS: Partial<Record<Dimension, DimensionSql>> = {
     joins: ['area'],
     group: 'f.area_id',
     filter: (p) => `f.area_id IN (SELECT id FROM areas WHERE kind = 'ward' AND coalesce(code, name) IN (${p}))`,
+    id: 'f.area_id',
+    dictionary: 'area',
   },
-  major: { key: majorKey, label: 'cat.major', joins: ['category'], group: 'f.category_id' },
-  minor: { key: 'cat.key', label: 'cat.minor', joins: ['category'], group: 'f.category_id' },
-  category: { key: 'cat.key', label: 'cat.minor', joins: ['category'], group: 'f.category_id' },
+  major: {
+    key: majorKey,
+    label: 'cat.major',
+    joins: ['category'],
+    group: 'f.category_id',
+    filter: (p) => `f.category_id IN (SELECT id FROM categories WHERE substr(key, 1, instr(key, '/') - 1) IN (${p}))`,
+    id: 'f.category_id',
+    dictionary: 'major',
+  },
+  minor: category(),
+  category: category(),
 };
 
 // police.uk rows carry an LSOA, whose name begins with its local authority's ("Camden 028B").
@@ -73,29 +115,56 @@ const INCIDENTS: Partial<Record<Dimension, DimensionSql>> = {
     // whose names begin with that borough's name.
     filter: (p) =>
       `f.lsoa_id IN (SELECT l2.id FROM areas l2 WHERE l2.kind = 'lsoa' AND rtrim(substr(l2.name, 1, length(l2.name) - 5)) IN (SELECT name FROM areas WHERE kind = 'borough' AND coalesce(code, name) IN (${p})))`,
+    id: 'f.lsoa_id',
+    dictionary: 'lsoaBorough',
   },
-  lsoa: { key: "coalesce(l.code, 'none')", label: "coalesce(l.name, 'No location')", joins: ['lsoa'], group: 'f.lsoa_id' },
+  lsoa: {
+    key: "coalesce(l.code, 'none')",
+    label: "coalesce(l.name, 'No location')",
+    joins: ['lsoa'],
+    group: 'f.lsoa_id',
+    id: 'f.lsoa_id',
+    dictionary: 'lsoa',
+  },
   // Wards from placing each location in the ward polygons (incidents/assign-areas); an incident
   // without coordinates, not yet placed, or in no polygon gets its own row, never a guessed ward.
   ward: {
     key: "coalesce(w.code, CASE WHEN f.longitude IS NULL OR f.latitude IS NULL THEN 'no-location' WHEN ip.dataset_id IS NULL THEN 'not-assigned' ELSE 'outside' END)",
     label: "coalesce(w.name, CASE WHEN f.longitude IS NULL OR f.latitude IS NULL THEN 'No location' WHEN ip.dataset_id IS NULL THEN 'Not yet placed in wards' ELSE 'Outside the ward boundaries' END)",
     joins: ['incidentWard'],
+    id: INCIDENT_WARD_ID,
+    idJoins: ['incidentWard'],
+    dictionary: 'ward',
   },
-  major: { key: 'cat.key', label: 'cat.minor', joins: ['category'], group: 'f.category_id' },
-  minor: { key: 'cat.key', label: 'cat.minor', joins: ['category'], group: 'f.category_id' },
-  category: { key: 'cat.key', label: 'cat.minor', joins: ['category'], group: 'f.category_id' },
-  'crime-type': { key: 'cat.key', label: 'cat.minor', joins: ['category'], group: 'f.category_id' },
+  major: category(),
+  minor: category(),
+  category: category(),
+  'crime-type': category(),
   outcome: {
     key: "coalesce(o.name, 'No outcome recorded')",
     label: "coalesce(o.name, 'No outcome recorded')",
     group: 'f.outcome_id',
     joins: ['outcome'],
+    id: 'f.outcome_id',
+    dictionary: 'outcome',
   },
 };
 
-export function dimensionSql(kind: FactKind, d: Dimension): DimensionSql | null {
-  if (isTimeDimension(d)) return time(TIME_SQL[d]);
+/** The incident summaries' ward column, with the same placement codes as INCIDENT_WARD_ID. */
+const SUMMARY_WARD: DimensionSql = {
+  key: "coalesce(w.code, CASE f.ward_id WHEN -1 THEN 'no-location' WHEN -2 THEN 'not-assigned' ELSE 'outside' END)",
+  label: "coalesce(w.name, CASE f.ward_id WHEN -1 THEN 'No location' WHEN -2 THEN 'Not yet placed in wards' ELSE 'Outside the ward boundaries' END)",
+  joins: ['summaryWard'],
+  id: 'f.ward_id',
+  dictionary: 'ward',
+};
+
+export function dimensionSql(kind: FactKind, d: Dimension, source: SourceShape = { grain: 'month' }): DimensionSql | null {
+  if (isTimeDimension(d)) {
+    if (source.grain === 'year') return d === 'year' ? time('f.year') : null;
+    return time(TIME_SQL[d]);
+  }
+  if (kind === 'incidents' && d === 'ward' && source.wardColumn) return SUMMARY_WARD;
   return (kind === 'counts' ? COUNTS : INCIDENTS)[d] ?? null;
 }
 
@@ -107,8 +176,8 @@ export const JOIN_SQL: Record<Join, string> = {
   lsoa: 'LEFT JOIN areas l ON l.id = f.lsoa_id',
   incidentWard:
     'LEFT JOIN incident_places ip ON ip.dataset_id = f.dataset_id AND ip.longitude = f.longitude AND ip.latitude = f.latitude LEFT JOIN areas w ON w.id = ip.ward_id',
+  summaryWard: 'LEFT JOIN areas w ON w.id = f.ward_id',
 };
-
 
 export function periodKey(d: TimeDimension, code: number): string {
   switch (d) {

@@ -58,12 +58,18 @@ function resolveArea(db: Db, kind: 'borough' | 'ward', value: string): string {
   );
 }
 
+/**
+ * The categories a dataset's current figures hold, from the yearly summaries (store/summaries.ts):
+ * tens of thousands of rows rather than millions. Binds (datasetId, datasetId).
+ */
+const DATASET_CATEGORIES = `SELECT DISTINCT category_id FROM yearly_totals WHERE dataset_id = ?
+  UNION SELECT DISTINCT category_id FROM incident_yearly WHERE dataset_id = ?`;
+
 function resolveCategory(db: Db, datasetId: number, scheme: string | null, value: string): string {
   const rows = db
     .prepare(
       `SELECT DISTINCT c.key, s.minor, s.major FROM categories c JOIN category_spellings s ON s.category_id = c.id
-       WHERE c.id IN (SELECT DISTINCT category_id FROM monthly_counts WHERE dataset_id = ?
-                      UNION SELECT DISTINCT category_id FROM incidents WHERE dataset_id = ?)`,
+       WHERE c.id IN (${DATASET_CATEGORIES})`,
     )
     .all(datasetId, datasetId) as { key: string; minor: string; major: string }[];
   const wanted = value.trim().toLowerCase();
@@ -89,9 +95,9 @@ function resolveMajor(db: Db, datasetId: number, value: string): string {
   const rows = db
     .prepare(
       `SELECT DISTINCT substr(c.key, 1, instr(c.key, '/') - 1) AS k, c.major FROM categories c
-       WHERE c.id IN (SELECT DISTINCT category_id FROM monthly_counts WHERE dataset_id = ?)`,
+       WHERE c.id IN (${DATASET_CATEGORIES})`,
     )
-    .all(datasetId) as { k: string; major: string }[];
+    .all(datasetId, datasetId) as { k: string; major: string }[];
   const wanted = value.trim().toLowerCase();
   const hit = rows.find((r) => r.k === wanted || r.major.toLowerCase() === wanted);
   if (hit) return hit.k;

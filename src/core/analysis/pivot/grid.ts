@@ -20,22 +20,32 @@ export interface CellFacts {
 const SEP = '\u0001';
 type Counts = Map<string, Map<string, number>>;
 
-function index(rows: Aggregate[], rowDims: number): { cells: Counts; columnTotals: Map<string, number>; total: number } {
+/** The dimensions [from, to) of a key list as one string: what cells are looked up by. */
+function keyText(keys: string[], from: number, to: number): string {
+  let text = from < to ? keys[from]! : '';
+  for (let i = from + 1; i < to; i++) text += SEP + keys[i]!;
+  return text;
+}
+
+function index(rows: Aggregate[], rowDims: number): { cells: Counts; rowTotals: Map<string, number>; columnTotals: Map<string, number>; total: number } {
   const cells: Counts = new Map();
+  const rowTotals = new Map<string, number>();
   const columnTotals = new Map<string, number>();
   let total = 0;
   for (const a of rows) {
-    const r = a.keys.slice(0, rowDims).join(SEP);
-    const c = a.keys.slice(rowDims).join(SEP);
+    const r = keyText(a.keys, 0, rowDims);
+    const c = keyText(a.keys, rowDims, a.keys.length);
     let row = cells.get(r);
     if (!row) cells.set(r, (row = new Map()));
     row.set(c, (row.get(c) ?? 0) + a.count);
+    rowTotals.set(r, (rowTotals.get(r) ?? 0) + a.count);
     columnTotals.set(c, (columnTotals.get(c) ?? 0) + a.count);
     total += a.count;
   }
-  return { cells, columnTotals, total };
+  return { cells, rowTotals, columnTotals, total };
 }
 
+/** Facts are asked for by header position; each header's key text and spans are worked out once. */
 export class Grid {
   readonly rowHeaders: PivotHeader[];
   readonly columnHeaders: PivotHeader[];
@@ -43,6 +53,11 @@ export class Grid {
   private readonly previous;
   private readonly allAreas: string[];
   private readonly allPeriods: string[];
+  private readonly rowTexts: string[];
+  private readonly columnTexts: string[];
+  /** The one area / period key a row or column fixes, or null when the other side does. */
+  private readonly rowSpan: { areas: string[] | null; periods: string[] | null }[];
+  private readonly columnSpan: { areas: string[] | null; periods: string[] | null }[];
 
   /** @param areaIndex, timeIndex: positions of the area and time dimensions among rows then columns (-1: none). */
   constructor(
@@ -55,41 +70,49 @@ export class Grid {
   ) {
     this.current = index(current, rowDims);
     this.previous = index(previous, rowDims);
-    this.rowHeaders = headers([...current, ...previous], 0, rowDims);
-    this.columnHeaders = headers([...current, ...previous], rowDims, rowDims + columnDims);
+    this.rowHeaders = headers(current, previous, 0, rowDims);
+    this.columnHeaders = headers(current, previous, rowDims, rowDims + columnDims);
+    this.rowTexts = this.rowHeaders.map((h) => keyText(h.keys, 0, h.keys.length));
+    this.columnTexts = this.columnHeaders.map((h) => keyText(h.keys, 0, h.keys.length));
     this.allAreas = this.distinct(areaIndex);
     this.allPeriods = this.distinct(timeIndex);
+    const fixed = (i: number, h: PivotHeader, inRows: boolean) =>
+      i < 0 || i < rowDims !== inRows ? null : [h.keys[inRows ? i : i - rowDims]!];
+    this.rowSpan = this.rowHeaders.map((h) => ({ areas: fixed(areaIndex, h, true), periods: fixed(timeIndex, h, true) }));
+    this.columnSpan = this.columnHeaders.map((h) => ({ areas: fixed(areaIndex, h, false), periods: fixed(timeIndex, h, false) }));
   }
 
-  cellFacts(row: PivotHeader, column: PivotHeader): CellFacts {
-    const r = row.keys.join(SEP);
-    const c = column.keys.join(SEP);
+  /** The cell at row header i and column header j. */
+  cellFacts(i: number, j: number): CellFacts {
+    const r = this.rowTexts[i]!;
+    const c = this.columnTexts[j]!;
     return {
       count: this.current.cells.get(r)?.get(c) ?? 0,
       previousCount: this.previous.cells.get(r)?.get(c) ?? 0,
-      areas: this.spanned(this.areaIndex, row, column, this.allAreas),
-      periods: this.spanned(this.timeIndex, row, column, this.allPeriods),
+      areas: this.spanned(this.areaIndex, this.rowSpan[i]!.areas ?? this.columnSpan[j]!.areas),
+      periods: this.spanned(this.timeIndex, this.rowSpan[i]!.periods ?? this.columnSpan[j]!.periods),
     };
   }
 
-  rowFacts(row: PivotHeader): CellFacts {
-    const sum = (m: Map<string, number> | undefined) => [...(m?.values() ?? [])].reduce((t, n) => t + n, 0);
-    const r = row.keys.join(SEP);
+  /** The total of row header i. */
+  rowFacts(i: number): CellFacts {
+    const r = this.rowTexts[i]!;
     return {
-      count: sum(this.current.cells.get(r)),
-      previousCount: sum(this.previous.cells.get(r)),
-      areas: this.spanned(this.areaIndex, row, null, this.allAreas),
-      periods: this.spanned(this.timeIndex, row, null, this.allPeriods),
+      count: this.current.rowTotals.get(r) ?? 0,
+      previousCount: this.previous.rowTotals.get(r) ?? 0,
+      areas: this.spanned(this.areaIndex, this.rowSpan[i]!.areas) ?? this.allAreas,
+      periods: this.spanned(this.timeIndex, this.rowSpan[i]!.periods) ?? this.allPeriods,
     };
   }
 
-  columnFacts(column: PivotHeader): CellFacts {
-    const c = column.keys.join(SEP);
+  /** The total of column header j. */
+  columnFacts(j: number): CellFacts {
+    const c = this.columnTexts[j]!;
     return {
       count: this.current.columnTotals.get(c) ?? 0,
       previousCount: this.previous.columnTotals.get(c) ?? 0,
-      areas: this.spanned(this.areaIndex, null, column, this.allAreas),
-      periods: this.spanned(this.timeIndex, null, column, this.allPeriods),
+      areas: this.spanned(this.areaIndex, this.columnSpan[j]!.areas) ?? this.allAreas,
+      periods: this.spanned(this.timeIndex, this.columnSpan[j]!.periods) ?? this.allPeriods,
     };
   }
 
@@ -97,11 +120,10 @@ export class Grid {
     return { count: this.current.total, previousCount: this.previous.total, areas: this.allAreas, periods: this.allPeriods };
   }
 
-  /** The key of dimension `i` when the row or column fixes it, else every key the table has. */
-  private spanned(i: number, row: PivotHeader | null, column: PivotHeader | null, all: string[]): string[] {
+  /** A fixed key, else every key the table has for that dimension (none when the pivot lacks it). */
+  private spanned(i: number, fixed: string[] | null): string[] {
     if (i < 0) return [];
-    if (i < this.rowDims) return row ? [row.keys[i]!] : all;
-    return column ? [column.keys[i - this.rowDims]!] : all;
+    return fixed ?? (i === this.areaIndex ? this.allAreas : this.allPeriods);
   }
 
   private distinct(i: number): string[] {
@@ -115,12 +137,14 @@ export class Grid {
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
 /** Distinct header tuples for dimensions [from, to): periods in time order, names alphabetically. */
-function headers(rows: Aggregate[], from: number, to: number): PivotHeader[] {
+function headers(current: Aggregate[], previous: Aggregate[], from: number, to: number): PivotHeader[] {
   if (from === to) return [{ keys: [], labels: [] }];
   const seen = new Map<string, PivotHeader>();
-  for (const r of rows) {
-    const k = r.keys.slice(from, to).join(SEP);
-    if (!seen.has(k)) seen.set(k, { keys: r.keys.slice(from, to), labels: r.labels.slice(from, to) });
+  for (const rows of [current, previous]) {
+    for (const r of rows) {
+      const k = keyText(r.keys, from, to);
+      if (!seen.has(k)) seen.set(k, { keys: r.keys.slice(from, to), labels: r.labels.slice(from, to) });
+    }
   }
   const isPeriod = (key: string) => /^\d{4}/.test(key);
   return [...seen.values()].sort((a, b) => {

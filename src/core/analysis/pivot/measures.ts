@@ -28,8 +28,8 @@ export interface MeasureContext {
   populationYear: number | null;
   defaultPopulationYear: number;
   notes: Set<string>;
-  /** Period completeness, worked out once per period. */
-  completeness?: Map<string, boolean>;
+  /** Period completeness, worked out once per period (and per years back). */
+  completeness?: Map<string, boolean>[];
 }
 
 interface PopulationFigure {
@@ -40,7 +40,7 @@ interface PopulationFigure {
 
 export function measureCell(ctx: MeasureContext, facts: CellFacts, grand: CellFacts): PivotCell {
   const cell: PivotCell = { value: null, count: facts.count, flags: [] };
-  const flags = new Set<CellFlag>();
+  const flags = new FlagList();
   if (facts.count < ctx.smallCount) flags.add('small');
   if (!isComplete(ctx, facts, 0)) flags.add('incomplete');
   const isChange = ctx.measure === 'change' || ctx.measure === 'pct-change' || ctx.measure === 'rate-change';
@@ -97,21 +97,30 @@ export function measureCell(ctx: MeasureContext, facts: CellFacts, grand: CellFa
       flags.add('not-significant');
     }
   }
-  cell.flags = [...flags];
+  cell.flags = flags.list;
   return cell;
+}
+
+/** A cell's flags, each once, in the order found (a Set per cell is a measurable cost over 100,000 cells). */
+class FlagList {
+  readonly list: CellFlag[] = [];
+  add(flag: CellFlag): void {
+    if (!this.list.includes(flag)) this.list.push(flag);
+  }
 }
 
 /** Are all the months of every period the figure spans held (and inside the span asked for)? */
 function isComplete(ctx: MeasureContext, facts: CellFacts, yearsBack: number): boolean {
-  const cache = (ctx.completeness ??= new Map());
-  const keys = ctx.timeIndex < 0 ? ['*'] : facts.periods;
-  return keys.every((key) => {
-    const id = `${key}|${yearsBack}`;
-    let complete = cache.get(id);
-    if (complete === undefined) cache.set(id, (complete = periodComplete(ctx, key, yearsBack)));
-    return complete;
-  });
+  const cache = ((ctx.completeness ??= [])[yearsBack] ??= new Map());
+  const keys = ctx.timeIndex < 0 ? WHOLE_SPAN : facts.periods;
+  for (const key of keys) {
+    let complete = cache.get(key);
+    if (complete === undefined) cache.set(key, (complete = periodComplete(ctx, key, yearsBack)));
+    if (!complete) return false;
+  }
+  return true;
 }
+const WHOLE_SPAN = ['*'];
 
 function periodComplete(ctx: MeasureContext, key: string, yearsBack: number): boolean {
   const shift = yearsBack * 100;

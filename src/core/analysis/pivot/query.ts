@@ -6,8 +6,11 @@
 import type { Dimension } from '../../../shared/pivot';
 import { WardlensError } from '../../errors';
 import { AS_OF_MONTHS_SQL } from '../../store/revisions';
+import { incidentsSummarised } from '../../store/summaries';
 import type { Db } from '../../store/workspace';
-import { dimensionSql, isTimeDimension, JOIN_SQL, periodCode, type FactKind } from './dimensions';
+import { dimensionSql, isTimeDimension, JOIN_SQL, periodCode, type Dictionary, type FactKind } from './dimensions';
+import { lookupFor } from './labels';
+import { chooseSource, groupOrder } from './sources';
 
 export interface Aggregate {
   keys: string[];
@@ -26,6 +29,8 @@ export interface AggregateQuery {
   asOfImport?: number;
   /** More conditions, ANDed (a cell's own keys when tracing it to its sources). */
   extraFilters?: [Dimension, string[]][];
+  /** The incident dataset's summaries are built (store/summaries.ts); without this, incidents are read from the base rows. */
+  incidentSummaries?: boolean;
 }
 
 /** What a traced figure's source rows show. */
@@ -54,74 +59,88 @@ export function buildSourceSql(q: AggregateQuery, limit: number): { sql: string;
 }
 
 export function buildAggregateSql(q: AggregateQuery): { sql: string; params: (string | number)[] } {
-  const measure = q.kind === 'counts' ? 'sum(f.count)' : 'count(*)';
+  return buildGroupedSql(q).sql;
+}
+
+/**
+ * The aggregate as SQL: each grouped dimension's integer id (labels.ts turns ids into keys
+ * and labels afterwards), then the count, from the table the planner chose.
+ */
+function buildGroupedSql(q: AggregateQuery) {
   const select: string[] = [];
-  const groupBy: string[] = [];
-  const { from, where, params } = buildFrom(q, q.dimensions, (d, s, i) => {
-    select.push(`${s.key} AS k${i}`, `${s.label} AS l${i}`);
-    groupBy.push(s.group ?? `k${i}`);
+  const groups: string[] = [];
+  const dictionaries: Dictionary[] = [];
+  const { from, where, params, source } = buildFrom(q, q.dimensions, (d, s, i) => {
+    select.push(`${s.id} AS g${i}`);
+    groups.push(s.id);
+    dictionaries.push(s.dictionary);
   });
+  // A base incident row is one crime; every other table holds counts.
+  const measure = source.table === 'current_incidents' || source.table === 'incidents' ? 'count(*)' : 'sum(f.count)';
+  const groupBy = groupOrder(source, groups);
   const sql = `SELECT ${[...select, `${measure} AS n`].join(', ')} ${from} WHERE ${where}
     ${groupBy.length ? `GROUP BY ${groupBy.join(', ')}` : ''}`;
-  return { sql, params };
+  return { sql: { sql, params }, dictionaries, source };
 }
 
 type DimensionSql = NonNullable<ReturnType<typeof dimensionSql>>;
 
-/** Dimensions the borough totals (monthly_totals) can answer: everything but wards. */
-const TOTALS_DIMENSIONS = new Set<Dimension>(['borough', 'month', 'quarter', 'year', 'financial-year', 'major', 'minor', 'category']);
-
-/**
- * Where the figures come from: the borough totals when no ward is involved (far fewer
- * rows), the current figures, or — "as of" an earlier extract — current and superseded
- * figures together, picked by the as-of month map.
- */
-function factTable(q: AggregateQuery, dimensions: Dimension[], detail: boolean): string {
-  if (q.kind === 'incidents') return q.asOfImport === undefined ? 'current_incidents' : 'incidents';
-  if (q.asOfImport !== undefined) return 'all_monthly_counts';
-  const used = [...dimensions, ...Object.keys(q.filters), ...(q.extraFilters ?? []).map(([d]) => d)] as Dimension[];
-  return !detail && used.every((d) => TOTALS_DIMENSIONS.has(d)) ? 'monthly_totals' : 'monthly_counts';
-}
-
 /** FROM, joins and WHERE for a query's dataset, months, extract and filters; `onDimension` sees each grouped dimension. */
 function buildFrom(q: AggregateQuery, dimensions: Dimension[], onDimension?: (d: Dimension, s: DimensionSql, i: number) => void, detail = false) {
-  const table = factTable(q, dimensions, detail);
+  const conditions = [...(Object.entries(q.filters) as [Dimension, string[]][]), ...(q.extraFilters ?? [])].filter(([, v]) => v && v.length > 0);
+  const used = [...dimensions, ...conditions.map(([d]) => d)];
+  const source = chooseSource({ kind: q.kind, used, firstMonth: q.firstMonth, lastMonth: q.lastMonth, asOfImport: q.asOfImport, detail, incidentSummaries: q.incidentSummaries === true });
   const joins = new Set<string>();
-  const where = ['f.dataset_id = ?', 'f.month BETWEEN ? AND ?'];
-  const params: (string | number)[] = [q.datasetId, q.firstMonth, q.lastMonth];
+  const yearly = source.grain === 'year';
+  const where = ['f.dataset_id = ?', yearly ? 'f.year BETWEEN ? AND ?' : 'f.month BETWEEN ? AND ?'];
+  const params: (string | number)[] = yearly
+    ? [q.datasetId, Math.floor(q.firstMonth / 100), Math.floor(q.lastMonth / 100)]
+    : [q.datasetId, q.firstMonth, q.lastMonth];
   if (q.asOfImport !== undefined) {
     joins.add(`JOIN (${AS_OF_MONTHS_SQL}) asof ON asof.month = f.month AND asof.import_id = f.import_id`);
     params.unshift(q.datasetId, q.asOfImport);
   }
   const sqlFor = (d: Dimension) => {
-    const s = dimensionSql(q.kind, d);
+    const s = dimensionSql(q.kind, d, source);
     if (!s) throw new WardlensError('bad-request', `This dataset has no "${d}" to pivot by.`);
-    s.joins.forEach((j) => joins.add(JOIN_SQL[j]));
     return s;
   };
-  dimensions.forEach((d, i) => onDimension?.(d, sqlFor(d), i));
-  const conditions = [...(Object.entries(q.filters) as [Dimension, string[]][]), ...(q.extraFilters ?? [])];
+  dimensions.forEach((d, i) => {
+    const s = sqlFor(d);
+    (s.idJoins ?? []).forEach((j) => joins.add(JOIN_SQL[j]));
+    onDimension?.(d, s, i);
+  });
   for (const [d, values] of conditions) {
-    if (!values || values.length === 0) continue;
     const s = sqlFor(d);
     const bound = isTimeDimension(d) ? values.map((v) => periodCode(d, v) ?? -1) : values;
     const placeholders = bound.map(() => '?').join(', ');
-    where.push(s.filter ? s.filter(placeholders) : `${s.key} IN (${placeholders})`);
+    if (s.filter) where.push(s.filter(placeholders));
+    else {
+      s.joins.forEach((j) => joins.add(JOIN_SQL[j]));
+      where.push(`${s.key} IN (${placeholders})`);
+    }
     params.push(...bound);
   }
-  return { from: `FROM ${table} f ${[...joins].join(' ')}`, where: where.join(' AND '), params };
+  return { from: `FROM ${source.table} f ${[...joins].join(' ')}`, where: where.join(' AND '), params, source };
 }
 
-export function aggregate(db: Db, q: AggregateQuery): Aggregate[] {
-  const { sql, params } = buildAggregateSql(q);
-  const rows = db
-    .prepare(sql)
-    .raw()
-    .all(...params) as unknown[][];
+export function aggregate(db: Db, query: AggregateQuery): Aggregate[] {
+  const q = query.kind === 'incidents' ? { ...query, incidentSummaries: incidentsSummarised(db, query.datasetId) } : query;
+  const { sql, dictionaries } = buildGroupedSql(q);
+  // The groups come back as one JSON text, not a row each: better-sqlite3 builds a JS array
+  // per row, and for a hundred thousand groups that costs more than the query itself.
+  const ids = Array.from({ length: q.dimensions.length }, (_, i) => `g${i}`);
+  const json = db
+    .prepare(`SELECT json_group_array(json_array(${[...ids, 'n'].join(', ')})) FROM (${sql.sql})`)
+    .pluck()
+    .get(...sql.params) as string;
+  const rows = JSON.parse(json) as (number | null)[][];
   const n = q.dimensions.length;
-  return rows.map((r) => ({
-    keys: Array.from({ length: n }, (_, i) => String(r[2 * i])),
-    labels: Array.from({ length: n }, (_, i) => String(r[2 * i + 1])),
-    count: Number(r[2 * n] ?? 0),
-  }));
+  const lookups = dictionaries.map((dictionary, i) => lookupFor(db, dictionary, new Set(rows.map((r) => r[i]!))));
+  return rows.map((r) => {
+    const keys: string[] = new Array(n);
+    const labels: string[] = new Array(n);
+    for (let i = 0; i < n; i++) [keys[i], labels[i]] = lookups[i]!(r[i]!);
+    return { keys, labels, count: Number(r[n] ?? 0) };
+  });
 }

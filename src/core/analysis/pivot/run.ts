@@ -3,7 +3,7 @@
  * for (count, rate per 1,000, share, change, % change, rate change), with totals, flags
  * and plain-words notes. All arithmetic on counts happens here, once, for every view.
  */
-import type { Dimension, Measure, PivotResult, PivotSpec } from '../../../shared/pivot';
+import type { Dimension, Measure, PivotMeasureTable, PivotResult, PivotSpec } from '../../../shared/pivot';
 import { WardlensError } from '../../errors';
 import { fromIsoMonth, toIsoMonth } from '../../months';
 import { AS_OF_MONTHS_SQL } from '../../store/revisions';
@@ -41,9 +41,10 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
       `"${dataset.name}" holds populations, not crimes: pivot a crime dataset and ask for rates.`,
     );
   const kind = dataset.kind as FactKind;
-  const measure = spec.measure ?? 'count';
+  const measures = measuresOf(spec);
+  const measure = measures[0]!;
   const dims = [...spec.rows, ...spec.columns];
-  validate(spec, dims, measure);
+  for (const m of measures) validate(spec, dims, m);
 
   const held = heldMonths(db, dataset.id, spec.asOfImport);
   if (held.size === 0) throw new WardlensError('not-found', `"${dataset.name}" holds no months yet.`);
@@ -53,12 +54,12 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
   const query = { datasetId: dataset.id, kind, dimensions: dims, filters, asOfImport: spec.asOfImport };
 
   const current = withPeriodKeys(aggregate(db, { ...query, firstMonth: first, lastMonth: last }), dims, 0);
-  const previous = CHANGE_MEASURES.includes(measure)
+  const previous = measures.some((m) => CHANGE_MEASURES.includes(m))
     ? withPeriodKeys(aggregate(db, { ...query, firstMonth: first - 100, lastMonth: last - 100 }), dims, 1)
     : [];
 
   const areaDim = dims.find((d) => AREA_DIMENSIONS.includes(d)) ?? null;
-  const needsPopulation = measure === 'rate' || measure === 'rate-change';
+  const needsPopulation = measures.some((m) => m === 'rate' || m === 'rate-change');
   const ctx: MeasureContext = {
     measure,
     shareOf: spec.shareOf ?? 'total',
@@ -75,7 +76,6 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
     notes: new Set<string>(),
   };
   const grid = new Grid(spec.rows.length, spec.columns.length, current, previous, ctx.areaIndex, ctx.timeIndex);
-  const cell = (facts: CellFacts, totals: CellFacts) => measureCell(ctx, facts, totals);
 
   const notes = ctx.notes;
   if (dims.includes('ward') && dims.includes('borough')) {
@@ -85,6 +85,8 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
   }
   if (needsPopulation && !areaDim)
     notes.add('Rates need an area: add borough or ward to the rows or columns.');
+  const tables = measures.map((m) => measureTable({ ...ctx, measure: m }, grid, spec.shareOf ?? 'total'));
+  const primary = tables[0]!;
   const result: PivotResult = {
     spec,
     dataset: { key: dataset.key, name: dataset.name, kind: dataset.kind },
@@ -93,18 +95,36 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
     columnDimensions: spec.columns,
     rows: grid.rowHeaders,
     columns: grid.columnHeaders,
-    cells: grid.rowHeaders.map((r) =>
-      grid.columnHeaders.map((c) => cell(grid.cellFacts(r, c), grid.grandFacts())),
-    ),
-    rowTotals: grid.rowHeaders.map((r) => cell(grid.rowFacts(r), grid.grandFacts())),
-    columnTotals: grid.columnHeaders.map((c) => cell(grid.columnFacts(c), grid.grandFacts())),
-    grandTotal: cell(grid.grandFacts(), grid.grandFacts()),
-    notes: [],
+    cells: primary.cells,
+    rowTotals: primary.rowTotals,
+    columnTotals: primary.columnTotals,
+    grandTotal: primary.grandTotal,
+    notes: [...notes],
     span: { from: toIsoMonth(first), to: toIsoMonth(last) },
   };
-  if (measure === 'share') shareWithin(result, ctx.shareOf);
-  result.notes = [...notes];
+  if (measures.length > 1) result.byMeasure = tables;
   return result;
+}
+
+/** The measures asked for: `measure` first, then `measures`, each once (count by default). */
+function measuresOf(spec: PivotSpec): Measure[] {
+  const all = [...(spec.measure ? [spec.measure] : []), ...(spec.measures ?? [])];
+  return all.length ? [...new Set(all)] : ['count'];
+}
+
+/** One measure's cells and totals over the grid. */
+function measureTable(ctx: MeasureContext, grid: Grid, shareOf: 'row' | 'column' | 'total'): PivotMeasureTable {
+  const grand = grid.grandFacts();
+  const cell = (facts: CellFacts) => measureCell(ctx, facts, grand);
+  const table: PivotMeasureTable = {
+    measure: ctx.measure,
+    cells: grid.rowHeaders.map((_, i) => grid.columnHeaders.map((_c, j) => cell(grid.cellFacts(i, j)))),
+    rowTotals: grid.rowHeaders.map((_, i) => cell(grid.rowFacts(i))),
+    columnTotals: grid.columnHeaders.map((_, j) => cell(grid.columnFacts(j))),
+    grandTotal: cell(grand),
+  };
+  if (ctx.measure === 'share') shareWithin(table, shareOf);
+  return table;
 }
 
 /** The months the dataset holds now, or held when import `asOf` was the newest. */
@@ -148,17 +168,23 @@ function withPeriodKeys(rows: Aggregate[], dims: Dimension[], shiftYears: number
   dims.forEach((d, i) => {
     if (!isTimeDimension(d)) return;
     const step = d === 'month' ? 100 : d === 'quarter' ? 10 : 1;
+    // A few dozen periods over a hundred thousand rows: each key and label is made once.
+    const made = new Map<string, [string, string]>();
     for (const r of rows) {
-      const code = Number(r.keys[i]) + shiftYears * step;
-      r.keys[i] = periodKey(d, code);
-      r.labels[i] = periodLabel(d, code);
+      let kl = made.get(r.keys[i]!);
+      if (!kl) {
+        const code = Number(r.keys[i]) + shiftYears * step;
+        made.set(r.keys[i]!, (kl = [periodKey(d, code), periodLabel(d, code)]));
+      }
+      r.keys[i] = kl[0];
+      r.labels[i] = kl[1];
     }
   });
   return rows;
 }
 
 /** Shares of the row or column total rather than the grand total. */
-function shareWithin(result: PivotResult, of: 'row' | 'column' | 'total'): void {
+function shareWithin(result: PivotMeasureTable, of: 'row' | 'column' | 'total'): void {
   if (of === 'total') return;
   const pct = (count: number, total: number) => (total > 0 ? (100 * count) / total : null);
   result.cells.forEach((row, r) =>

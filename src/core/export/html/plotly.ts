@@ -35,7 +35,14 @@ export function plotlySource(): { code: string; version: string } {
   return cached;
 }
 
-/** Draws every figure from the JSON block; redraws at print size before printing. Constant, so its hash is too. */
+/** The width of an A4 page inside the report's 15 mm print margins, in CSS pixels (180 mm at 96 per inch). */
+export const PRINT_WIDTH = 680;
+
+/**
+ * Draws every figure from the JSON block. For printing (the browser's Print, Save as PDF,
+ * the app's PDF) the charts are redrawn at the printed page's width, so none is cut off at
+ * the margin, and back to the window's width afterwards. Constant, so its hash is too.
+ */
 export const INIT_SCRIPT = `(function () {
   var block = document.getElementById('wardlens-charts');
   var figures = block ? JSON.parse(block.textContent || '[]') : [];
@@ -48,9 +55,21 @@ export const INIT_SCRIPT = `(function () {
     window.Plotly.newPlot(el, f.data, f.layout, Object.assign({ toImageButtonOptions: { format: 'png', filename: f.id, scale: 3 } }, config));
     drawn.push(el);
   });
-  function fit() { drawn.forEach(function (el) { window.Plotly.Plots.resize(el); }); }
-  window.addEventListener('beforeprint', fit);
-  window.addEventListener('afterprint', fit);
+  var printing = false;
+  function forPrint() {
+    if (printing) return;
+    printing = true;
+    drawn.forEach(function (el) { window.Plotly.relayout(el, { autosize: false, width: ${PRINT_WIDTH} }); });
+  }
+  function forScreen() {
+    if (!printing) return;
+    printing = false;
+    drawn.forEach(function (el) { window.Plotly.relayout(el, { autosize: true, width: null }); });
+  }
+  window.addEventListener('beforeprint', forPrint);
+  window.addEventListener('afterprint', forScreen);
+  var media = window.matchMedia && window.matchMedia('print');
+  if (media && media.addEventListener) media.addEventListener('change', function (e) { if (e.matches) forPrint(); else forScreen(); });
   document.documentElement.setAttribute('data-charts-drawn', String(drawn.length));
 })();`;
 

@@ -31,6 +31,8 @@ export interface ReportInput {
   sources: ReportSource[];
   notes: string[];
   exportedAt: string;
+  /** The pack holds each chart as PNG and SVG beside the report (charts/<id>.png, .svg). */
+  images?: boolean;
 }
 
 const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
@@ -71,7 +73,18 @@ function factCards(q: AreaFigures, f: Findings): string {
   return `<ul class="facts">${cards.join('')}</ul>`;
 }
 
-function categorySection(c: ReportCategory, figures: PlotlyFigure[]): string {
+/** Links to a chart's files in the pack's charts folder: opened on a click, never loaded by the page. */
+function chartFiles(id: string, images: boolean): string {
+  const link = (ext: string, label: string) =>
+    `<a href="charts/${encodeURIComponent(id)}.${ext}" download>${label}</a>`;
+  const links = [
+    ...(images ? [link('png', 'PNG image'), link('svg', 'SVG image')] : []),
+    link('json', 'data (JSON)'),
+  ];
+  return `<p class="files no-print">In the pack’s charts folder: ${links.join(' · ')}</p>`;
+}
+
+function categorySection(c: ReportCategory, figures: PlotlyFigure[], images: boolean): string {
   const f = c.findings;
   const out = [`<section class="category" id="${c.anchor}">`, `<h2>${escapeHtml(f.category.label)}</h2>`];
   out.push('<h3>Quick facts</h3>', factCards(f.quickFacts, f), ...f.quickFacts.sentences.map(p));
@@ -89,6 +102,7 @@ function categorySection(c: ReportCategory, figures: PlotlyFigure[]): string {
       `<figcaption>${escapeHtml(chart.title)}</figcaption>`,
       `<div class="chart" id="${target}" role="img" aria-label="${escapeHtml(chart.title)}"></div>`,
       `<p class="source">${escapeHtml(chart.sourceNote)}${chart.notes.length ? ` ${escapeHtml(chart.notes.join(' '))}` : ''}</p>`,
+      chartFiles(chart.id, images),
       '</figure>',
     );
   }
@@ -118,7 +132,7 @@ function sourcesHtml(sources: ReportSource[]): string {
 export function reportHtml(input: ReportInput): string {
   const plotly = plotlySource();
   const figures: PlotlyFigure[] = [];
-  const sections = input.categories.map((c) => categorySection(c, figures));
+  const sections = input.categories.map((c) => categorySection(c, figures, input.images === true));
   const csp = contentSecurityPolicy([plotly.code, INIT_SCRIPT]);
   const nav = input.categories
     .map((c) => `<li><a href="#${c.anchor}">${escapeHtml(c.findings.category.label)}</a></li>`)
@@ -152,7 +166,7 @@ ${sections.join('\n')}
 <h2>Methods and sources</h2>
 ${methods(input.categories)}
 ${sourcesHtml(input.sources)}
-<p class="source">Charts are drawn in this page by plotly.js ${escapeHtml(plotly.version)}, which is included in the file. PNG and SVG images of the charts are made by the Wardlens app.</p>
+<p class="source">Charts are drawn in this page by plotly.js ${escapeHtml(plotly.version)}, which is included in the file. ${input.images ? 'The same charts are in the pack’s charts folder as PNG and SVG images, for Word.' : 'PNG and SVG images of the charts are made by the Wardlens app.'} To print this report or save it as PDF, use your browser’s Print (A4).</p>
 </section>
 <script type="application/json" id="wardlens-charts">${jsonForScript(figures)}</script>
 <script>${plotly.code}</script>

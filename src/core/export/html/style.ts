@@ -34,15 +34,20 @@ figure { margin: 1rem 0 1.75rem; break-inside: avoid; }
 figcaption { font-weight: 600; margin-bottom: .35rem; }
 .chart { width: 100%; min-height: 320px; }
 .notice { border-left: 4px solid #e69f00; padding: .5rem .75rem; background: #fff8e6; }
+.files { font-size: .85rem; color: var(--muted); margin-top: .25rem; }
+.files a { color: inherit; }
 @media print {
   @page { size: A4; margin: 15mm; }
-  html { font-size: 10.5pt; }
+  html { font-size: 10.5pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   table { font-size: 8.5pt; }
   body { max-width: none; padding: 0; }
   nav, .modebar-container, .no-print { display: none !important; }
   section.category { break-before: page; }
   h2, h3 { break-after: avoid; }
-  table, figure, .facts { break-inside: avoid; }
+  table, figure, .facts, .facts li, tr { break-inside: avoid; }
+  .chart { min-height: 0; width: 100%; overflow: hidden; }
+  .notice { break-inside: avoid; }
+  thead { display: table-header-group; }
   .table-wrap { overflow: visible; }
   a { color: inherit; text-decoration: none; }
 }

@@ -4,43 +4,16 @@
  * referenced, which keeps a million rows small and quick to write.
  */
 import type { Statement } from 'better-sqlite3';
-import { badInput } from '../../errors';
-import { currentMonth, fromIsoMonth, toIsoMonth } from '../../months';
 import { CategoryRegistry } from '../../store/categories';
+import { assertIdsExist } from '../../store/counts';
 import type { DatasetSpec } from '../../store/datasets';
 import type { Db } from '../../store/workspace';
-import { dataRows, requireColumns, type ImportContext } from '../context';
+import { dataRows, type ImportContext } from '../context';
 import { cellText } from '../readers/table';
+import { INT_FIELDS, PoliceUkEncoder, splitJoined, type EncodedRows, type PoliceUkLayout } from './policeUkEncode';
+import { encodeOnThread, encoderThreadFor } from './policeUkThread';
 
-const COLUMNS = [
-  'crime id',
-  'month',
-  'reported by',
-  'falls within',
-  'longitude',
-  'latitude',
-  'location',
-  'lsoa code',
-  'lsoa name',
-  'crime type',
-  'last outcome category',
-  'context',
-] as const;
-type Column = (typeof COLUMNS)[number];
-/** LSOA codes: England's E01…, Wales's W01…, as police.uk gives them. */
-const LSOA_CODE = /^[EW]01\d{6}$/;
-export type PoliceUkLayout = Record<Column, number>;
-
-/** The layout when every police.uk column is present (in any order). */
-export function recognisePoliceUk(header: string[]): PoliceUkLayout | null {
-  const layout = {} as PoliceUkLayout;
-  for (const c of COLUMNS) {
-    const i = header.indexOf(c);
-    if (i < 0 && c !== 'context' && c !== 'last outcome category') return null;
-    layout[c] = i;
-  }
-  return layout;
-}
+export { recognisePoliceUk, type PoliceUkLayout } from './policeUkEncode';
 
 export function policeUkDatasetSpec(force: string): DatasetSpec {
   const key = `policeuk-${force.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
@@ -116,104 +89,92 @@ class IncidentWriter {
   }
 }
 
-export async function importPoliceUk(ctx: ImportContext, layout: PoliceUkLayout): Promise<void> {
-  const { db, source, tally } = ctx;
-  const forces = new Dictionary(db, 'forces', 'name');
-  const outcomes = new Dictionary(db, 'outcomes', 'name');
-  const locations = new Dictionary(db, 'locations', 'description');
-  const categories = new CategoryRegistry(db, 'policeuk');
-  const categoryIds = new Map<string, number>();
-  const lsoas = new Map<string, number>();
-  const months = new Map<string, number>();
-  const writer = new IncidentWriter(db, ctx.importId, ctx.datasetId);
-  const needed = Math.max(layout['crime type'], layout['lsoa name']) + 1;
-  const [cCrimeId, cMonth, cReportedBy, cFallsWithin, cLocation, cLsoaCode, cLsoaName, cCrimeType, cOutcome, cContext] = (
-    ['crime id', 'month', 'reported by', 'falls within', 'location', 'lsoa code', 'lsoa name', 'crime type', 'last outcome category', 'context'] as const
-  ).map((c) => layout[c]) as number[] as [number, number, number, number, number, number, number, number, number, number];
-  // CSV cells are strings: trim them directly; anything else (xlsx) goes through cellText.
-  const at = (cells: unknown[], index: number) => {
-    if (index < 0) return '';
-    const v = cells[index];
-    return typeof v === 'string' ? v.trim() : cellText(v);
-  };
+/**
+ * The workspace's side of an import: the file's numbers for forces, outcomes, locations,
+ * LSOAs and crime types become the workspace's ids (created on first sight), and the rows
+ * are written BATCH to a statement.
+ */
+class IncidentStore {
+  private readonly forces: Dictionary;
+  private readonly outcomes: Dictionary;
+  private readonly locations: Dictionary;
+  readonly categories: CategoryRegistry;
+  private readonly ids = { forces: [] as number[], outcomes: [] as number[], locations: [] as number[], crimeTypes: [] as number[], lsoas: [] as number[] };
+  private readonly writer: IncidentWriter;
 
-  for await (const rows of dataRows(ctx).batches()) {
-    let i = 0;
-    try {
-      for (; i < rows.length; i++) {
-        const { row, cells } = rows[i]!;
-      requireColumns(ctx, row, cells, needed);
-      const monthText = at(cells, cMonth);
-      let month = months.get(monthText);
-      if (month === undefined) {
-        const m = fromIsoMonth(monthText);
-        if (m === null) {
-          throw badInput(source.file, `expected a month such as 2017-01, found "${monthText.slice(0, 20)}".`, { row, column: 'Month', expected: 'YYYY-MM' });
-        }
-        if (m > currentMonth()) {
-          throw badInput(source.file, `the month ${monthText} has not happened yet: police.uk publishes a month's crimes after it ends.`, { row, column: 'Month', expected: `a month up to ${toIsoMonth(currentMonth())}` });
-        }
-        months.set(monthText, (month = m));
-        tally.months.add(m);
-      }
-      const crimeType = at(cells, cCrimeType);
-      if (crimeType === '') throw badInput(source.file, 'the crime type is blank.', { row, column: 'Crime type', expected: 'a crime type' });
-      const reportedBy = forces.id(at(cells, cReportedBy));
-      const fallsWithin = forces.id(at(cells, cFallsWithin));
-      if (reportedBy === null || fallsWithin === null) {
-        throw badInput(source.file, 'the force is blank.', { row, column: reportedBy === null ? 'Reported by' : 'Falls within', expected: 'a police force name' });
-      }
-      const lsoaCode = at(cells, cLsoaCode);
-      let lsoaId: number | null = null;
-      if (lsoaCode !== '') {
-        lsoaId = lsoas.get(lsoaCode) ?? null;
-        if (lsoaId === null) {
-          // Not a code (a street, a borough name): the row's cells have moved, e.g. round an unquoted comma.
-          if (!LSOA_CODE.test(lsoaCode)) {
-            throw badInput(source.file, `"${lsoaCode.slice(0, 30)}" is not an LSOA code; a cell before it may hold a comma without quotes round it, moving the cells after it.`, { row, column: 'LSOA code', expected: 'an LSOA code such as E01000001' });
-          }
-          lsoaId = ctx.areas.ensureCoded('lsoa', lsoaCode, at(cells, cLsoaName) || lsoaCode, null).id;
-          lsoas.set(lsoaCode, lsoaId);
-          tally.areas.add(lsoaId);
-        }
-      }
-      let categoryId = categoryIds.get(crimeType);
-      if (categoryId === undefined) categoryIds.set(crimeType, (categoryId = categories.idFor(crimeType, crimeType)));
-      const longitude = coordinate(ctx, cells, row, layout.longitude, 'Longitude', 180);
-      const latitude = coordinate(ctx, cells, row, layout.latitude, 'Latitude', 90);
-      const crimeId = at(cells, cCrimeId);
-      const context = at(cells, cContext);
-      const o = writer.next();
-      const p = writer.params;
-      p[o] = crimeId === '' ? null : crimeId;
-      p[o + 1] = month;
-      p[o + 2] = reportedBy;
-      p[o + 3] = fallsWithin;
-      p[o + 4] = longitude;
-      p[o + 5] = latitude;
-      p[o + 6] = locations.id(at(cells, cLocation));
-      p[o + 7] = lsoaId;
-      p[o + 8] = categoryId;
-      p[o + 9] = outcomes.id(at(cells, cOutcome));
-      p[o + 10] = context === '' ? null : context;
-      tally.rowsStored++;
-      }
-    } catch (err) {
-      // dataRows counted the whole batch as read; a failed import reports rows read up to the failing row.
-      tally.rowsRead -= rows.length - i - 1;
-      throw err;
-    }
+  constructor(private readonly ctx: ImportContext) {
+    const { db } = ctx;
+    this.forces = new Dictionary(db, 'forces', 'name');
+    this.outcomes = new Dictionary(db, 'outcomes', 'name');
+    this.locations = new Dictionary(db, 'locations', 'description');
+    this.categories = new CategoryRegistry(db, 'policeuk');
+    this.writer = new IncidentWriter(db, ctx.importId, ctx.datasetId);
   }
-  writer.flush();
-  tally.categories = categories.count;
+
+  write(rows: EncodedRows): void {
+    const { added } = rows;
+    const { ids, ctx } = this;
+    for (const f of added.forces) ids.forces.push(this.forces.id(f)!);
+    for (const o of added.outcomes) ids.outcomes.push(this.outcomes.id(o)!);
+    for (const l of added.locations) ids.locations.push(this.locations.id(l)!);
+    for (const t of added.crimeTypes) ids.crimeTypes.push(this.categories.idFor(t, t));
+    for (const [code, name] of added.lsoas) {
+      const id = ctx.areas.ensureCoded('lsoa', code, name, null).id;
+      ids.lsoas.push(id);
+      ctx.tally.areas.add(id);
+    }
+    for (const m of added.months) ctx.tally.months.add(m);
+    const { ints, coords } = rows;
+    const crimeIds = splitJoined(rows.crimeIds);
+    const contexts = splitJoined(rows.contexts);
+    const idOf = (table: number[], n: number) => (n < 0 ? null : table[n]!);
+    for (let i = 0; i < rows.count; i++) {
+      const r = i * INT_FIELDS;
+      const o = this.writer.next();
+      const p = this.writer.params;
+      const longitude = coords[i * 2]!;
+      const latitude = coords[i * 2 + 1]!;
+      p[o] = crimeIds.next().value ?? null;
+      p[o + 1] = ints[r];
+      p[o + 2] = ids.forces[ints[r + 1]!];
+      p[o + 3] = ids.forces[ints[r + 2]!];
+      p[o + 4] = Number.isNaN(longitude) ? null : longitude;
+      p[o + 5] = Number.isNaN(latitude) ? null : latitude;
+      p[o + 6] = idOf(ids.locations, ints[r + 3]!);
+      p[o + 7] = idOf(ids.lsoas, ints[r + 4]!);
+      p[o + 8] = ids.crimeTypes[ints[r + 5]!];
+      p[o + 9] = idOf(ids.outcomes, ints[r + 6]!);
+      p[o + 10] = contexts.next().value ?? null;
+    }
+    ctx.tally.rowsStored += rows.count;
+  }
+
+  finish(): void {
+    this.writer.flush();
+    assertIdsExist(this.ctx.db, 'areas', new Set(this.ids.lsoas));
+    assertIdsExist(this.ctx.db, 'categories', new Set(this.ids.crimeTypes));
+    this.ctx.tally.categories = this.categories.count;
+  }
 }
 
-function coordinate(ctx: ImportContext, cells: unknown[], row: number, index: number, column: string, limit: number): number | null {
-  const text = cellText(cells[index]);
-  if (text === '') return null;
-  const value = Number(text);
-  if (!Number.isFinite(value) || Math.abs(value) > limit) {
-    throw badInput(ctx.source.file, `expected a ${column.toLowerCase()} in degrees, found "${text.slice(0, 20)}".`, { row, column, expected: `a number between -${limit} and ${limit}` });
+export async function importPoliceUk(ctx: ImportContext, layout: PoliceUkLayout): Promise<void> {
+  const store = new IncidentStore(ctx);
+  const thread = encoderThreadFor(ctx.source);
+  if (thread) {
+    // A large CSV is read and encoded on a thread of its own while this one writes.
+    await encodeOnThread(ctx, thread, layout, (rows) => store.write(rows));
+  } else {
+    const encoder = new PoliceUkEncoder(ctx, layout);
+    for await (const rows of dataRows(ctx).batches()) {
+      const before = encoder.rowsRead;
+      try {
+        store.write(encoder.encode(rows));
+      } catch (err) {
+        // dataRows counted the whole batch as read; a failed import reports rows read up to the failing row.
+        ctx.tally.rowsRead -= rows.length - (encoder.rowsRead - before);
+        throw err;
+      }
+    }
   }
-  return value;
+  store.finish();
 }

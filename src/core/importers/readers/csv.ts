@@ -264,6 +264,7 @@ export function openCsv(path: string, displayName = basename(path)): TableSource
   return {
     file: displayName,
     sheet: null,
+    path,
     head,
     progress: () => ({ read, total }),
     batches,

@@ -13,6 +13,8 @@ export interface TableSource {
   file: string;
   /** The sheet read, for xlsx files. */
   sheet: string | null;
+  /** The file's full path, where a reader on another thread may open it again (CSV files). */
+  path?: string;
   /** The first rows (up to 30), for recognising the layout and finding the header row. */
   head: SheetRow[];
   /** Every row from the first, streamed where the format allows. */

@@ -8,6 +8,8 @@ import { sql as m003 } from './003-import-months';
 import { sql as m004 } from './004-source-rows';
 import { sql as m006 } from './006-current-figures';
 import { sql as m005 } from './005-boundaries';
+import { sql as m007 } from './007-summaries';
+import { sql as m008 } from './008-import-mappings';
 
 export interface Migration {
   version: number;
@@ -22,6 +24,9 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'source-rows', sql: m004 },
   { version: 5, name: 'boundaries', sql: m005 },
   { version: 6, name: 'current-figures', sql: m006 },
+  { version: 7, name: 'summaries', sql: m007 },
+  { version: 8, name: 'import-mappings', sql: m008 },
 ];
 
-export const latestVersion = migrations.length;
+// The highest version, not the count: migrations written side by side may land out of turn.
+export const latestVersion = Math.max(...migrations.map((m) => m.version));

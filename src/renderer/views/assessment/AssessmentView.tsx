@@ -3,7 +3,7 @@
  * year — quick facts, wards, months, rolling year, nearest neighbours, caveats and sources —
  * each with its table export, and the whole pack in one go.
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { FactsSpec } from '../../../shared/findings';
 import type { DatasetSummary } from '../../../shared/workspace';
 import { useWorkbench } from '../../api/context';
@@ -16,7 +16,13 @@ import { PackExport } from './PackExport';
 import { QuickFacts } from './QuickFacts';
 import { MonthsBlock, RollingBlock } from './TrendBlocks';
 import { useBoroughs, useFindings } from './useFindings';
+import { WardMapBlock } from './WardMapBlock';
 import { WardsBlock } from './WardsBlock';
+
+// The table blocks re-render only when their findings change, not while the next answer loads.
+const FactsBlock = memo(QuickFacts);
+const WardTablesBlock = memo(WardsBlock);
+const NeighbourTableBlock = memo(NeighboursBlock);
 
 /** "2017-01 to 2018-12" → "Jan 2017 to Dec 2018". */
 const monthsText = (text: string) => text.replace(/\b\d{4}-\d{2}\b/g, (m) => monthLabel(m));
@@ -114,11 +120,12 @@ export function AssessmentView({ active, onImport }: { active: boolean; onImport
             </strong>
             <span className="muted"> · {findings.dataset.name}</span>
           </p>
-          <QuickFacts findings={findings} spec={spec} fileName={fileName} />
-          <WardsBlock findings={findings} spec={spec} fileName={fileName} />
+          <FactsBlock findings={findings} spec={spec} fileName={fileName} />
+          <WardTablesBlock findings={findings} spec={spec} fileName={fileName} />
+          <WardMapBlock findings={findings} active={active} />
           <MonthsBlock findings={findings} spec={spec} fileName={fileName} active={active} />
           <RollingBlock findings={findings} spec={spec} fileName={fileName} active={active} />
-          <NeighboursBlock findings={findings} spec={spec} fileName={fileName} />
+          <NeighbourTableBlock findings={findings} spec={spec} fileName={fileName} />
           <section className="card assessment-block" aria-labelledby="block-caveats">
             <h2 id="block-caveats">6. Caveats</h2>
             <ul className="caveats">

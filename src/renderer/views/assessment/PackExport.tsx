@@ -1,24 +1,35 @@
 /**
  * "Export assessment pack": the chosen borough and year for several crime types at once — a
- * workbook of every table, the charts' data and a self-contained HTML report.
+ * workbook of every table, every chart as PNG and SVG (drawn here, in the page, and sent with
+ * the request), the charts' data, a self-contained HTML report and, in the desktop app, the
+ * report as PDF.
  */
 import { useState } from 'react';
 import type { ApiError } from '../../../shared/errors';
 import type { FactsSpec } from '../../../shared/findings';
 import type { ImportProgress } from '../../../shared/importing';
+import type { ExportOutcome, PackExport as PackArgs } from '../../api/client';
 import { useWorkbench } from '../../api/context';
 import { asApiError } from '../../api/errors';
+import { drawPackImages } from '../../charts/packImages';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
+
+interface Done {
+  outcome: NonNullable<ExportOutcome>;
+  charts: number;
+}
 
 export function PackExport({ spec, majors }: { spec: FactsSpec; majors: string[] }) {
   const { client } = useWorkbench();
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [drawing, setDrawing] = useState<{ done: number; total: number } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const categories = chosen ?? [spec.category];
+  const desktop = client.mode === 'desktop';
 
   async function run() {
     setBusy(true);
@@ -27,15 +38,30 @@ export function PackExport({ spec, majors }: { spec: FactsSpec; majors: string[]
     setProgress(null);
     try {
       const { dataset, area, year, compare, yearKind, neighbours, populationYear } = spec;
-      const outcome = await client.exportPack(
-        { dataset, area, year, compare, yearKind, neighbours, populationYear, categories },
-        `${area} ${year} assessment pack`,
-        { onProgress: setProgress },
-      );
-      if (outcome) setDone(outcome.where);
+      const args: PackArgs = {
+        dataset,
+        area,
+        year,
+        compare,
+        yearKind,
+        neighbours,
+        populationYear,
+        categories,
+      };
+      // The engine prepares each chart; the page draws it (the engine has no browser to draw with).
+      setDrawing({ done: 0, total: 0 });
+      const { charts } = await client.invoke('export/pack-charts', args);
+      setDrawing({ done: 0, total: charts.length });
+      const images = await drawPackImages(charts, (n, total) => setDrawing({ done: n, total }));
+      setDrawing(null);
+      const outcome = await client.exportPack({ ...args, images }, `${area} ${year} assessment pack`, {
+        onProgress: setProgress,
+      });
+      if (outcome) setDone({ outcome, charts: charts.length });
     } catch (err) {
       setError(asApiError(err));
     } finally {
+      setDrawing(null);
       setBusy(false);
     }
   }
@@ -47,8 +73,9 @@ export function PackExport({ spec, majors }: { spec: FactsSpec; majors: string[]
     <section className="card assessment-block pack-export" aria-labelledby="block-pack">
       <h2 id="block-pack">Assessment pack</h2>
       <p className="hint">
-        One folder for {spec.area}, {spec.year}: an Excel workbook of every table, a report (HTML, opens
-        offline) in the standard block order, and the charts’ data.
+        One folder for {spec.area}, {spec.year}: an Excel workbook of every table, every chart as PNG and SVG
+        (for Word), a report (HTML, opens offline) in the standard block order
+        {desktop ? ' and the same report as PDF' : ''}, and the charts’ data.
       </p>
       <fieldset className="checkbox-grid">
         <legend>Crime types in the pack</legend>
@@ -72,19 +99,52 @@ export function PackExport({ spec, majors }: { spec: FactsSpec; majors: string[]
         >
           Export assessment pack ({categories.length})
         </button>
-        {done && (
-          <span className="hint" role="status">
-            {done}
-          </span>
-        )}
       </div>
-      {busy && (
+      {busy && drawing && (
+        <ProgressBar
+          label={
+            drawing.total
+              ? `Drawing the charts (${drawing.done} of ${drawing.total})…`
+              : 'Drawing the charts…'
+          }
+          percent={drawing.total ? (100 * drawing.done) / drawing.total : null}
+        />
+      )}
+      {busy && !drawing && (
         <ProgressBar
           label={progress?.file ? `Writing ${progress.file}…` : 'Writing the pack…'}
           percent={progress?.percent ?? null}
         />
       )}
+      {done && <PackResult done={done} desktop={desktop} />}
       {error && <ErrorNotice error={error} title="The pack could not be written." />}
     </section>
+  );
+}
+
+function PackResult({ done, desktop }: { done: Done; desktop: boolean }) {
+  const { outcome, charts } = done;
+  const pdf = outcome.pdf;
+  return (
+    <div className="pack-result" role="status" aria-label="Pack written">
+      <p>
+        <strong>{outcome.where}</strong>
+      </p>
+      <ul className="hint">
+        <li>Workbook of every table (xlsx) and the report (HTML, opens offline)</li>
+        <li>
+          {charts} chart{charts === 1 ? '' : 's'} as PNG (A4 width at 300 dpi) and SVG, with their data
+        </li>
+        {pdf && 'written' in pdf && <li>PDF written: {pdf.written}</li>}
+        {pdf && 'problem' in pdf && <li>The PDF report could not be written: {pdf.problem}</li>}
+        {!desktop && (
+          <li>
+            The PDF report comes from the Wardlens desktop app. Here, open the HTML report in your browser and
+            use Print → Save as PDF (A4): it is laid out for printing.
+          </li>
+        )}
+        {desktop && !pdf && <li>No PDF: this version of the app cannot print one.</li>}
+      </ul>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 /** Blocks 3 and 4: this year against last by month with seasonality, and the rolling 12-month total. */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { FactsSpec, Findings } from '../../../shared/findings';
 import { chartFileName, monthsFigure, rollingFigure } from '../../charts/assessment';
 import { PlotlyChart } from '../../charts/PlotlyChart';
@@ -9,16 +9,17 @@ interface Props {
   findings: Findings;
   spec: FactsSpec;
   fileName: string;
-  /** Charts are drawn only while the view is on screen (Plotly needs a size). */
+  /** Charts are drawn only while the view is on screen (Plotly needs a size); hidden, they keep what they drew. */
   active: boolean;
 }
 
-export function MonthsBlock({ findings: f, spec, fileName, active }: Props) {
+// Memoised: the view re-renders while new findings load, and these blocks need not.
+export const MonthsBlock = memo(function MonthsBlock({ findings: f, spec, fileName, active }: Props) {
   const figure = useMemo(() => monthsFigure(f), [f]);
   return (
     <section className="card assessment-block" aria-labelledby="block-months">
       <h2 id="block-months">3. Months</h2>
-      {active && <PlotlyChart figure={figure} fileName={chartFileName(figure.title)} />}
+      <PlotlyChart figure={figure} fileName={chartFileName(figure.title)} paused={!active} />
       <div className="findings-text">
         {f.months.sentences.map((s) => (
           <p key={s}>{s}</p>
@@ -31,14 +32,14 @@ export function MonthsBlock({ findings: f, spec, fileName, active }: Props) {
       />
     </section>
   );
-}
+});
 
-export function RollingBlock({ findings: f, spec, fileName, active }: Props) {
+export const RollingBlock = memo(function RollingBlock({ findings: f, spec, fileName, active }: Props) {
   const figure = useMemo(() => rollingFigure(f), [f]);
   return (
     <section className="card assessment-block" aria-labelledby="block-rolling">
       <h2 id="block-rolling">4. Rolling year</h2>
-      {active && <PlotlyChart figure={figure} fileName={chartFileName(figure.title)} />}
+      <PlotlyChart figure={figure} fileName={chartFileName(figure.title)} paused={!active} />
       <div className="findings-text">
         {f.rollingYear.sentences.map((s) => (
           <p key={s}>{s}</p>
@@ -51,4 +52,4 @@ export function RollingBlock({ findings: f, spec, fileName, active }: Props) {
       />
     </section>
   );
-}
+});

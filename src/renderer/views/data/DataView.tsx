@@ -1,10 +1,12 @@
 /** Data: what the workspace holds, where each figure came from, and how complete it is. */
+import { memo } from 'react';
 import { useWorkbench } from '../../api/context';
 import { ViewHeader } from '../../components/ViewHeader';
 import { formatCount, plural } from '../../format/numbers';
 import { DatasetCard } from './DatasetCard';
 
-export function DataView({ onImport }: { onImport(): void }) {
+// Memoised: switching views re-renders the shell, not this view.
+export const DataView = memo(function DataView({ onImport }: { onImport(): void }) {
   const { info } = useWorkbench();
   if (!info) return null;
   const { areas, populations } = info;
@@ -65,4 +67,4 @@ export function DataView({ onImport }: { onImport(): void }) {
       ))}
     </section>
   );
-}
+});

@@ -3,7 +3,7 @@
  * each, a mapping step for the unrecognised, then the import with live progress, Cancel,
  * and the result in plain words.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
 import { ViewHeader } from '../../components/ViewHeader';
@@ -22,7 +22,8 @@ export interface IncomingPaths {
   paths: string[];
 }
 
-export function ImportView({ incoming }: { incoming: IncomingPaths | null }) {
+// Memoised: switching views re-renders the shell, not this view.
+export const ImportView = memo(function ImportView({ incoming }: { incoming: IncomingPaths | null }) {
   const pending = usePendingFiles();
   const { files, addFiles, addPaths, remove } = pending;
   const [uploadError, setUploadError] = useState<ApiError | null>(null);
@@ -103,7 +104,7 @@ export function ImportView({ incoming }: { incoming: IncomingPaths | null }) {
       {!busy && <ImportResults results={run.state.results} />}
     </section>
   );
-}
+});
 
 function progressLabel(s: ReturnType<typeof useImportRun>['state']): string {
   const step = s.steps > 1 ? ` (step ${s.step} of ${s.steps})` : '';

@@ -11,11 +11,15 @@ import { asApiError } from '../../api/errors';
 import { chartFileName } from '../../charts/assessment';
 import { choroplethFigure } from '../../charts/choropleth';
 import { MEASURE_UNITS } from '../../charts/labels';
-import { PlotlyChart } from '../../charts/PlotlyChart';
+import { PlotlyChart, type ChartClick } from '../../charts/PlotlyChart';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ViewHeader } from '../../components/ViewHeader';
 import { monthLabel, monthRange, monthsBetween } from '../../format/months';
 import { formatMeasure } from '../../format/numbers';
+import type { Drill } from '../pivot/drill';
+import { useBoroughs } from '../assessment/useFindings';
+import { AreaDetail } from './AreaDetail';
+import { areaDrill } from './areaDrill';
 
 const MEASURES: Measure[] = ['count', 'rate', 'change', 'rate-change'];
 
@@ -34,6 +38,7 @@ export function MapView({ active }: { active: boolean }) {
   const [level, setLevel] = useState<'ward' | 'borough'>('ward');
   const [measure, setMeasure] = useState<Measure>('count');
   const [borough, setBorough] = useState('');
+  const boroughs = useBoroughs(ds?.key ?? null, info);
   const months = ds ? monthsBetween(ds.months.first!, ds.months.last!) : [];
   const [span, setSpan] = useState<{ from?: string; to?: string }>({});
   const to = span.to ?? months[months.length - 1] ?? '';
@@ -70,6 +75,18 @@ export function MapView({ active }: { active: boolean }) {
     ? `${MEASURE_UNITS[map.measure]} by ${map.level}${borough && map.level === 'ward' ? ` — ${borough}` : ''}, ${monthRange(map.span.from, map.span.to)}`
     : '';
   const figure = useMemo(() => (map ? choroplethFigure(map, title) : null), [map, title]);
+  const names = useMemo(
+    () => new Map((map?.features.features ?? []).map((f) => [f.properties.code, f.properties.name])),
+    [map],
+  );
+  // The area clicked, with the question it belongs to: a new map closes the last area's figures.
+  const [clicked, setClicked] = useState<{ question: string | null; drill: Drill | null }>({ question: null, drill: null });
+  const drill = clicked.question === question ? clicked.drill : null;
+  const open = (click: ChartClick) => {
+    const name = click.location ? names.get(click.location) : undefined;
+    if (!pivot || !ds || !click.location || name === undefined) return;
+    setClicked({ question, drill: areaDrill(pivot, { code: click.location, name }, ds) });
+  };
 
   if (!info) return null;
   return (
@@ -103,11 +120,14 @@ export function MapView({ active }: { active: boolean }) {
             {areaLevel === 'ward' && (
               <label className="field">
                 <span>Borough</span>
-                <input
-                  value={borough}
-                  placeholder="All London"
-                  onChange={(e) => setBorough(e.target.value)}
-                />
+                <select value={borough} onChange={(e) => setBorough(e.target.value)}>
+                  <option value="">All London</option>
+                  {boroughs.map((b) => (
+                    <option key={b} value={b}>
+                      {b}
+                    </option>
+                  ))}
+                </select>
               </label>
             )}
             <label className="field field-measure">
@@ -151,7 +171,11 @@ export function MapView({ active }: { active: boolean }) {
       )}
       {map && figure && (
         <section className="card" aria-label="Heat map">
-          {active && <PlotlyChart figure={figure} fileName={chartFileName(title)} />}
+          {active && <PlotlyChart figure={figure} fileName={chartFileName(title)} onPointClick={open} />}
+          <p className="hint map-hint">
+            Click a {map.level} to see{' '}
+            {map.level === 'borough' && ds?.areaLevel === 'ward' ? 'its wards' : 'its months across the crime categories'}.
+          </p>
           {(map.notes.length > 0 || map.unmapped.length > 0) && (
             <section className="notes" aria-label="Notes on this map">
               <h3>Notes</h3>
@@ -170,6 +194,16 @@ export function MapView({ active }: { active: boolean }) {
             </section>
           )}
         </section>
+      )}
+      {drill && ds && (
+        <AreaDetail
+          key={JSON.stringify(drill.spec)}
+          drill={drill}
+          dataset={ds}
+          names={names}
+          active={active}
+          onClose={() => setClicked({ question, drill: null })}
+        />
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 /** One figure of the pivot: formatted UK-style, marked when flagged, explained on hover, clickable to drill down. */
+import { useState, type FocusEvent } from 'react';
 import type { Measure, PivotCell } from '../../../shared/pivot';
 import { formatCount, formatMeasure } from '../../format/numbers';
 import { flagClasses, flagId, flagText, FLAG_SYMBOLS } from './flags';
@@ -15,6 +16,8 @@ interface Props {
   onExplain?: () => void;
   rowKey: string;
   colKey: string;
+  /** Set when the table draws only some of its columns. */
+  colIndex?: number;
 }
 
 export function PivotCellView({
@@ -27,7 +30,17 @@ export function PivotCellView({
   onExplain,
   rowKey,
   colKey,
+  colIndex,
 }: Props) {
+  // "Show source" is drawn only where the pointer or the focus is: one button per figure, not
+  // two, keeps a big table quick to draw. A figure without a drill-down (the grand total)
+  // cannot take the focus itself, so its source button is always there for the keyboard.
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const showSource = Boolean(onExplain) && (hovered || focused || !onDrill);
+  const leave = (e: FocusEvent<HTMLElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
+  };
   const text = formatMeasure(measure, cell.value);
   const marks = cell.flags.map((f) => FLAG_SYMBOLS[f]).join('');
   const title = describe(measure, cell, where, smallCount, Boolean(onDrill));
@@ -45,7 +58,16 @@ export function PivotCellView({
     </>
   );
   return (
-    <td className={className} data-row={rowKey} data-col={colKey}>
+    <td
+      className={className}
+      data-row={rowKey}
+      data-col={colKey}
+      aria-colindex={colIndex}
+      onMouseEnter={onExplain ? () => setHovered(true) : undefined}
+      onMouseLeave={onExplain ? () => setHovered(false) : undefined}
+      onFocus={onExplain ? () => setFocused(true) : undefined}
+      onBlur={onExplain ? leave : undefined}
+    >
       {onDrill ? (
         <button
           type="button"
@@ -61,7 +83,7 @@ export function PivotCellView({
           {content}
         </span>
       )}
-      {onExplain && (
+      {showSource && (
         <button
           type="button"
           className="source-button"

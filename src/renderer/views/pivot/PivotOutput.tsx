@@ -1,5 +1,5 @@
 /** The answer to a pivot: its title and source, the table with its key and notes, and the chart. */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { PivotResult } from '../../../shared/pivot';
 import type { DatasetSummary } from '../../../shared/workspace';
 import { pivotFigure } from '../../charts/figure';
@@ -22,6 +22,9 @@ interface Props {
 
 export function PivotOutput({ result, dataset, names, onDrill, active, loading }: Props) {
   const [source, setSource] = useState<TrailTarget | null>(null);
+  // Stable, so the table's rows need not redraw when this card does.
+  const spec = result.spec;
+  const explain = useCallback((row: number, column: number) => setSource({ spec, row, column }), [spec]);
   // The months the engine actually used (the dataset's own span when none was asked for).
   const first = result.span?.from ?? result.spec.months?.from ?? dataset.months.first;
   const last = result.span?.to ?? result.spec.months?.to ?? dataset.months.last;
@@ -31,13 +34,8 @@ export function PivotOutput({ result, dataset, names, onDrill, active, loading }
     );
     return pivotFigure(result, { datasetName: result.dataset.name, first, last, filters });
   }, [result, first, last, names]);
-  const reasons = [
-    ...new Set(
-      [...result.cells.flat(), ...result.rowTotals, ...result.columnTotals]
-        .filter((c) => c.value === null && c.reason)
-        .map((c) => c.reason!),
-    ),
-  ];
+  // Once per answer: a ward × month table has 128,000 figures to look through.
+  const reasons = useMemo(() => withheldReasons(result), [result]);
   const narrow = result.columns.length <= 4;
   const tableKey = `${result.dataset.key}|${result.rowDimensions.join()}|${result.columnDimensions.join()}|${result.measure}`;
   return (
@@ -52,7 +50,7 @@ export function PivotOutput({ result, dataset, names, onDrill, active, loading }
           key={tableKey}
           result={result}
           onDrill={onDrill}
-          onExplain={(row, column) => setSource({ spec: result.spec, row, column })}
+          onExplain={explain}
         />
         <p className="hint">
           Click a column heading to sort. Click a figure, a row name or a column total to see what lies behind
@@ -84,6 +82,15 @@ export function PivotOutput({ result, dataset, names, onDrill, active, loading }
       {source && active && <TrailPanel target={source} onClose={() => setSource(null)} />}
     </div>
   );
+}
+
+function withheldReasons(result: PivotResult): string[] {
+  const reasons = new Set<string>();
+  const look = (c: PivotResult['grandTotal']) => c.value === null && c.reason && reasons.add(c.reason);
+  for (const row of result.cells) row.forEach(look);
+  result.rowTotals.forEach(look);
+  result.columnTotals.forEach(look);
+  return [...reasons];
 }
 
 const fileNameFor = (title: string) =>

@@ -2,15 +2,17 @@
  * The pivot as a table: sticky headings and totals, sorting by any column, UK formats,
  * marked cells, and a click on any figure or row heading to drill down.
  */
-import { useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { PivotResult } from '../../../shared/pivot';
 import { MEASURE_LABELS, DIMENSION_LABELS } from '../../charts/labels';
 import type { DrillTarget } from './drill';
 import { PivotCellView } from './PivotCellView';
 import { nextSort, sortedRows, type Sort, type SortKey } from './sorting';
-import { useRowWindow } from './useRowWindow';
+import { useTableWindow, type Span } from './useRowWindow';
 
 const ROW_HEIGHT = 31;
+/** Figure columns are this wide when a long run of them (189 months) is windowed. */
+const COLUMN_WIDTH = 104;
 
 interface Props {
   result: PivotResult;
@@ -19,32 +21,47 @@ interface Props {
   onExplain?(row: number, column: number): void;
 }
 
+/** What every row needs to draw itself: built once per result, so a scroll re-renders only new rows. */
+interface Frame {
+  result: PivotResult;
+  smallCount: number;
+  noColumns: boolean;
+  showRowTotals: boolean;
+  repeated: Set<string>;
+  rowLabel(i: number): string;
+  colLabel(k: number): string;
+  where(i: number | null, k: number | null): string;
+  drill(t: DrillTarget): void;
+  explain?(i: number, k: number): void;
+  /** aria-colindex for figure column k when columns are windowed (screen readers still count them all). */
+  colIndex(k: number): number | undefined;
+}
+
 export function PivotTable({ result, onDrill, onExplain }: Props) {
-  const explain = (i: number, k: number) => (onExplain ? () => onExplain(i, k) : undefined);
   const [sort, setSort] = useState<Sort | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  const order = sortedRows(result, sort);
-  const win = useRowWindow(scroller, order.length, ROW_HEIGHT);
-  const smallCount = result.spec.smallCount ?? 10;
-  const noColumns = result.columnDimensions.length === 0;
-  const showRowTotals = result.columns.length > 1;
+  const order = useMemo(() => sortedRows(result, sort), [result, sort]);
+  const win = useTableWindow(scroller, order.length, result.columns.length, ROW_HEIGHT, COLUMN_WIDTH);
+  // The callbacks must be stable (useCallback in the parent), or every row redraws on every scroll step.
+  const drill = onDrill;
+  const explain = useCallback((i: number, k: number) => onExplain?.(i, k), [onExplain]);
+  const hasExplain = Boolean(onExplain);
+  const windowed = win.columnsWindowed;
+  const frame = useMemo(
+    () => buildFrame(result, drill, hasExplain ? explain : undefined, windowed),
+    [result, drill, explain, hasExplain, windowed],
+  );
+  const { noColumns, showRowTotals } = frame;
   const showColumnTotals = result.rows.length > 1;
   const rowTitle = result.rowDimensions.map((d) => DIMENSION_LABELS[d]).join(' · ') || ' ';
-  const colLabel = (k: number) =>
-    noColumns ? MEASURE_LABELS[result.measure] : result.columns[k]!.labels.join(' · ');
-  const rowLabel = (i: number) => result.rows[i]!.labels.join(' · ') || 'All';
-  // London has several wards called "Abbey": where names repeat, show the code too.
-  const repeated = repeatedLabels(result);
-  const where = (i: number | null, k: number | null) =>
-    [i === null ? 'All' : rowLabel(i), k === null ? (noColumns ? '' : 'all') : noColumns ? '' : colLabel(k)]
-      .filter(Boolean)
-      .join(' · ');
+  const cols = win.columns;
+  const visibleColumns = useMemo(() => range(cols.start, cols.end), [cols.start, cols.end]);
 
   const ariaSort = (by: SortKey) =>
     sort?.by === by ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined;
   const arrow = (by: SortKey) => (sort?.by === by ? (sort.dir === 'asc' ? '▲' : '▼') : '↕');
-  const header = (by: SortKey, label: string, className?: string) => (
-    <th scope="col" key={String(by)} className={className} aria-sort={ariaSort(by)}>
+  const header = (by: SortKey, label: string, className?: string, colIndex?: number) => (
+    <th scope="col" key={String(by)} className={className} aria-sort={ariaSort(by)} aria-colindex={colIndex}>
       <button
         type="button"
         className="sort-button"
@@ -58,13 +75,17 @@ export function PivotTable({ result, onDrill, onExplain }: Props) {
       </button>
     </th>
   );
-
-  const rowKey = (i: number) => result.rows[i]!.keys.join('|');
   const colKey = (k: number) => result.columns[k]!.keys.join('|');
+  const totalColIndex = windowed ? result.columns.length + 2 : undefined;
 
   return (
     <div className="pivot-scroll" ref={scroller} tabIndex={0} role="region" aria-label="Pivot table">
-      <table className="pivot-table" aria-rowcount={result.rows.length + 2}>
+      <table
+        className={`pivot-table${windowed ? ' is-column-windowed' : ''}${win.rowsWindowed ? ' is-row-windowed' : ''}`}
+        aria-rowcount={result.rows.length + 2}
+        aria-colcount={windowed ? result.columns.length + 1 + (showRowTotals ? 1 : 0) : undefined}
+        style={windowed ? ({ '--pivot-column-width': `${COLUMN_WIDTH}px` } as CSSProperties) : undefined}
+      >
         <caption className="visually-hidden">
           {MEASURE_LABELS[result.measure]} by {rowTitle}
           {noColumns ? '' : ` and ${result.columnDimensions.map((d) => DIMENSION_LABELS[d]).join(' · ')}`}.
@@ -72,90 +93,66 @@ export function PivotTable({ result, onDrill, onExplain }: Props) {
         </caption>
         <thead>
           <tr>
-            {header('label', rowTitle, 'row-head')}
-            {result.columns.map((_, k) => header(k, colLabel(k), 'num'))}
-            {showRowTotals && header('total', 'Total', 'num is-total')}
+            {header('label', rowTitle, 'row-head', windowed ? 1 : undefined)}
+            <ColumnSpacer px={cols.before} header />
+            {visibleColumns.map((k) => header(k, frame.colLabel(k), 'num', frame.colIndex(k)))}
+            <ColumnSpacer px={cols.after} header />
+            {showRowTotals && header('total', 'Total', 'num is-total', totalColIndex)}
           </tr>
         </thead>
         <tbody>
-          {win.padTop > 0 && <tr className="spacer" style={{ height: win.padTop }} aria-hidden="true" />}
-          {order.slice(win.start, win.end).map((i) => (
-            <tr key={rowKey(i) || i}>
-              <th scope="row" className="row-head">
-                <button
-                  type="button"
-                  className="row-button"
-                  onClick={() => onDrill({ row: i })}
-                  title={`Drill into ${rowLabel(i)}: its months and categories`}
-                >
-                  {rowLabel(i)}
-                  {repeated.has(rowLabel(i)) && (
-                    <span className="row-code">{result.rows[i]!.keys.join(' · ')}</span>
-                  )}
-                </button>
-              </th>
-              {result.cells[i]!.map((cell, k) => (
-                <PivotCellView
-                  key={k}
-                  measure={result.measure}
-                  cell={cell}
-                  where={where(i, k)}
-                  smallCount={smallCount}
-                  onDrill={() => onDrill({ row: i, column: k })}
-                  onExplain={explain(i, k)}
-                  rowKey={rowKey(i)}
-                  colKey={colKey(k)}
-                />
-              ))}
-              {showRowTotals && (
-                <PivotCellView
-                  measure={result.measure}
-                  cell={result.rowTotals[i]!}
-                  where={where(i, null)}
-                  smallCount={smallCount}
-                  total
-                  onDrill={() => onDrill({ row: i })}
-                  onExplain={explain(i, -1)}
-                  rowKey={rowKey(i)}
-                  colKey="total"
-                />
-              )}
-            </tr>
+          {win.rows.before > 0 && (
+            <tr className="spacer" style={{ height: win.rows.before }} aria-hidden="true" />
+          )}
+          {order.slice(win.rows.start, win.rows.end).map((i) => (
+            <PivotRow
+              key={frame.result.rows[i]!.keys.join('|') || i}
+              i={i}
+              frame={frame}
+              start={cols.start}
+              end={cols.end}
+              before={cols.before}
+              after={cols.after}
+            />
           ))}
-          {win.padBottom > 0 && (
-            <tr className="spacer" style={{ height: win.padBottom }} aria-hidden="true" />
+          {win.rows.after > 0 && (
+            <tr className="spacer" style={{ height: win.rows.after }} aria-hidden="true" />
           )}
         </tbody>
         {showColumnTotals && (
           <tfoot>
             <tr>
-              <th scope="row" className="row-head">
+              <th scope="row" className="row-head" aria-colindex={windowed ? 1 : undefined}>
                 Total
               </th>
-              {result.columnTotals.map((cell, k) => (
+              <ColumnSpacer px={cols.before} />
+              {visibleColumns.map((k) => (
                 <PivotCellView
                   key={k}
                   measure={result.measure}
-                  cell={cell}
-                  where={where(null, k)}
-                  smallCount={smallCount}
+                  cell={result.columnTotals[k]!}
+                  where={frame.where(null, k)}
+                  smallCount={frame.smallCount}
                   total
-                  onDrill={noColumns ? undefined : () => onDrill({ column: k })}
-                  onExplain={explain(-1, k)}
+                  onDrill={noColumns ? undefined : () => drill({ column: k })}
+                  onExplain={hasExplain ? () => explain(-1, k) : undefined}
                   rowKey="total"
                   colKey={colKey(k)}
+                  colIndex={frame.colIndex(k)}
                 />
               ))}
+              <ColumnSpacer px={cols.after} />
               {showRowTotals && (
                 <PivotCellView
                   measure={result.measure}
                   cell={result.grandTotal}
                   where="All"
-                  smallCount={smallCount}
+                  smallCount={frame.smallCount}
                   total
-                  onExplain={explain(-1, -1)}
+                  onExplain={hasExplain ? () => explain(-1, -1) : undefined}
                   rowKey="total"
                   colKey="total"
+                  colIndex={totalColIndex}
                 />
               )}
             </tr>
@@ -165,6 +162,106 @@ export function PivotTable({ result, onDrill, onExplain }: Props) {
     </div>
   );
 }
+
+interface RowProps extends Span {
+  i: number;
+  frame: Frame;
+}
+
+/** One row of figures; redrawn only when its own row or the drawn columns change. */
+const PivotRow = memo(function PivotRow({ i, frame, start, end, before, after }: RowProps) {
+  const { result, where, smallCount, drill, explain } = frame;
+  const rowKey = result.rows[i]!.keys.join('|');
+  const label = frame.rowLabel(i);
+  return (
+    <tr>
+      <th scope="row" className="row-head" aria-colindex={frame.colIndex(-1)}>
+        <button
+          type="button"
+          className="row-button"
+          onClick={() => drill({ row: i })}
+          title={`Drill into ${label}: its months and categories`}
+        >
+          {label}
+          {frame.repeated.has(label) && <span className="row-code">{result.rows[i]!.keys.join(' · ')}</span>}
+        </button>
+      </th>
+      <ColumnSpacer px={before} />
+      {range(start, end).map((k) => (
+        <PivotCellView
+          key={k}
+          measure={result.measure}
+          cell={result.cells[i]![k]!}
+          where={where(i, k)}
+          smallCount={smallCount}
+          onDrill={() => drill({ row: i, column: k })}
+          onExplain={explain ? () => explain(i, k) : undefined}
+          rowKey={rowKey}
+          colKey={result.columns[k]!.keys.join('|')}
+          colIndex={frame.colIndex(k)}
+        />
+      ))}
+      <ColumnSpacer px={after} />
+      {frame.showRowTotals && (
+        <PivotCellView
+          measure={result.measure}
+          cell={result.rowTotals[i]!}
+          where={where(i, null)}
+          smallCount={smallCount}
+          total
+          onDrill={() => drill({ row: i })}
+          onExplain={explain ? () => explain(i, -1) : undefined}
+          rowKey={rowKey}
+          colKey="total"
+          colIndex={frame.colIndex(result.columns.length)}
+        />
+      )}
+    </tr>
+  );
+});
+
+/** The width of the columns left out of a windowed table, so the scrollbar still tells the truth. */
+function ColumnSpacer({ px, header }: { px: number; header?: boolean }) {
+  if (px <= 0) return null;
+  const style = { width: px, minWidth: px, maxWidth: px, padding: 0 };
+  return header ? (
+    <th className="col-spacer" style={style} aria-hidden="true" />
+  ) : (
+    <td className="col-spacer" style={style} aria-hidden="true" />
+  );
+}
+
+function buildFrame(
+  result: PivotResult,
+  drill: (t: DrillTarget) => void,
+  explain: ((i: number, k: number) => void) | undefined,
+  windowed: boolean,
+): Frame {
+  const noColumns = result.columnDimensions.length === 0;
+  const rowLabel = (i: number) => result.rows[i]!.labels.join(' · ') || 'All';
+  const colLabel = (k: number) =>
+    noColumns ? MEASURE_LABELS[result.measure] : result.columns[k]!.labels.join(' · ');
+  return {
+    result,
+    smallCount: result.spec.smallCount ?? 10,
+    noColumns,
+    showRowTotals: result.columns.length > 1,
+    // London has several wards called "Abbey": where names repeat, show the code too.
+    repeated: repeatedLabels(result),
+    rowLabel,
+    colLabel,
+    where: (i, k) =>
+      [i === null ? 'All' : rowLabel(i), k === null ? (noColumns ? '' : 'all') : noColumns ? '' : colLabel(k)]
+        .filter(Boolean)
+        .join(' · '),
+    drill,
+    explain,
+    // Column 1 is the row heading; −1 asks for it too.
+    colIndex: (k) => (windowed ? (k < 0 ? 1 : k + 2) : undefined),
+  };
+}
+
+const range = (start: number, end: number) => Array.from({ length: Math.max(0, end - start) }, (_, n) => start + n);
 
 function repeatedLabels(result: PivotResult): Set<string> {
   const seen = new Set<string>();

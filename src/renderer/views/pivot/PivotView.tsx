@@ -2,7 +2,7 @@
  * Pivot: the analyst's Excel pivot table, done once and right: pick the dataset, rows,
  * columns, measure, filters and months; read the table and chart; drill down; save by name.
  */
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { PivotSpec } from '../../../shared/pivot';
 import { useWorkbench } from '../../api/context';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -15,7 +15,8 @@ import { PivotOutput } from './PivotOutput';
 import { SavedViews } from './SavedViews';
 import { usePivot } from './usePivot';
 
-export function PivotView({ active, onImport }: { active: boolean; onImport(): void }) {
+// Memoised: switching to another view re-renders the shell, and a big table need not follow.
+export const PivotView = memo(function PivotView({ active, onImport }: { active: boolean; onImport(): void }) {
   const { info } = useWorkbench();
   const datasets = useMemo(() => pivotable(info?.datasets ?? []), [info]);
   const [chosen, setSpec] = useState<PivotSpec | null>(null);
@@ -39,13 +40,18 @@ export function PivotView({ active, onImport }: { active: boolean; onImport(): v
     setSpec(next);
   }
 
-  function drill(target: DrillTarget) {
-    if (!result || !dataset || !spec) return;
-    const d = drillSpec(result, target, dataset);
-    if (!d) return;
-    setTrail((t) => [...t, { spec, label: d.label }]);
-    change(d.spec);
-  }
+  // Stable for a given answer, so the table does not redraw every row when this view re-renders.
+  const drill = useCallback(
+    (target: DrillTarget) => {
+      if (!result || !dataset || !spec) return;
+      const d = drillSpec(result, target, dataset);
+      if (!d) return;
+      setTrail((t) => [...t, { spec, label: d.label }]);
+      setOpenError(null);
+      setSpec(d.spec);
+    },
+    [result, dataset, spec],
+  );
 
   function back(to: number) {
     const step = trail[to];
@@ -148,4 +154,4 @@ export function PivotView({ active, onImport }: { active: boolean; onImport(): v
       )}
     </section>
   );
-}
+});

@@ -1,22 +1,77 @@
 /**
- * Renders only the rows in view (plus a margin) when a pivot has hundreds of rows, so a
- * ward × month table of all London stays quick to draw and to scroll.
+ * Renders only the rows and columns in view (plus a margin) when a pivot is large, so a ward ×
+ * month table of all London over fifteen years (679 × 189 figures) stays quick to draw and to
+ * scroll. The window moves in steps, not pixel by pixel, so most scroll frames render nothing.
  */
 import { useEffect, useState, type RefObject } from 'react';
 
-const OVERSCAN = 12;
-const THRESHOLD = 150;
+/** Rows drawn beyond the edge of the view, each way. */
+const OVERSCAN_ROWS = 10;
+/** Columns drawn beyond the edge of the view, each way. */
+const OVERSCAN_COLUMNS = 4;
+/** Below these sizes everything is drawn: a short table needs no window. */
+export const ROW_THRESHOLD = 150;
+export const COLUMN_THRESHOLD = 40;
 
-export function useRowWindow(scroller: RefObject<HTMLElement | null>, count: number, rowHeight: number) {
-  const [view, setView] = useState({ top: 0, height: 800 });
+export interface Span {
+  start: number;
+  end: number;
+  /** Pixels left out before `start` and after `end`. */
+  before: number;
+  after: number;
+}
+
+export interface TableWindow {
+  rows: Span;
+  columns: Span;
+  /** True when columns are windowed: every figure column then has the fixed width. */
+  columnsWindowed: boolean;
+  /** True when rows are windowed: the row headings then keep one width whichever rows are drawn. */
+  rowsWindowed: boolean;
+}
+
+interface Viewport {
+  top: number;
+  left: number;
+  height: number;
+  width: number;
+}
+
+/** The part of a list of `count` items of `size` px that a viewport shows, in steps of half the overscan. */
+export function span(count: number, size: number, offset: number, extent: number, overscan: number): Span {
+  const step = Math.max(1, Math.floor(overscan / 2));
+  const first = Math.floor(Math.floor(offset / size) / step) * step;
+  const start = Math.max(0, first - overscan);
+  const end = Math.min(count, first + Math.ceil(extent / size) + step + overscan);
+  return { start, end, before: start * size, after: (count - end) * size };
+}
+
+const everything = (count: number): Span => ({ start: 0, end: count, before: 0, after: 0 });
+
+export function useTableWindow(
+  scroller: RefObject<HTMLElement | null>,
+  rowCount: number,
+  columnCount: number,
+  rowHeight: number,
+  columnWidth: number,
+): TableWindow {
+  const windowRows = rowCount > ROW_THRESHOLD;
+  const windowColumns = columnCount > COLUMN_THRESHOLD;
+  const [view, setView] = useState<Viewport>({ top: 0, left: 0, height: 800, width: 1400 });
 
   useEffect(() => {
     const el = scroller.current;
-    if (!el || count <= THRESHOLD) return;
+    if (!el || (!windowRows && !windowColumns)) return;
     let frame = 0;
     const measure = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => setView({ top: el.scrollTop, height: el.clientHeight }));
+      frame = requestAnimationFrame(() => {
+        const next = { top: el.scrollTop, left: el.scrollLeft, height: el.clientHeight, width: el.clientWidth };
+        // Only a move that changes the drawn window re-renders the table.
+        setView((old) =>
+          sameWindow(old, next, rowCount, columnCount, rowHeight, columnWidth) ? old : next,
+        );
+      });
     };
     measure();
     el.addEventListener('scroll', measure, { passive: true });
@@ -26,10 +81,32 @@ export function useRowWindow(scroller: RefObject<HTMLElement | null>, count: num
       el.removeEventListener('scroll', measure);
       window.removeEventListener('resize', measure);
     };
-  }, [scroller, count]);
+  }, [scroller, windowRows, windowColumns, rowCount, columnCount, rowHeight, columnWidth]);
 
-  if (count <= THRESHOLD) return { start: 0, end: count, padTop: 0, padBottom: 0 };
-  const start = Math.max(0, Math.floor(view.top / rowHeight) - OVERSCAN);
-  const end = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + OVERSCAN);
-  return { start, end, padTop: start * rowHeight, padBottom: (count - end) * rowHeight };
+  return {
+    rows: windowRows ? span(rowCount, rowHeight, view.top, view.height, OVERSCAN_ROWS) : everything(rowCount),
+    columns: windowColumns
+      ? span(columnCount, columnWidth, view.left, view.width, OVERSCAN_COLUMNS)
+      : everything(columnCount),
+    columnsWindowed: windowColumns,
+    rowsWindowed: windowRows,
+  };
+}
+
+function sameWindow(
+  a: Viewport,
+  b: Viewport,
+  rows: number,
+  columns: number,
+  rowHeight: number,
+  columnWidth: number,
+): boolean {
+  const same = (x: Span, y: Span) => x.start === y.start && x.end === y.end;
+  return (
+    same(span(rows, rowHeight, a.top, a.height, OVERSCAN_ROWS), span(rows, rowHeight, b.top, b.height, OVERSCAN_ROWS)) &&
+    same(
+      span(columns, columnWidth, a.left, a.width, OVERSCAN_COLUMNS),
+      span(columns, columnWidth, b.left, b.width, OVERSCAN_COLUMNS),
+    )
+  );
 }

@@ -2,7 +2,7 @@
  * Revisions: police figures are revised between monthly extracts. Pick a dataset and two of
  * its extracts; see, month by month, what the newer one changed, and the largest revisions.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ApiError } from '../../../shared/errors';
 import type { RevisionReport } from '../../../shared/revisions';
 import { useWorkbench } from '../../api/context';
@@ -14,7 +14,8 @@ import { formatCount, formatMeasure, plural } from '../../format/numbers';
 
 const LARGEST = 25;
 
-export function RevisionsView() {
+// Memoised: switching views re-renders the shell, not this view.
+export const RevisionsView = memo(function RevisionsView() {
   const { client, info } = useWorkbench();
   const [dataset, setDataset] = useState('');
   const [from, setFrom] = useState('');
@@ -230,4 +231,4 @@ export function RevisionsView() {
       )}
     </section>
   );
-}
+});

@@ -1,5 +1,5 @@
 /** A hotspot grid as a table (CSV, one row per cell) for Excel or QGIS's "Add delimited text layer". */
-import type { HotspotResult } from '../../shared/geo';
+import type { HotspotResult } from './geo';
 
 const HEADER = ['cell_id', 'easting', 'northing', 'longitude', 'latitude', 'count', 'density_per_km2', 'gi_z', 'gi_p', 'gi_bin', 'class'];
 

@@ -1,0 +1,122 @@
+/**
+ * The ward map for the assessment's borough, crime type and year: crimes by ward, classed,
+ * small counts marked, borough outline on top. Drawn only on the dataset's own ward set: when
+ * those polygons are not loaded the block says so instead of borrowing another set's shapes.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { ApiError } from '../../../shared/errors';
+import type { Findings } from '../../../shared/findings';
+import type { ChoroplethResult } from '../../../shared/geo';
+import type { PivotSpec } from '../../../shared/pivot';
+import { useWorkbench } from '../../api/context';
+import { asApiError } from '../../api/errors';
+import { chartFileName } from '../../charts/assessment';
+import { choroplethFigure } from '../../charts/choropleth';
+import { PlotlyChart, type ChartClick } from '../../charts/PlotlyChart';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { AreaDetail } from '../map/AreaDetail';
+import { areaDrill } from '../map/areaDrill';
+import type { Drill } from '../pivot/drill';
+
+/** The map's question: the assessment's borough, category and current year, by ward. */
+export function wardMapSpec(f: Findings): PivotSpec | null {
+  const months = f.months.rows;
+  if (!f.wards || months.length === 0) return null;
+  return {
+    dataset: f.dataset.key,
+    rows: ['ward'],
+    columns: [],
+    measure: 'count',
+    months: { from: months[0]!.month, to: months.at(-1)!.month },
+    filters: { borough: [f.area.key], [f.category.level === 'major' ? 'major' : 'category']: [f.category.key] },
+  };
+}
+
+export function WardMapBlock({ findings: f, active }: { findings: Findings; active: boolean }) {
+  const { client, info } = useWorkbench();
+  const spec = useMemo(() => wardMapSpec(f), [f]);
+  const question = spec ? JSON.stringify(spec) : null;
+  const [answer, setAnswer] = useState<{ question: string; map: ChoroplethResult | null; error: ApiError | null } | null>(null);
+  // The ward clicked, with the question it belongs to: a new question closes it.
+  const [clicked, setClicked] = useState<{ question: string | null; drill: Drill | null }>({ question: null, drill: null });
+  const drill = clicked.question === question ? clicked.drill : null;
+  useEffect(() => {
+    if (!question || !active) return;
+    let stale = false;
+    client.invoke('map/choropleth', { pivot: JSON.parse(question) as PivotSpec }).then(
+      (map) => !stale && setAnswer({ question, map, error: null }),
+      (err) => !stale && setAnswer({ question, map: null, error: asApiError(err) }),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [client, question, active, info]);
+
+  const dataset = info?.datasets.find((d) => d.key === f.dataset.key) ?? null;
+  const map = answer?.question === question ? answer.map : null;
+  const error = answer?.question === question ? answer.error : null;
+  const title = `${f.category.label} by ward, ${f.area.name}, ${f.years.current}`;
+  const figure = useMemo(() => (map ? choroplethFigure(map, title, 560) : null), [map, title]);
+  // Codes to names for the drill's titles: the borough and its wards.
+  const names = useMemo(
+    () => new Map([[f.area.key, f.area.name], ...(map?.features.features ?? []).map((w) => [w.properties.code, w.properties.name] as [string, string])]),
+    [f.area, map],
+  );
+  const open = (click: ChartClick) => {
+    const ward = map?.features.features.find((w) => w.properties.code === click.location);
+    if (spec && dataset && ward)
+      setClicked({ question, drill: areaDrill(spec, { code: ward.properties.code, name: ward.properties.name }, dataset) });
+  };
+
+  return (
+    <section className="card assessment-block" aria-labelledby="block-ward-map">
+      <h2 id="block-ward-map">Ward map</h2>
+      {!spec && (
+        <p className="notice">
+          {f.dataset.name} holds borough figures only, so there is no ward map. Import the MPS ward-level file
+          for the same years, and its ward boundaries.
+        </p>
+      )}
+      {error && <VintageNotice error={error} vintage={dataset?.boundaryVintage ?? null} />}
+      {map && figure && (
+        <>
+          {active && <PlotlyChart figure={figure} fileName={chartFileName(title)} onPointClick={open} />}
+          <p className="hint">
+            Drawn on the {map.vintage} ward boundaries, the set this dataset’s ward codes belong to. Click a ward to see
+            its months across the crime categories.
+          </p>
+          {map.notes.length > 0 && (
+            <ul className="caveats">
+              {map.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {drill && dataset && (
+        <AreaDetail
+          key={JSON.stringify(drill.spec)}
+          drill={drill}
+          dataset={dataset}
+          names={names}
+          active={active}
+          onClose={() => setClicked({ question, drill: null })}
+        />
+      )}
+    </section>
+  );
+}
+
+/** Missing polygons of the dataset's own ward set: said plainly, with what to import. */
+function VintageNotice({ error, vintage }: { error: ApiError; vintage: string | null }) {
+  if (error.code !== 'not-found') return <ErrorNotice error={error} title="The ward map cannot be drawn." />;
+  return (
+    <p className="notice" role="status">
+      The ward map is not drawn: {error.message.charAt(0).toLowerCase() + error.message.slice(1)}{' '}
+      {vintage
+        ? `These figures use the ${vintage} wards, and Wardlens never draws them on another year’s ward boundaries (wards were redrawn, and their codes changed).`
+        : 'Wardlens draws wards only on the boundary set their codes belong to.'}
+    </p>
+  );
+}
