@@ -19,6 +19,7 @@ import { MapView } from './views/map/MapView';
 import { HotspotsView } from './views/hotspots/HotspotsView';
 import { RevisionsView } from './views/revisions/RevisionsView';
 import { onShowQuality } from './views/data/qualityLink';
+import { onShowMap } from './views/import/mapLink';
 
 export function App({ client }: { client: EngineClient }) {
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
@@ -62,6 +63,8 @@ export function App({ client }: { client: EngineClient }) {
   const toImport = useCallback(() => setView('import'), []);
   // An import result's "Show the quality report": the Data view, where the panel scrolls itself into view.
   useEffect(() => onShowQuality(() => setView('data')), []);
+  // A boundary import's "Open the Map view".
+  useEffect(() => onShowMap(() => setView('map')), []);
 
   return (
     <WorkbenchContext.Provider value={workbench}>

@@ -197,6 +197,10 @@ describe('before placing, and after deleting', () => {
       const r = runPivot(ws2.db, { dataset: INCIDENTS, rows: ['ward'], columns: [] });
       expect(r.rows.map((h) => h.keys[0]).sort()).toEqual(['no-location', 'not-assigned'].filter((k) => r.rows.some((h) => h.keys[0] === k)));
       expect(r.grandTotal.count).toBe(scalar(ws2.db, 'SELECT count(*) FROM incidents WHERE dataset_id = ?', id));
+      // Categories are found in the rows themselves while there are no summaries.
+      const theft = runPivot(ws2.db, { dataset: INCIDENTS, rows: ['crime-type'], columns: [], filters: { 'crime-type': ['Other theft'] } });
+      expect(theft.grandTotal.count).toBe(scalar(ws2.db, "SELECT count(*) FROM incidents i JOIN categories c ON c.id = i.category_id WHERE i.dataset_id = ? AND c.minor = 'Other theft'", id));
+      expect(theft.grandTotal.count).toBeGreaterThan(0);
       for (const result of imported) {
         const deleted = await dispatch({ workspace: ws2 }, 'imports/delete', { importId: result.importId! });
         expect(deleted.rowsRemoved).toBeGreaterThan(0);

@@ -69,7 +69,8 @@ export function PlotlyChart({
       .then((plot) => {
         if (plot) drawn.current = figure;
         // Plotly keeps its handlers across react(); attach ours once per chart.
-        const graph = plot as unknown as { on?(e: string, f: (ev: unknown) => void): void; _wlClick?: boolean } | undefined;
+        const graph = plot as unknown as
+          { on?(e: string, f: (ev: unknown) => void): void; _wlClick?: boolean } | undefined;
         if (!graph?.on || graph._wlClick) return;
         graph._wlClick = true;
         graph.on('plotly_click', (ev) => {

@@ -1,7 +1,7 @@
 // The chart is a pure function of the pivot: these pin what a councillor sees in it.
 import { describe, expect, it } from 'vitest';
 import type { PivotCell, PivotResult } from '../../shared/pivot';
-import { MAX_SERIES, pivotFigure } from './figure';
+import { MARKERS_UP_TO, MAX_SERIES, pivotFigure } from './figure';
 import { OKABE_ITO } from './palette';
 
 const cell = (value: number | null, flags: PivotCell['flags'] = []): PivotCell => ({
@@ -41,6 +41,7 @@ const months = {
 };
 const header = (keys: string[][], labels: string[][]) =>
   keys.map((k, i) => ({ keys: k, labels: labels[i]! }));
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const source = { datasetName: 'MPS ward counts', first: '2022-01', last: '2022-03' };
 
 describe('pivotFigure', () => {
@@ -137,5 +138,59 @@ describe('pivotFigure', () => {
       cells: [[cell(2.44), cell(-3.06), cell(null)]],
     });
     expect((pivotFigure(pct, source).data[0] as { text: string[] }).text).toEqual(['+2.4%', '−3.1%', '–']);
+  });
+
+  it('draws a long history as bare lines, the largest wards only, in margins it sets itself', () => {
+    // 679 wards × 189 months (Apr 2010 – Dec 2025), as the ward × month pivot gives them.
+    const keys = Array.from({ length: 189 }, (_, i) => {
+      const m = 3 + i;
+      return `${2010 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+    });
+    const wards = Array.from({ length: 679 }, (_, w) => [`E0501${String(w).padStart(4, '0')}`]);
+    const result = pivot({
+      rows: header(
+        wards,
+        wards.map((w) => [`Ward ${w[0]}`]),
+      ),
+      columns: header(
+        keys.map((k) => [k]),
+        keys.map((k) => [`${MONTHS[Number(k.slice(5)) - 1]} ${k.slice(0, 4)}`]),
+      ),
+      cells: wards.map((_, w) => keys.map(() => cell(w))),
+    });
+    const f = pivotFigure(result, source);
+    expect(keys.at(-1)).toBe('2025-12');
+    expect(f.data).toHaveLength(MAX_SERIES);
+    // The largest totals are the last wards (each month holds the ward's index).
+    expect((f.data as { name: string }[]).map((d) => d.name)).toEqual(
+      wards.slice(-MAX_SERIES).map((w) => `Ward ${w[0]}`),
+    );
+    expect(f.caveat).toBe(`The chart shows the ${MAX_SERIES} largest of 679 lines; the table has them all.`);
+    expect(189).toBeGreaterThan(MARKERS_UP_TO);
+    for (const d of f.data as { mode: string }[]) expect(d.mode).toBe('lines');
+    // No automargin (it redraws the chart until the labels fit): the margins are fixed.
+    expect(f.layout.xaxis?.automargin).toBe(false);
+    expect(f.layout.yaxis?.automargin).toBe(false);
+    // One label a year, each January, not 189 overlapping months.
+    const x = f.layout.xaxis as { tickvals: string[] };
+    expect(x.tickvals).toEqual(Array.from({ length: 15 }, (_, i) => `Jan ${2011 + i}`));
+    expect(f.layout.margin?.r).toBeGreaterThan(56 + 6 * 'Ward E05010678'.length - 1);
+  });
+
+  it('gives long bar labels room at the left, cut with "…" beyond 40 characters', () => {
+    const long = 'Westminster St James’s and the Royal Parks and Gardens';
+    const result = pivot({
+      rows: header([['a'], ['b']], [[long], ['Belmont']]),
+      columns: header([['x']], [['All']]),
+      columnDimensions: ['category'],
+      cells: [[cell(5)], [cell(7)]],
+    });
+    const f = pivotFigure(result, source);
+    expect(f.kind).toBe('bar');
+    const y = f.layout.yaxis as { ticktext: string[]; tickvals: string[] };
+    expect(y.tickvals).toEqual([long, 'Belmont']);
+    expect(y.ticktext[0]).toBe(`${long.slice(0, 39)}…`);
+    expect(y.ticktext[1]).toBe('Belmont');
+    expect(f.layout.margin?.l).toBe(Math.round(16 + 41 * 6.6));
   });
 });

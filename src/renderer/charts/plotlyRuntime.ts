@@ -5,12 +5,15 @@
  * and never inside an analyst's click. Every chart then waits its turn and starts in a task
  * of its own, so a view with three charts hands the UI thread back between them.
  */
+import type { Data, Layout } from 'plotly.js';
+
 type PlotlyModule = typeof import('plotly.js');
 
 let plotly: Promise<PlotlyModule> | null = null;
 
 /** The library, evaluated on first use (or earlier, when the app is idle). */
-export const loadPlotly = () => (plotly ??= import('plotly.js-dist-min').then((m) => (offlineGeo(), m.default)));
+export const loadPlotly = () =>
+  (plotly ??= import('plotly.js-dist-min').then((m) => (offlineGeo(), m.default)));
 
 /** Has the library been asked for yet? (Purging a chart must not load it.) */
 export const plotlyRequested = () => plotly;
@@ -44,7 +47,10 @@ let turn: Promise<unknown> = Promise.resolve();
  * (and gives undefined) when `stillWanted` says the chart has changed or gone meanwhile, so a
  * quick run of selections draws only the last figure.
  */
-export function drawInTurn<T>(draw: (P: PlotlyModule) => T | Promise<T>, stillWanted: () => boolean = () => true) {
+export function drawInTurn<T>(
+  draw: (P: PlotlyModule) => T | Promise<T>,
+  stillWanted: () => boolean = () => true,
+) {
   const run = turn.then(async () => {
     if (!stillWanted()) return undefined;
     const P = await loadPlotly();
@@ -55,25 +61,17 @@ export function drawInTurn<T>(draw: (P: PlotlyModule) => T | Promise<T>, stillWa
   return run;
 }
 
-/**
- * Plotly's first drawing pays for set-up that every later one reuses (its style sheet, the
- * nodes it measures text with, compiled code paths): pay it off-screen, on a throwaway chart
- * with a line and a bar, so the analyst's first real chart costs what any other does.
- */
-async function warmUp(P: PlotlyModule): Promise<void> {
+/** A throwaway chart, drawn off-screen and removed. */
+async function drawOffScreen(P: PlotlyModule, data: Data[], layout: Partial<Layout>): Promise<void> {
   const el = document.createElement('div');
   el.setAttribute('aria-hidden', 'true');
   el.style.cssText = 'position:fixed;left:-10000px;top:0;width:480px;height:320px;';
   document.body.append(el);
   try {
-    const x = ['Jan 2022', 'Feb 2022', 'Mar 2022'];
     await P.newPlot(
       el,
-      [
-        { type: 'scatter', mode: 'lines+markers', x, y: [1, 3, 2] },
-        { type: 'bar', orientation: 'h', y: x, x: [2, 1, 3] },
-      ],
-      { width: 480, height: 320, title: { text: 'Warm-up' } },
+      data,
+      { width: 480, height: 320, title: { text: 'Warm-up' }, ...layout },
       { staticPlot: true },
     );
   } finally {
@@ -81,6 +79,45 @@ async function warmUp(P: PlotlyModule): Promise<void> {
     el.remove();
   }
 }
+
+/**
+ * Plotly's first drawing pays for set-up that every later one reuses (its style sheet, the
+ * nodes it measures text with, compiled code paths): pay it off-screen, on throwaway charts
+ * like ours (a line and bars; a ward map), so the analyst's first real chart costs what any
+ * other does.
+ */
+const warmUpCharts = (P: PlotlyModule) => {
+  const x = ['Jan 2022', 'Feb 2022', 'Mar 2022'];
+  return drawOffScreen(
+    P,
+    [
+      { type: 'scatter', mode: 'lines+markers', x, y: [1, 3, 2] },
+      { type: 'bar', orientation: 'h', y: x, x: [2, 1, 3] },
+    ],
+    {},
+  );
+};
+
+const warmUpMaps = (P: PlotlyModule) => {
+  const square = [
+    [
+      [0, 51],
+      [0.1, 51],
+      [0.1, 51.1],
+      [0, 51.1],
+      [0, 51],
+    ],
+  ];
+  const geojson = {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { code: 'W' }, geometry: { type: 'Polygon', coordinates: square } },
+    ],
+  };
+  const map = { type: 'choropleth', geojson, featureidkey: 'properties.code', locations: ['W'], z: [1] };
+  const geo = { visible: false, fitbounds: 'locations', projection: { type: 'mercator' } };
+  return drawOffScreen(P, [map as unknown as Data], { geo } as Partial<Layout>);
+};
 
 let preloading = false;
 
@@ -98,7 +135,9 @@ export function preloadPlotlyWhenIdle(): void {
   requestAnimationFrame(() =>
     setTimeout(() =>
       idle(() => {
-        void drawInTurn(warmUp).then(ready, ready);
+        // Three tasks, each with the UI thread handed back before it: evaluation, then each warm-up.
+        void drawInTurn(warmUpCharts);
+        void drawInTurn(warmUpMaps).then(ready, ready);
       }),
     ),
   );

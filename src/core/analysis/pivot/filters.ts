@@ -7,6 +7,7 @@ import type { Dimension } from '../../../shared/pivot';
 import { WardlensError } from '../../errors';
 import { matchName } from '../../store/areas';
 import { categoryKey } from '../../store/categories';
+import { incidentsSummarised } from '../../store/summaries';
 import type { Db } from '../../store/workspace';
 import { isTimeDimension } from './dimensions';
 
@@ -59,17 +60,21 @@ function resolveArea(db: Db, kind: 'borough' | 'ward', value: string): string {
 }
 
 /**
- * The categories a dataset's current figures hold, from the yearly summaries (store/summaries.ts):
- * tens of thousands of rows rather than millions. Binds (datasetId, datasetId).
+ * The categories a dataset holds, from the yearly summaries (store/summaries.ts) where they
+ * exist: tens of thousands of rows rather than millions. Incidents not yet placed in wards
+ * have no summaries, so their rows are read. Binds (datasetId, datasetId).
  */
-const DATASET_CATEGORIES = `SELECT DISTINCT category_id FROM yearly_totals WHERE dataset_id = ?
-  UNION SELECT DISTINCT category_id FROM incident_yearly WHERE dataset_id = ?`;
+function datasetCategories(db: Db, datasetId: number): string {
+  const incidents = incidentsSummarised(db, datasetId) ? 'incident_yearly' : 'incidents';
+  return `SELECT DISTINCT category_id FROM yearly_totals WHERE dataset_id = ?
+    UNION SELECT DISTINCT category_id FROM ${incidents} WHERE dataset_id = ?`;
+}
 
 function resolveCategory(db: Db, datasetId: number, scheme: string | null, value: string): string {
   const rows = db
     .prepare(
       `SELECT DISTINCT c.key, s.minor, s.major FROM categories c JOIN category_spellings s ON s.category_id = c.id
-       WHERE c.id IN (${DATASET_CATEGORIES})`,
+       WHERE c.id IN (${datasetCategories(db, datasetId)})`,
     )
     .all(datasetId, datasetId) as { key: string; minor: string; major: string }[];
   const wanted = value.trim().toLowerCase();
@@ -95,7 +100,7 @@ function resolveMajor(db: Db, datasetId: number, value: string): string {
   const rows = db
     .prepare(
       `SELECT DISTINCT substr(c.key, 1, instr(c.key, '/') - 1) AS k, c.major FROM categories c
-       WHERE c.id IN (${DATASET_CATEGORIES})`,
+       WHERE c.id IN (${datasetCategories(db, datasetId)})`,
     )
     .all(datasetId, datasetId) as { k: string; major: string }[];
   const wanted = value.trim().toLowerCase();

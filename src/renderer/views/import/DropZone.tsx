@@ -24,7 +24,8 @@ export function DropZone({ onFiles, disabled }: { onFiles(files: File[]): void; 
       <p className="drop-title">Drop files here</p>
       <p className="hint">
         MPS ward or borough extracts (CSV), police.uk street-level CSVs, population tables, or any spreadsheet
-        (CSV or Excel) you map yourself.
+        (CSV or Excel) you map yourself. Ward, borough or LSOA boundaries as GeoJSON or a zipped ESRI
+        shapefile.
       </p>
       <label className="button button-primary">
         Choose files…
@@ -33,7 +34,7 @@ export function DropZone({ onFiles, disabled }: { onFiles(files: File[]): void; 
           className="visually-hidden"
           type="file"
           multiple
-          accept=".csv,.xlsx,.xlsm,.txt,.zip"
+          accept=".csv,.xlsx,.xlsm,.txt,.zip,.geojson,.json,.shp,.dbf,.prj,.cpg"
           disabled={disabled}
           data-testid="import-input"
           onChange={(e) => {

@@ -5,6 +5,8 @@ import { PreviewTable } from '../../components/PreviewTable';
 import { FORMAT_LABELS } from './formats';
 import { MappingForm } from './MappingForm';
 import type { PendingFile } from './pending';
+import { BoundaryFields } from './BoundaryFields';
+import type { BoundaryChoice } from './boundary';
 
 interface Props {
   file: PendingFile;
@@ -13,9 +15,10 @@ interface Props {
   onMapping(m: ColumnMapping): void;
   onSheet(sheet: string): void;
   onDatasetName(name: string): void;
+  onBoundary(choice: BoundaryChoice): void;
 }
 
-export function FileCard({ file, busy, onRemove, onMapping, onSheet, onDatasetName }: Props) {
+export function FileCard({ file, busy, onRemove, onMapping, onSheet, onDatasetName, onBoundary }: Props) {
   const p = file.preview;
   const headerRow = file.mapping?.headerRow ?? p?.headerRow ?? 1;
   return (
@@ -34,6 +37,7 @@ export function FileCard({ file, busy, onRemove, onMapping, onSheet, onDatasetNa
         </button>
       </header>
       {file.error && <ErrorNotice error={file.error} title="Wardlens could not read this file." />}
+      {file.boundary && <BoundaryFields choice={file.boundary} busy={busy} onChange={onBoundary} />}
       {p && (
         <>
           {p.format && (
@@ -64,6 +68,7 @@ export function FileCard({ file, busy, onRemove, onMapping, onSheet, onDatasetNa
 }
 
 function Status({ file }: { file: PendingFile }) {
+  if (file.boundary) return <span className="badge badge-good">Boundary file</span>;
   if (file.checking) return <span className="badge">Reading…</span>;
   if (file.error) return <span className="badge badge-bad">Cannot read</span>;
   if (file.preview?.format) return <span className="badge badge-good">Recognised</span>;

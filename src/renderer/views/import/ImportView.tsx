@@ -13,6 +13,8 @@ import { formatCount, plural } from '../../format/numbers';
 import { DropZone } from './DropZone';
 import { FileCard } from './FileCard';
 import { ImportResults } from './ImportResults';
+import { BoundaryResults } from './BoundaryResult';
+import { askedFor } from './boundary';
 import { isReady, usePendingFiles, type PendingFile } from './pending';
 import { useImportRun } from './run';
 
@@ -27,7 +29,17 @@ export const ImportView = memo(function ImportView({ incoming }: { incoming: Inc
   const pending = usePendingFiles();
   const { files, addFiles, addPaths, remove } = pending;
   const [uploadError, setUploadError] = useState<ApiError | null>(null);
-  const onDone = useCallback((imported: PendingFile[]) => remove(imported.map((f) => f.id)), [remove]);
+  const { patch } = pending;
+  const onDone = useCallback(
+    (imported: PendingFile[], refused: { file: PendingFile; error: ApiError }[]) => {
+      remove(imported.map((f) => f.id));
+      // A refused boundary file stays, with the choice the engine asked for pointed out.
+      for (const { file, error } of refused) {
+        if (file.boundary) patch(file.id, { boundary: { ...file.boundary, asked: askedFor(error) } });
+      }
+    },
+    [remove, patch],
+  );
   const run = useImportRun(onDone);
   const busy = run.state.running;
 
@@ -63,6 +75,7 @@ export const ImportView = memo(function ImportView({ incoming }: { incoming: Inc
               onMapping={(m) => pending.setMapping(f, m)}
               onSheet={(sheet) => void pending.preview(f.id, f.path, sheet)}
               onDatasetName={(name) => pending.patch(f.id, { datasetName: name })}
+              onBoundary={(boundary) => pending.patch(f.id, { boundary })}
             />
           ))}
         </section>
@@ -102,12 +115,14 @@ export const ImportView = memo(function ImportView({ incoming }: { incoming: Inc
         />
       )}
       {!busy && <ImportResults results={run.state.results} />}
+      {!busy && <BoundaryResults outcomes={run.state.boundaries} />}
     </section>
   );
 });
 
 function progressLabel(s: ReturnType<typeof useImportRun>['state']): string {
   const step = s.steps > 1 ? ` (step ${s.step} of ${s.steps})` : '';
+  if (s.current) return `Importing the boundaries in ${s.current}${step}: reading and storing the polygons…`;
   if (!s.progress) return `Starting the import${step}…`;
   const pct = s.progress.percent === null ? '' : `, ${Math.round(s.progress.percent)}%`;
   return `Importing ${s.progress.file}${step}: ${formatCount(s.progress.rows)} rows read${pct}`;

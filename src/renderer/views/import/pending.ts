@@ -8,6 +8,7 @@ import type { ColumnMapping } from '../../../shared/importing';
 import type { FilePreview } from '../../../shared/preview';
 import { asApiError } from '../../api/errors';
 import { useWorkbench } from '../../api/context';
+import { boundaryFileKind, isShapefilePart, newChoice, type BoundaryChoice } from './boundary';
 
 export interface PendingFile {
   id: number;
@@ -21,6 +22,8 @@ export interface PendingFile {
   /** The preview through the mapping: null until the mapping is complete enough to try. */
   mapped: FilePreview | null;
   datasetName: string;
+  /** A boundary file: imported through boundaries/import, with no preview or mapping. */
+  boundary: BoundaryChoice | null;
 }
 
 /** A mapping complete enough to ask the engine about. */
@@ -35,6 +38,7 @@ export function mappingComplete(m: ColumnMapping | null): m is ColumnMapping {
 
 /** Ready to import: recognised, or mapped without a problem. */
 export function isReady(f: PendingFile): boolean {
+  if (f.boundary) return true;
   if (f.checking || f.error || !f.preview) return false;
   if (f.preview.format) return true;
   return Boolean(f.mapping && f.mapped && f.mapped.format === 'mapped' && !f.mapped.problem);
@@ -67,19 +71,26 @@ export function usePendingFiles() {
   /** Adds files by path (desktop menu, or after a browser upload) and previews each. */
   const addPaths = useCallback(
     (entries: { name: string; path: string }[]) => {
-      const added = entries.map((e) => ({
-        id: nextId++,
-        name: e.name,
-        path: e.path,
-        preview: null,
-        checking: true,
-        error: null,
-        mapping: null,
-        mapped: null,
-        datasetName: e.name.replace(/\.[^.]+$/, ''),
-      }));
+      const names = entries.map((e) => e.name);
+      const added = entries
+        .filter((e) => !isShapefilePart(e.name, names))
+        .map((e) => {
+          const kind = boundaryFileKind(e.name);
+          return {
+            id: nextId++,
+            name: e.name,
+            path: e.path,
+            preview: null,
+            checking: kind === null,
+            error: null,
+            mapping: null,
+            mapped: null,
+            datasetName: e.name.replace(/\.[^.]+$/, ''),
+            boundary: kind ? newChoice(kind) : null,
+          };
+        });
       setFiles((all) => [...all, ...added]);
-      for (const f of added) void preview(f.id, f.path);
+      for (const f of added) if (!f.boundary) void preview(f.id, f.path);
     },
     [preview],
   );
@@ -87,9 +98,12 @@ export function usePendingFiles() {
   /** Browser files: uploaded first in browser mode, then previewed. */
   const addFiles = useCallback(
     async (list: File[]) => {
-      if (list.length === 0) return;
-      const paths = await client.pathsFor(list);
-      addPaths(list.map((f, i) => ({ name: f.name, path: paths[i]! })));
+      // A shapefile's .dbf and .prj are read from beside its .shp: no need to hand them over on their own.
+      const names = list.map((f) => f.name);
+      const wanted = list.filter((f) => !isShapefilePart(f.name, names));
+      if (wanted.length === 0) return;
+      const paths = await client.pathsFor(wanted);
+      addPaths(wanted.map((f, i) => ({ name: f.name, path: paths[i]! })));
     },
     [client, addPaths],
   );
