@@ -115,7 +115,11 @@ async function chooseImport(): Promise<void> {
   const { filePaths } = await dialog.showOpenDialog({
     title: 'Import files',
     properties: ['openFile', 'openDirectory', 'multiSelections'],
-    filters: [{ name: 'Spreadsheets', extensions: ['csv', 'xlsx'] }],
+    filters: [
+      { name: 'Spreadsheets', extensions: ['csv', 'xlsx'] },
+      // Boundary files go to boundaries/import from the Import view.
+      { name: 'Boundaries (GeoJSON, shapefile)', extensions: ['geojson', 'json', 'zip', 'shp'] },
+    ],
   });
   if (filePaths.length) window?.webContents.send('wardlens:menu', 'import', filePaths);
 }

@@ -65,6 +65,7 @@ export interface PivotCell {
   previousCount?: number;
   population?: number | null;
   populationYear?: number | null;
+  /** Shared between cells with the same flags, and frozen: copy it before changing it. */
   flags: CellFlag[];
   reason?: string;
 }

@@ -287,6 +287,32 @@ describe('boundary files through the Import view (browser mode)', () => {
     await card.getByRole('button', { name: /^Remove/ }).click();
   });
 
+  it('asks which property holds the code when no property holds one ONS code per feature', async () => {
+    const { page } = s;
+    const doc = readCollection(boroughs);
+    // Names only: no property holds the features' ONS codes.
+    const uncoded = path.join(dir, 'uncoded-boroughs.geojson');
+    writeFileSync(
+      uncoded,
+      JSON.stringify({
+        ...doc,
+        features: doc.features.map((f) => ({ ...f, properties: { NAME: f.properties.NAME } })),
+      }),
+    );
+    const before = boundarySets(db);
+    await page.getByTestId('import-input').setInputFiles(uncoded);
+    await page.getByRole('button', { name: 'Import 1 file' }).click();
+    const result = resultFor(page, 'uncoded-boroughs.geojson');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.getByRole('alert').textContent()).toContain(
+      'say which with the code property option (properties: NAME)',
+    );
+    const card = page.getByRole('article', { name: 'uncoded-boroughs.geojson', exact: true });
+    expect(await card.locator('.field-asked').getByText('Property holding the code').count()).toBe(1);
+    expect(boundarySets(db)).toEqual(before);
+    await card.getByRole('button', { name: /^Remove/ }).click();
+  });
+
   it('shows a broken GeoJSON’s error with its file and feature, and leaves the workspace unchanged', async () => {
     const { page } = s;
     const doc = JSON.parse(readFileSync(boroughs, 'utf8')) as {

@@ -123,7 +123,7 @@ describe('maps and hotspots in Chromium (browser mode)', () => {
   });
 
   it('draws the ward map once the 2022 ward boundaries are imported', async () => {
-    // The Import view does not yet take boundary files, so through the CLI, then a reload.
+    // Through the CLI here (tests/e2e/import-boundaries.test.ts covers the Import view), then a reload.
     cliRun(['boundaries', 'import', wards2022, '--db', db]);
     // A fresh load of the app (the address with its token is the same page, so leave it first).
     await s.page.goto('about:blank');

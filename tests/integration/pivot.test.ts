@@ -113,6 +113,22 @@ describe('ward pivots (2022 wards)', () => {
     expect(result.grandTotal.count).toBe(sumWide(ward, () => true, isHarrow));
   });
 
+  it('ward × month × category (each stored figure its own cell, read without adding up) matches the raw file', () => {
+    const result = runPivot(ws.db, { dataset: 'mps-ward-ho-2022', rows: ['ward', 'month'], columns: ['category'], filters: { borough: ['Harrow'] } });
+    const isHarrow = inBorough(ward, 'Harrow', 'LookUp_BoroughName');
+    const wards = [...new Set(ward.rows.filter(isHarrow).map((r) => r[ward.col('WardCode')]!))];
+    expect(result.rows).toHaveLength(wards.length * 24);
+    expect(result.columns).toHaveLength(new Set(ward.rows.filter(isHarrow).map((r) => r[ward.col('MinorText')])).size);
+    for (const i of [0, 13, result.rows.length - 1]) {
+      const [code, month] = result.rows[i]!.keys;
+      const m = Number(month!.replace('-', ''));
+      const inWard = (r: string[]) => r[ward.col('WardCode')] === code;
+      expect(result.rowTotals[i]!.count).toBe(sumWide(ward, (x) => x === m, inWard));
+      expect(result.cells[i]!.reduce((n, c) => n + c.count, 0)).toBe(result.rowTotals[i]!.count);
+    }
+    expect(result.grandTotal.count).toBe(sumWide(ward, () => true, isHarrow));
+  });
+
   it('says ward figures do not add up to the borough’s when both are asked for', () => {
     const result = runPivot(ws.db, { dataset: 'mps-ward-ho-2022', rows: ['borough', 'ward'], columns: ['year'], filters: { borough: ['Harrow'] } });
     expect(result.notes.join(' ')).toMatch(/do not add up/);

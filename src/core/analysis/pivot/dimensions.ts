@@ -217,6 +217,27 @@ export function periodMonths(d: TimeDimension, code: number): number[] {
   }
 }
 
+/** The period (its code) a month (yyyymm) falls in. */
+export function periodOfMonth(d: TimeDimension, month: number): number {
+  const year = Math.floor(month / 100);
+  const m = month % 100;
+  switch (d) {
+    case 'month':
+      return month;
+    case 'quarter':
+      return year * 10 + Math.floor((m + 2) / 3);
+    case 'year':
+      return year;
+    case 'financial-year':
+      return m < 4 ? year - 1 : year;
+  }
+}
+
+/** How far a period code moves in a year (month yyyymm: 100, quarter yyyyq: 10, years: 1). */
+export function yearStep(d: TimeDimension): number {
+  return d === 'month' ? 100 : d === 'quarter' ? 10 : 1;
+}
+
 /** The same period a year earlier. */
 export function yearEarlier(d: TimeDimension, code: number): number {
   return d === 'month' ? code - 100 : d === 'quarter' ? code - 10 : code - 1;

@@ -2,10 +2,15 @@
  * The pivot's grid: which row and column headers there are, and, for any cell, row, column
  * or the whole table, the counts it holds and the areas and periods it spans (rates need
  * every area a total covers, including areas with no crimes; completeness needs every
- * period). Counts are looked up by row key then column key, so a table of a hundred
- * thousand cells builds in milliseconds.
+ * period).
+ *
+ * Everything runs on small integers: each dimension's distinct keys are numbered once, a
+ * header is a tuple of those numbers, and counts sit in
+ * flat typed arrays indexed by row × column. A table of a hundred thousand cells builds
+ * without making a key string or a Map per group.
  */
-import type { PivotHeader } from '../../../shared/pivot';
+import type { Dimension, PivotHeader } from '../../../shared/pivot';
+import { isTimeDimension, periodKey, periodLabel, yearStep } from './dimensions';
 import type { Aggregate } from './query';
 
 export interface CellFacts {
@@ -17,63 +22,263 @@ export interface CellFacts {
   periods: string[];
 }
 
-const SEP = '\u0001';
-type Counts = Map<string, Map<string, number>>;
-
-/** The dimensions [from, to) of a key list as one string: what cells are looked up by. */
-function keyText(keys: string[], from: number, to: number): string {
-  let text = from < to ? keys[from]! : '';
-  for (let i = from + 1; i < to; i++) text += SEP + keys[i]!;
-  return text;
+export interface GridInput {
+  dims: Dimension[];
+  rowDims: number;
+  current: Aggregate;
+  /** The same question a year earlier (its period codes are moved forward a year here). */
+  previous: Aggregate | null;
+  /** Positions of the area and time dimensions among rows then columns (-1: none). */
+  areaIndex: number;
+  timeIndex: number;
+  /** Period codes to show even with no rows: the periods the dataset covers in the span. */
+  periods: number[];
 }
 
-function index(rows: Aggregate[], rowDims: number): { cells: Counts; rowTotals: Map<string, number>; columnTotals: Map<string, number>; total: number } {
-  const cells: Counts = new Map();
-  const rowTotals = new Map<string, number>();
-  const columnTotals = new Map<string, number>();
-  let total = 0;
-  for (const a of rows) {
-    const r = keyText(a.keys, 0, rowDims);
-    const c = keyText(a.keys, rowDims, a.keys.length);
-    let row = cells.get(r);
-    if (!row) cells.set(r, (row = new Map()));
-    row.set(c, (row.get(c) ?? 0) + a.count);
-    rowTotals.set(r, (rowTotals.get(r) ?? 0) + a.count);
-    columnTotals.set(c, (columnTotals.get(c) ?? 0) + a.count);
-    total += a.count;
+/** One dimension's distinct keys, numbered in the order first met. */
+class KeyTable {
+  readonly keys: string[] = [];
+  readonly labels: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  intern(key: string, label: string): number {
+    let n = this.numbers.get(key);
+    if (n === undefined) {
+      n = this.keys.length;
+      this.numbers.set(key, n);
+      this.keys.push(key);
+      this.labels.push(label);
+    }
+    return n;
   }
-  return { cells, rowTotals, columnTotals, total };
 }
 
-/** Facts are asked for by header position; each header's key text and spans are worked out once. */
+/** Each group's key number in one dimension, from its ids (time codes shifted `shiftYears` forward). */
+function keyColumn(table: KeyTable, dim: Dimension, agg: Aggregate, i: number, shiftYears: number): Int32Array {
+  const ids = agg.ids[i]!;
+  const shift = isTimeDimension(dim) ? shiftYears * yearStep(dim) : 0;
+  const keyOf = (id: number | null): number => {
+    if (!isTimeDimension(dim)) {
+      const [key, label] = agg.lookups[i]!(id);
+      return table.intern(key, label);
+    }
+    const code = Number(id) + shift;
+    return table.intern(periodKey(dim, code), periodLabel(dim, code));
+  };
+  const column = new Int32Array(ids.length);
+  const range = idRange(ids);
+  if (range) {
+    // Ids are small whole numbers (database row ids, period codes): an array indexed by id
+    // answers a hundred thousand look-ups far faster than a Map.
+    const byId = new Int32Array(range.max - range.min + 1).fill(-1);
+    for (let r = 0; r < ids.length; r++) {
+      const at = ids[r]! - range.min;
+      let n = byId[at]!;
+      if (n < 0) byId[at] = n = keyOf(ids[r]!);
+      column[r] = n;
+    }
+    return column;
+  }
+  const byId = new Map<number | null, number>();
+  for (let r = 0; r < ids.length; r++) {
+    let n = byId.get(ids[r]!);
+    if (n === undefined) byId.set(ids[r]!, (n = keyOf(ids[r]!)));
+    column[r] = n;
+  }
+  return column;
+}
+
+/** The span of a column of ids when all are whole numbers within a million of each other. */
+function idRange(ids: (number | null)[]): { min: number; max: number } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const id of ids) {
+    if (id === null || !Number.isInteger(id)) return null;
+    if (id < min) min = id;
+    if (id > max) max = id;
+  }
+  return ids.length > 0 && max - min < 1 << 20 ? { min, max } : null;
+}
+
+const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+const isPeriod = (key: string) => /^\d{4}/.test(key);
+
+/** Each key number's place in header order (periods in time order, names alphabetically); ties share a place. */
+function ranks(table: KeyTable): Int32Array {
+  const { keys, labels } = table;
+  const compare = (a: number, b: number) =>
+    isPeriod(keys[a]!) ? keys[a]!.localeCompare(keys[b]!) : collator.compare(labels[a]!, labels[b]!);
+  const order = keys.map((_, n) => n).sort(compare);
+  const rank = new Int32Array(keys.length);
+  order.forEach((n, i) => (rank[n] = i > 0 && compare(order[i - 1]!, n) === 0 ? rank[order[i - 1]!]! : i));
+  return rank;
+}
+
+/** One side of the table (rows or columns): its headers and where each group falls. */
+interface Axis {
+  headers: PivotHeader[];
+  /** Per aggregate (current, previous), each group's header position. */
+  positionOf: Int32Array[];
+}
+
+/**
+ * The distinct header tuples of dimensions [from, to), from the groups of every aggregate,
+ * plus, when the axis holds the time dimension, every covered period for each tuple met.
+ */
+function buildAxis(tables: KeyTable[], columns: Int32Array[][], sizes: number[], from: number, to: number, fill: { at: number; keys: number[] } | null): Axis {
+  const width = to - from;
+  const tuples: number[][] = [];
+  const radix = tables.slice(from, to).map((t) => Math.max(1, t.keys.length));
+  const space = radix.reduce((a, b) => a * b, 1);
+  // A tuple's code numbers it among all possible tuples; past 2^53 codes would collide, and
+  // the tuple's text is the key instead (only for improbably many dimensions and keys).
+  const exact = space <= Number.MAX_SAFE_INTEGER;
+  // Header number by tuple code: an array when the codes are few enough, else a Map.
+  const direct = space <= Math.max(1 << 16, 8 * sizes.reduce((a, b) => a + b, 0)) ? new Int32Array(space).fill(-1) : null;
+  const codeOf = new Map<number | string, number>();
+  const add = (tuple: number[]): number => {
+    let code = 0;
+    for (let k = 0; k < width; k++) code = code * radix[k]! + tuple[k]!;
+    const key = exact ? code : tuple.join(',');
+    let h = direct ? direct[code]! : (codeOf.get(key) ?? -1);
+    if (h < 0) {
+      h = tuples.length;
+      if (direct) direct[code] = h;
+      else codeOf.set(key, h);
+      tuples.push(tuple.slice());
+    }
+    return h;
+  };
+  const headerOf = columns.map((cols, s) => {
+    const mine = cols.slice(from, to);
+    const n = sizes[s]!;
+    const out = new Int32Array(n);
+    if (!exact) {
+      for (let r = 0; r < n; r++) out[r] = add(mine.map((c) => c[r]!));
+      return out;
+    }
+    // Each group's tuple code, a column at a time (tight loops over typed arrays).
+    const codes = new Float64Array(n);
+    for (let k = 0; k < width; k++) {
+      const column = mine[k]!;
+      const base = radix[k]!;
+      for (let r = 0; r < n; r++) codes[r] = codes[r]! * base + column[r]!;
+    }
+    for (let r = 0; r < n; r++) {
+      const h = direct ? direct[codes[r]!]! : (codeOf.get(codes[r]!) ?? -1);
+      out[r] = h >= 0 ? h : add(mine.map((c) => c[r]!));
+    }
+    return out;
+  });
+  if (fill && width === 1) for (const period of fill.keys) add([period]);
+  else if (fill) {
+    // Every covered period for each distinct tuple of the axis's other dimensions.
+    const met = tuples.length;
+    const others = new Set<string>();
+    for (let h = 0; h < met; h++) {
+      const t = tuples[h]!.slice();
+      t[fill.at] = -1;
+      const text = t.join(',');
+      if (others.has(text)) continue;
+      others.add(text);
+      for (const period of fill.keys) {
+        t[fill.at] = period;
+        add(t);
+      }
+    }
+  }
+  if (tuples.length === 0 && width === 0) add([]);
+  const rankOf = tables.slice(from, to).map(ranks);
+  const order = tuples.map((_, h) => h);
+  order.sort((a, b) => {
+    for (let k = 0; k < width; k++) {
+      const d = rankOf[k]![tuples[a]![k]!]! - rankOf[k]![tuples[b]![k]!]!;
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+  const place = new Int32Array(tuples.length);
+  order.forEach((h, i) => (place[h] = i));
+  const headers = order.map((h) => ({
+    keys: tuples[h]!.map((n, k) => tables[from + k]!.keys[n]!),
+    labels: tuples[h]!.map((n, k) => tables[from + k]!.labels[n]!),
+  }));
+  return {
+    headers,
+    positionOf: headerOf.map((hs) => {
+      for (let r = 0; r < hs.length; r++) hs[r] = place[hs[r]!]!;
+      return hs;
+    }),
+  };
+}
+
+/** Counts of one aggregate laid out on the grid, with row, column and grand totals. */
+interface Counts {
+  cells: Float64Array;
+  rowTotals: Float64Array;
+  columnTotals: Float64Array;
+  total: number;
+}
+
+function layOut(counts: number[] | null, rowAt: Int32Array | undefined, columnAt: Int32Array | undefined, rows: number, columns: number): Counts {
+  const out = { cells: new Float64Array(rows * columns), rowTotals: new Float64Array(rows), columnTotals: new Float64Array(columns), total: 0 };
+  if (!counts || !rowAt || !columnAt) return out;
+  for (let g = 0; g < counts.length; g++) {
+    const n = counts[g]!;
+    const r = rowAt[g]!;
+    const c = columnAt[g]!;
+    const at = r * columns + c;
+    out.cells[at] = out.cells[at]! + n;
+    out.rowTotals[r] = out.rowTotals[r]! + n;
+    out.columnTotals[c] = out.columnTotals[c]! + n;
+    out.total += n;
+  }
+  return out;
+}
+
+type Span = { areas: string[] | null; periods: string[] | null };
+
+/** Facts are asked for by header position; each header's spans are worked out once. */
 export class Grid {
   readonly rowHeaders: PivotHeader[];
   readonly columnHeaders: PivotHeader[];
-  private readonly current;
-  private readonly previous;
+  private readonly current: Counts;
+  private readonly previous: Counts;
+  private readonly columnCount: number;
   private readonly allAreas: string[];
   private readonly allPeriods: string[];
-  private readonly rowTexts: string[];
-  private readonly columnTexts: string[];
   /** The one area / period key a row or column fixes, or null when the other side does. */
-  private readonly rowSpan: { areas: string[] | null; periods: string[] | null }[];
-  private readonly columnSpan: { areas: string[] | null; periods: string[] | null }[];
+  private readonly rowSpan: Span[];
+  private readonly columnSpan: Span[];
+  private readonly areaIndex: number;
+  private readonly timeIndex: number;
+  private readonly rowDims: number;
 
-  /** @param areaIndex, timeIndex: positions of the area and time dimensions among rows then columns (-1: none). */
-  constructor(
-    private readonly rowDims: number,
-    columnDims: number,
-    current: Aggregate[],
-    previous: Aggregate[],
-    private readonly areaIndex: number,
-    private readonly timeIndex: number,
-  ) {
-    this.current = index(current, rowDims);
-    this.previous = index(previous, rowDims);
-    this.rowHeaders = headers(current, previous, 0, rowDims);
-    this.columnHeaders = headers(current, previous, rowDims, rowDims + columnDims);
-    this.rowTexts = this.rowHeaders.map((h) => keyText(h.keys, 0, h.keys.length));
-    this.columnTexts = this.columnHeaders.map((h) => keyText(h.keys, 0, h.keys.length));
+  constructor(input: GridInput) {
+    const { dims, rowDims, areaIndex, timeIndex } = input;
+    this.areaIndex = areaIndex;
+    this.timeIndex = timeIndex;
+    this.rowDims = rowDims;
+    const sets = input.previous ? [input.current, input.previous] : [input.current];
+    const tables = dims.map(() => new KeyTable());
+    const columns = sets.map((agg, s) => dims.map((d, i) => keyColumn(tables[i]!, d, agg, i, s)));
+    let fill: { at: number; keys: number[] } | null = null;
+    if (timeIndex >= 0) {
+      const d = dims[timeIndex]!;
+      const t = tables[timeIndex]!;
+      const keys = isTimeDimension(d) ? input.periods.map((code) => t.intern(periodKey(d, code), periodLabel(d, code))) : [];
+      fill = { at: timeIndex < rowDims ? timeIndex : timeIndex - rowDims, keys };
+    }
+    const sizes = sets.map((a) => a.size);
+    const rows = buildAxis(tables, columns, sizes, 0, rowDims, fill && timeIndex < rowDims ? fill : null);
+    const cols = buildAxis(tables, columns, sizes, rowDims, dims.length, fill && timeIndex >= rowDims ? fill : null);
+    this.rowHeaders = rows.headers;
+    this.columnHeaders = cols.headers;
+    this.columnCount = cols.headers.length;
+    const R = rows.headers.length;
+    const C = cols.headers.length;
+    this.current = layOut(input.current.counts, rows.positionOf[0], cols.positionOf[0], R, C);
+    this.previous = layOut(input.previous?.counts ?? null, rows.positionOf[1], cols.positionOf[1], R, C);
     this.allAreas = this.distinct(areaIndex);
     this.allPeriods = this.distinct(timeIndex);
     const fixed = (i: number, h: PivotHeader, inRows: boolean) =>
@@ -82,37 +287,37 @@ export class Grid {
     this.columnSpan = this.columnHeaders.map((h) => ({ areas: fixed(areaIndex, h, false), periods: fixed(timeIndex, h, false) }));
   }
 
-  /** The cell at row header i and column header j. */
-  cellFacts(i: number, j: number): CellFacts {
-    const r = this.rowTexts[i]!;
-    const c = this.columnTexts[j]!;
-    return {
-      count: this.current.cells.get(r)?.get(c) ?? 0,
-      previousCount: this.previous.cells.get(r)?.get(c) ?? 0,
-      areas: this.spanned(this.areaIndex, this.rowSpan[i]!.areas ?? this.columnSpan[j]!.areas),
-      periods: this.spanned(this.timeIndex, this.rowSpan[i]!.periods ?? this.columnSpan[j]!.periods),
-    };
+  /**
+   * The cell at row header i and column header j, written into `into` when given (a table's
+   * worth of short-lived objects is a measurable share of building it).
+   */
+  cellFacts(i: number, j: number, into?: CellFacts): CellFacts {
+    const at = i * this.columnCount + j;
+    const facts = into ?? { count: 0, previousCount: 0, areas: [], periods: [] };
+    facts.count = this.current.cells[at]!;
+    facts.previousCount = this.previous.cells[at]!;
+    facts.areas = this.spanned(this.areaIndex, this.rowSpan[i]!.areas ?? this.columnSpan[j]!.areas);
+    facts.periods = this.spanned(this.timeIndex, this.rowSpan[i]!.periods ?? this.columnSpan[j]!.periods);
+    return facts;
   }
 
   /** The total of row header i. */
   rowFacts(i: number): CellFacts {
-    const r = this.rowTexts[i]!;
     return {
-      count: this.current.rowTotals.get(r) ?? 0,
-      previousCount: this.previous.rowTotals.get(r) ?? 0,
-      areas: this.spanned(this.areaIndex, this.rowSpan[i]!.areas) ?? this.allAreas,
-      periods: this.spanned(this.timeIndex, this.rowSpan[i]!.periods) ?? this.allPeriods,
+      count: this.current.rowTotals[i]!,
+      previousCount: this.previous.rowTotals[i]!,
+      areas: this.spanned(this.areaIndex, this.rowSpan[i]!.areas),
+      periods: this.spanned(this.timeIndex, this.rowSpan[i]!.periods),
     };
   }
 
   /** The total of column header j. */
   columnFacts(j: number): CellFacts {
-    const c = this.columnTexts[j]!;
     return {
-      count: this.current.columnTotals.get(c) ?? 0,
-      previousCount: this.previous.columnTotals.get(c) ?? 0,
-      areas: this.spanned(this.areaIndex, this.columnSpan[j]!.areas) ?? this.allAreas,
-      periods: this.spanned(this.timeIndex, this.columnSpan[j]!.periods) ?? this.allPeriods,
+      count: this.current.columnTotals[j]!,
+      previousCount: this.previous.columnTotals[j]!,
+      areas: this.spanned(this.areaIndex, this.columnSpan[j]!.areas),
+      periods: this.spanned(this.timeIndex, this.columnSpan[j]!.periods),
     };
   }
 
@@ -128,30 +333,10 @@ export class Grid {
 
   private distinct(i: number): string[] {
     if (i < 0) return [];
-    const from = i < this.rowDims ? this.rowHeaders : this.columnHeaders;
-    const at = i < this.rowDims ? i : i - this.rowDims;
+    const rowDims = this.rowDims;
+    const inRows = i < rowDims;
+    const from = inRows ? this.rowHeaders : this.columnHeaders;
+    const at = inRows ? i : i - rowDims;
     return [...new Set(from.map((h) => h.keys[at]!))];
   }
-}
-
-const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
-
-/** Distinct header tuples for dimensions [from, to): periods in time order, names alphabetically. */
-function headers(current: Aggregate[], previous: Aggregate[], from: number, to: number): PivotHeader[] {
-  if (from === to) return [{ keys: [], labels: [] }];
-  const seen = new Map<string, PivotHeader>();
-  for (const rows of [current, previous]) {
-    for (const r of rows) {
-      const k = keyText(r.keys, from, to);
-      if (!seen.has(k)) seen.set(k, { keys: r.keys.slice(from, to), labels: r.labels.slice(from, to) });
-    }
-  }
-  const isPeriod = (key: string) => /^\d{4}/.test(key);
-  return [...seen.values()].sort((a, b) => {
-    for (let i = 0; i < a.keys.length; i++) {
-      const order = isPeriod(a.keys[i]!) ? a.keys[i]!.localeCompare(b.keys[i]!) : collator.compare(a.labels[i]!, b.labels[i]!);
-      if (order !== 0) return order;
-    }
-    return 0;
-  });
 }

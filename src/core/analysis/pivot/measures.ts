@@ -39,15 +39,26 @@ interface PopulationFigure {
 }
 
 export function measureCell(ctx: MeasureContext, facts: CellFacts, grand: CellFacts): PivotCell {
-  const cell: PivotCell = { value: null, count: facts.count, flags: [] };
-  const flags = new FlagList();
-  if (facts.count < ctx.smallCount) flags.add('small');
-  if (!isComplete(ctx, facts, 0)) flags.add('incomplete');
+  const cell: PivotCell = { value: null, count: facts.count, flags: NO_FLAGS };
+  // The flags found, in order, as base-4 digits (see flagList); `seen` has a bit per flag.
+  let found = 0;
+  let seen = 0;
+  if (facts.count < ctx.smallCount) {
+    found = SMALL;
+    seen = SMALL;
+  }
+  if (!isComplete(ctx, facts, 0)) {
+    found = found * 4 + INCOMPLETE;
+    seen |= INCOMPLETE;
+  }
   const isChange = ctx.measure === 'change' || ctx.measure === 'pct-change' || ctx.measure === 'rate-change';
   if (isChange) {
     cell.previousCount = facts.previousCount;
-    if (facts.previousCount < ctx.smallCount) flags.add('small');
-    if (!isComplete(ctx, facts, 1)) flags.add('incomplete');
+    if (facts.previousCount < ctx.smallCount && !(seen & SMALL)) {
+      found = found * 4 + SMALL;
+      seen |= SMALL;
+    }
+    if (!isComplete(ctx, facts, 1) && !(seen & INCOMPLETE)) found = found * 4 + INCOMPLETE;
   }
 
   switch (ctx.measure) {
@@ -94,19 +105,34 @@ export function measureCell(ctx: MeasureContext, facts: CellFacts, grand: CellFa
       changeVerdict(facts.count, facts.previousCount, populations[0], populations[1]) ===
         'no significant change'
     ) {
-      flags.add('not-significant');
+      found = found * 4 + NOT_SIGNIFICANT;
     }
   }
-  cell.flags = flags.list;
+  if (found) cell.flags = flagList(found);
   return cell;
 }
 
-/** A cell's flags, each once, in the order found (a Set per cell is a measurable cost over 100,000 cells). */
-class FlagList {
-  readonly list: CellFlag[] = [];
-  add(flag: CellFlag): void {
-    if (!this.list.includes(flag)) this.list.push(flag);
+const SMALL = 1;
+const INCOMPLETE = 2;
+const NOT_SIGNIFICANT = 3;
+const FLAG_OF: Record<number, CellFlag> = { [SMALL]: 'small', [INCOMPLETE]: 'incomplete', [NOT_SIGNIFICANT]: 'not-significant' };
+const NO_FLAGS: CellFlag[] = Object.freeze([]) as unknown as CellFlag[];
+const SHARED: CellFlag[][] = [];
+
+/**
+ * One frozen list per sequence of flags, shared by every cell that has it: a table of a
+ * hundred thousand cells then keeps a handful of lists alive instead of a hundred thousand
+ * (src/shared/pivot.ts says so; copy a list before changing it). `found` holds the flags in
+ * the order found, one base-4 digit each (each flag at most once, so at most 3 digits).
+ */
+function flagList(found: number): CellFlag[] {
+  let list = SHARED[found];
+  if (!list) {
+    const flags: CellFlag[] = [];
+    for (let rest = found; rest > 0; rest = Math.floor(rest / 4)) flags.unshift(FLAG_OF[rest % 4]!);
+    SHARED[found] = list = Object.freeze(flags) as unknown as CellFlag[];
   }
+  return list;
 }
 
 /** Are all the months of every period the figure spans held (and inside the span asked for)? */

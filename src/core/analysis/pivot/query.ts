@@ -9,13 +9,20 @@ import { AS_OF_MONTHS_SQL } from '../../store/revisions';
 import { incidentsSummarised } from '../../store/summaries';
 import type { Db } from '../../store/workspace';
 import { dimensionSql, isTimeDimension, JOIN_SQL, periodCode, type Dictionary, type FactKind } from './dimensions';
-import { lookupFor } from './labels';
-import { chooseSource, groupOrder } from './sources';
+import { lookupFor, type Lookup } from './labels';
+import { chooseSource, groupOrder, groupsAreRows } from './sources';
 
+/**
+ * An aggregate's groups, column by column: for each grouped dimension the group's integer id
+ * (a period code for time dimensions, null where the row has none), and the count. Columns
+ * rather than a row object each: a hundred thousand groups become a few flat arrays.
+ */
 export interface Aggregate {
-  keys: string[];
-  labels: string[];
-  count: number;
+  size: number;
+  ids: (number | null)[][];
+  counts: number[];
+  /** Per dimension, from an id to its key and label (time dimensions: the code as text). */
+  lookups: Lookup[];
 }
 
 export interface AggregateQuery {
@@ -75,11 +82,13 @@ function buildGroupedSql(q: AggregateQuery) {
     groups.push(s.id);
     dictionaries.push(s.dictionary);
   });
-  // A base incident row is one crime; every other table holds counts.
-  const measure = source.table === 'current_incidents' || source.table === 'incidents' ? 'count(*)' : 'sum(f.count)';
   const groupBy = groupOrder(source, groups);
+  // Grouped by the whole key (and read as it stands, not "as of"), each row is its own group.
+  const eachRow = q.asOfImport === undefined && groupsAreRows(source, groupBy);
+  // A base incident row is one crime; every other table holds counts.
+  const measure = eachRow ? 'f.count' : source.table === 'current_incidents' || source.table === 'incidents' ? 'count(*)' : 'sum(f.count)';
   const sql = `SELECT ${[...select, `${measure} AS n`].join(', ')} ${from} WHERE ${where}
-    ${groupBy.length ? `GROUP BY ${groupBy.join(', ')}` : ''}`;
+    ${groupBy.length && !eachRow ? `GROUP BY ${groupBy.join(', ')}` : ''}`;
   return { sql: { sql, params }, dictionaries, source };
 }
 
@@ -124,23 +133,19 @@ function buildFrom(q: AggregateQuery, dimensions: Dimension[], onDimension?: (d:
   return { from: `FROM ${source.table} f ${[...joins].join(' ')}`, where: where.join(' AND '), params, source };
 }
 
-export function aggregate(db: Db, query: AggregateQuery): Aggregate[] {
+export function aggregate(db: Db, query: AggregateQuery): Aggregate {
   const q = query.kind === 'incidents' ? { ...query, incidentSummaries: incidentsSummarised(db, query.datasetId) } : query;
   const { sql, dictionaries } = buildGroupedSql(q);
-  // The groups come back as one JSON text, not a row each: better-sqlite3 builds a JS array
-  // per row, and for a hundred thousand groups that costs more than the query itself.
-  const ids = Array.from({ length: q.dimensions.length }, (_, i) => `g${i}`);
-  const json = db
-    .prepare(`SELECT json_group_array(json_array(${[...ids, 'n'].join(', ')})) FROM (${sql.sql})`)
-    .pluck()
-    .get(...sql.params) as string;
-  const rows = JSON.parse(json) as (number | null)[][];
-  const n = q.dimensions.length;
-  const lookups = dictionaries.map((dictionary, i) => lookupFor(db, dictionary, new Set(rows.map((r) => r[i]!))));
-  return rows.map((r) => {
-    const keys: string[] = new Array(n);
-    const labels: string[] = new Array(n);
-    for (let i = 0; i < n; i++) [keys[i], labels[i]] = lookups[i]!(r[i]!);
-    return { keys, labels, count: Number(r[n] ?? 0) };
-  });
+  // The groups come back as one flat JSON array per column, not a row each: better-sqlite3
+  // builds a JS array per row, and for a hundred thousand groups that costs more than the
+  // query itself. Every aggregate of one query sees the rows in the same order.
+  const columns = [...q.dimensions.map((_, i) => `g${i}`), 'n'].map((c) => `json_group_array(${c})`);
+  const texts = db
+    .prepare(`SELECT ${columns.join(', ')} FROM (${sql.sql})`)
+    .raw()
+    .get(...sql.params) as string[];
+  const parsed = texts.map((t) => JSON.parse(t) as (number | null)[]);
+  const counts = parsed.pop()!.map((n) => n ?? 0);
+  const lookups = dictionaries.map((dictionary, i) => lookupFor(db, dictionary, new Set(parsed[i])));
+  return { size: counts.length, ids: parsed, counts, lookups };
 }

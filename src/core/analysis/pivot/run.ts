@@ -3,18 +3,17 @@
  * for (count, rate per 1,000, share, change, % change, rate change), with totals, flags
  * and plain-words notes. All arithmetic on counts happens here, once, for every view.
  */
-import type { Dimension, Measure, PivotMeasureTable, PivotResult, PivotSpec } from '../../../shared/pivot';
+import type { Dimension, Measure, PivotCell, PivotMeasureTable, PivotResult, PivotSpec } from '../../../shared/pivot';
 import { WardlensError } from '../../errors';
 import { fromIsoMonth, toIsoMonth } from '../../months';
 import { AS_OF_MONTHS_SQL } from '../../store/revisions';
 import type { Db } from '../../store/workspace';
-import { AREA_DIMENSIONS, isTimeDimension, periodKey, periodLabel, type FactKind } from './dimensions';
-import { aggregate, type Aggregate } from './query';
+import { AREA_DIMENSIONS, isTimeDimension, periodCode, periodOfMonth, type FactKind } from './dimensions';
+import { aggregate } from './query';
 import { resolveFilters } from './filters';
-import { Grid } from './grid';
+import { Grid, type CellFacts } from './grid';
 import { loadPopulations } from './populations';
 import { measureCell, type MeasureContext } from './measures';
-import type { CellFacts } from './grid';
 
 interface DatasetRow {
   id: number;
@@ -53,10 +52,10 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
   const filters = resolveFilters(db, dataset.id, dataset.scheme, spec.filters ?? {});
   const query = { datasetId: dataset.id, kind, dimensions: dims, filters, asOfImport: spec.asOfImport };
 
-  const current = withPeriodKeys(aggregate(db, { ...query, firstMonth: first, lastMonth: last }), dims, 0);
+  const current = aggregate(db, { ...query, firstMonth: first, lastMonth: last });
   const previous = measures.some((m) => CHANGE_MEASURES.includes(m))
-    ? withPeriodKeys(aggregate(db, { ...query, firstMonth: first - 100, lastMonth: last - 100 }), dims, 1)
-    : [];
+    ? aggregate(db, { ...query, firstMonth: first - 100, lastMonth: last - 100 })
+    : null;
 
   const areaDim = dims.find((d) => AREA_DIMENSIONS.includes(d)) ?? null;
   const needsPopulation = measures.some((m) => m === 'rate' || m === 'rate-change');
@@ -75,7 +74,15 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
     defaultPopulationYear: Math.floor(last / 100),
     notes: new Set<string>(),
   };
-  const grid = new Grid(spec.rows.length, spec.columns.length, current, previous, ctx.areaIndex, ctx.timeIndex);
+  const grid = new Grid({
+    dims,
+    rowDims: spec.rows.length,
+    current,
+    previous,
+    areaIndex: ctx.areaIndex,
+    timeIndex: ctx.timeIndex,
+    periods: ctx.timeIndex < 0 ? [] : coveredPeriods(dims[ctx.timeIndex]!, held, first, last, filters),
+  });
 
   const notes = ctx.notes;
   if (dims.includes('ward') && dims.includes('borough')) {
@@ -115,16 +122,50 @@ function measuresOf(spec: PivotSpec): Measure[] {
 /** One measure's cells and totals over the grid. */
 function measureTable(ctx: MeasureContext, grid: Grid, shareOf: 'row' | 'column' | 'total'): PivotMeasureTable {
   const grand = grid.grandFacts();
-  const cell = (facts: CellFacts) => measureCell(ctx, facts, grand);
-  const table: PivotMeasureTable = {
-    measure: ctx.measure,
-    cells: grid.rowHeaders.map((_, i) => grid.columnHeaders.map((_c, j) => cell(grid.cellFacts(i, j)))),
-    rowTotals: grid.rowHeaders.map((_, i) => cell(grid.rowFacts(i))),
-    columnTotals: grid.columnHeaders.map((_, j) => cell(grid.columnFacts(j))),
-    grandTotal: cell(grand),
-  };
+  const rows = grid.rowHeaders.length;
+  const columns = grid.columnHeaders.length;
+  const cells: PivotCell[][] = new Array(rows);
+  // One facts object reused for every cell: measureCell keeps no reference to it.
+  const facts: CellFacts = { count: 0, previousCount: 0, areas: [], periods: [] };
+  for (let i = 0; i < rows; i++) {
+    const row: PivotCell[] = new Array(columns);
+    for (let j = 0; j < columns; j++) row[j] = measureCell(ctx, grid.cellFacts(i, j, facts), grand);
+    cells[i] = row;
+  }
+  const rowTotals: PivotCell[] = new Array(rows);
+  for (let i = 0; i < rows; i++) rowTotals[i] = measureCell(ctx, grid.rowFacts(i), grand);
+  const columnTotals: PivotCell[] = new Array(columns);
+  for (let j = 0; j < columns; j++) columnTotals[j] = measureCell(ctx, grid.columnFacts(j), grand);
+  const table: PivotMeasureTable = { measure: ctx.measure, cells, rowTotals, columnTotals, grandTotal: measureCell(ctx, grand, grand) };
   if (ctx.measure === 'share') shareWithin(table, shareOf);
   return table;
+}
+
+/**
+ * The periods to show even where no crime was recorded: each one holding a month the
+ * dataset covers (its imported months) inside the span and any period filters. A month the
+ * data does not cover is never turned into a zero: it is missing, and its period incomplete.
+ */
+function coveredPeriods(
+  d: Dimension,
+  held: Set<number>,
+  first: number,
+  last: number,
+  filters: Partial<Record<Dimension, string[]>>,
+): number[] {
+  if (!isTimeDimension(d)) return [];
+  const periodFilters = (Object.entries(filters) as [Dimension, string[]][])
+    .filter(([f, values]) => isTimeDimension(f) && values.length > 0)
+    .map(([f, values]) => {
+      const t = f as typeof d;
+      return { d: t, codes: new Set(values.map((v) => periodCode(t, v))) };
+    });
+  const codes = new Set<number>();
+  for (const m of [...held].sort((a, b) => a - b)) {
+    if (m < first || m > last) continue;
+    if (periodFilters.every((f) => f.codes.has(periodOfMonth(f.d, m)))) codes.add(periodOfMonth(d, m));
+  }
+  return [...codes];
 }
 
 /** The months the dataset holds now, or held when import `asOf` was the newest. */
@@ -161,26 +202,6 @@ function monthOrThrow(text: string | undefined): number | null {
   if (m === null)
     throw new WardlensError('bad-request', `"${text}" is not a month; give it as YYYY-MM, e.g. 2022-01.`);
   return m;
-}
-
-/** Time keys arrive as integer codes; give them their "2022-01" keys and "Jan 2022" labels, shifting last year's forward to align. */
-function withPeriodKeys(rows: Aggregate[], dims: Dimension[], shiftYears: number): Aggregate[] {
-  dims.forEach((d, i) => {
-    if (!isTimeDimension(d)) return;
-    const step = d === 'month' ? 100 : d === 'quarter' ? 10 : 1;
-    // A few dozen periods over a hundred thousand rows: each key and label is made once.
-    const made = new Map<string, [string, string]>();
-    for (const r of rows) {
-      let kl = made.get(r.keys[i]!);
-      if (!kl) {
-        const code = Number(r.keys[i]) + shiftYears * step;
-        made.set(r.keys[i]!, (kl = [periodKey(d, code), periodLabel(d, code)]));
-      }
-      r.keys[i] = kl[0];
-      r.labels[i] = kl[1];
-    }
-  });
-  return rows;
 }
 
 /** Shares of the row or column total rather than the grand total. */

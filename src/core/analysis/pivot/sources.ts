@@ -13,7 +13,7 @@ export interface Source extends SourceShape {
   /** What the table can group and filter by. */
   dimensions: ReadonlySet<Dimension>;
   /**
-   * The table's key after dataset_id, in order, and for each column the columns that (near
+   * The table's primary key after dataset_id, in order, and for each column the columns that (near
    * enough) determine it. Grouping in this order lets SQLite add up rows as it reads them
    * instead of sorting them first; extra columns only split a group the grid adds back.
    */
@@ -72,6 +72,15 @@ export function chooseSource(q: PlanQuery): Source {
   const fits = (s: Source) =>
     q.used.every((d) => s.dimensions.has(d)) && (s.grain === 'month' || wholeYears(q.firstMonth, q.lastMonth));
   return sources.find(fits) ?? sources[sources.length - 1]!;
+}
+
+/**
+ * Whether a GROUP BY names the source's whole key (after dataset_id, which the query fixes):
+ * then every row is a group of its own, and adding up (a third of the query's time on a
+ * hundred thousand groups) can be skipped. Only for tables whose `order` is their primary key.
+ */
+export function groupsAreRows(source: Source, groupBy: string[]): boolean {
+  return !!source.order && source.order.length === groupBy.length && source.order.every((o, i) => groupBy[i] === o.column);
 }
 
 /**
