@@ -1022,9 +1022,12 @@ beforeAll(async () => {
 afterAll(() => recordFigures(figures));
 
 let worker: Worker | null = null;
+/** A second worker that reads every xlsx sheet in a stream (xlsxStream.ts), however small. */
+let streamWorker: Worker | null = null;
 let nextId = 1;
 afterAll(async () => {
   await worker?.terminate();
+  await streamWorker?.terminate();
 });
 
 /**
@@ -1036,8 +1039,15 @@ async function importInWorker(
   file: string,
   options: ImportOptions | undefined,
   limitMs: number,
+  streamed = false,
 ): Promise<ImportFileResult> {
-  const w = (worker ??= new Worker(workerFile));
+  const w = streamed
+    ? (streamWorker ??= new Worker(workerFile, { env: { ...process.env, WARDLENS_XLSX_STREAM_BYTES: '0' } }))
+    : (worker ??= new Worker(workerFile));
+  const drop = () => {
+    if (streamed) streamWorker = null;
+    else worker = null;
+  };
   const id = nextId++;
   let timer: NodeJS.Timeout | undefined;
   let onMessage:
@@ -1051,14 +1061,14 @@ async function importInWorker(
         else reject(new Error(`the import threw instead of reporting a failed file: ${m.escaped?.message}`));
       };
       onError = (err) => {
-        worker = null;
+        drop();
         reject(new Error(`the import worker crashed: ${err.message}`));
       };
       w.on('message', onMessage);
       w.once('error', onError);
       w.postMessage({ id, dbPath, file, options });
       timer = setTimeout(() => {
-        worker = null;
+        drop();
         void w.terminate();
         reject(new Error(`still running after ${limitMs / 1000} s: a hang`));
       }, limitMs);
@@ -1076,15 +1086,17 @@ describe('hostile and broken files end in a correct import or a clean refusal', 
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
   });
 
-  for (const c of cases) {
+  // Every xlsx case twice: as imports read it (SheetJS for a sheet this small), and with every
+  // sheet read in a stream, as a large sheet is.
+  for (const [c, streamed] of cases.flatMap((c) => [[c, false] as const, ...(/\.xls[xm]$/i.test(c.file) ? [[c, true] as const] : [])])) {
     const limit = (c.seconds ?? TIME_LIMIT_MS / 1000) * 1000;
     const test = c.known ? it.fails : it;
     test(
-      `${c.id}: ${c.what} → ${c.expect.outcome === 'imported' ? 'imported, figures checked' : `refused (${c.expect.code})`}${c.known ? ' [known shortfall]' : ''}`,
+      `${c.id}: ${c.what} → ${c.expect.outcome === 'imported' ? 'imported, figures checked' : `refused (${c.expect.code})`}${c.known ? ' [known shortfall]' : ''}${streamed ? ' [xlsx read in a stream]' : ''}`,
       async () => {
         const figure: Figure = {
           suite: 'hostile',
-          id: c.id,
+          id: streamed ? `${c.id} (stream)` : c.id,
           outcome: c.expect.outcome,
           ok: false,
           note: c.known ? `known: ${c.known}` : undefined,
@@ -1097,7 +1109,7 @@ describe('hostile and broken files end in a correct import or a clean refusal', 
         const before = sha256File(dbPath);
 
         const started = Date.now();
-        const r = await importInWorker(dbPath, file, c.options, limit);
+        const r = await importInWorker(dbPath, file, c.options, limit, streamed);
         figure.seconds = (Date.now() - started) / 1000;
         expect(walExists(dbPath)).toBe(false);
 

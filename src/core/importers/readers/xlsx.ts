@@ -10,6 +10,8 @@ import * as XLSX from 'xlsx';
 import { badInput, WardlensError } from '../../errors';
 import { checkRow, MAX_COLUMNS, tooManyColumns } from './limits';
 import { HEAD_ROWS, type SheetRow, type TableSource } from './table';
+import { dateStyles, readWorkbook, sharedStrings, type WorkbookInfo } from './xlsxParts';
+import { openStreamedSheet } from './xlsxStream';
 import { misdeclaredEntry, zipEntrySizes } from './zipSizes';
 
 /**
@@ -18,6 +20,15 @@ import { misdeclaredEntry, zipEntrySizes } from './zipSizes';
  * of memory while reading, and V8 cannot hold strings much over 500 MB at all.
  */
 export const MAX_SHEET_XML_BYTES = Number(process.env.WARDLENS_MAX_SHEET_BYTES ?? 150 * 1024 * 1024);
+
+/**
+ * Sheets whose XML is larger than this (uncompressed) are read in a stream (xlsxStream.ts)
+ * rather than by SheetJS, which spends most of a large import building cell objects. Read
+ * when a workbook is opened, so tests can set it to 0 to send every sheet down the stream.
+ */
+export function streamSheetBytes(): number {
+  return Number(process.env.WARDLENS_XLSX_STREAM_BYTES ?? 8 * 1024 * 1024);
+}
 
 export function openXlsx(path: string, sheetName?: string, displayName = basename(path)): TableSource {
   const buffer = readFileSync(path);
@@ -32,14 +43,10 @@ export function openXlsx(path: string, sheetName?: string, displayName = basenam
   // Before SheetJS touches the workbook at all: even listing the sheets inflates every entry.
   guardSheetSize(displayName, sizes);
   guardEntries(displayName, buffer, sizes);
+  const streamed = openLargeSheet(path, buffer, sizes, sheetName, displayName);
+  if (streamed) return streamed;
   const names = XLSX.read(buffer, { type: 'buffer', bookSheets: true }).SheetNames;
-  // The sheet the analyst sees first: hidden sheets (lookups, old figures) are read only by name.
-  const hidden = hiddenSheets(buffer);
-  const sheet = sheetName ?? names.find((_, i) => !hidden[i]) ?? names[0];
-  const index = sheet === undefined ? -1 : names.indexOf(sheet);
-  if (index < 0) {
-    throw badInput(displayName, sheetName ? `there is no sheet called "${sheetName}" (sheets: ${names.join(', ')}).` : 'the workbook has no sheets.');
-  }
+  const sheet = chooseSheet(displayName, names, hiddenSheets(buffer), sheetName);
   let workbook: XLSX.WorkBook;
   try {
     // Cell values only: formulas are never evaluated (a formula's saved value is its value) and
@@ -48,11 +55,11 @@ export function openXlsx(path: string, sheetName?: string, displayName = basenam
   } catch (err) {
     throw badInput(displayName, `the workbook could not be read: ${(err as Error).message}`);
   }
-  const rows = sheetRows(displayName, workbook.Sheets[sheet!]!);
+  const rows = sheetRows(displayName, workbook.Sheets[sheet]!);
   const total = statSync(path).size;
   return {
     file: displayName,
-    sheet: sheet!,
+    sheet,
     head: rows.slice(0, HEAD_ROWS),
     progress: () => ({ read: total, total }),
     async *rows(signal?: AbortSignal) {
@@ -64,6 +71,53 @@ export function openXlsx(path: string, sheetName?: string, displayName = basenam
   };
 }
 
+/** The sheet the analyst sees first: hidden sheets (lookups, old figures) are read only by name. */
+function chooseSheet(file: string, names: string[], hidden: boolean[], sheetName: string | undefined): string {
+  const sheet = sheetName ?? names.find((_, i) => !hidden[i]) ?? names[0];
+  if (sheet === undefined || !names.includes(sheet)) {
+    throw badInput(file, sheetName ? `there is no sheet called "${sheetName}" (sheets: ${names.join(', ')}).` : 'the workbook has no sheets.');
+  }
+  return sheet;
+}
+
+/** Small parts of the workbook, inflated whole (each is within the size guards already checked). */
+function readParts(buffer: Buffer, names: string[]): Record<string, string> {
+  const wanted = new Set(names);
+  const files = unzipSync(buffer, { filter: (f) => wanted.has(f.name) });
+  return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, strFromU8(bytes)]));
+}
+
+function workbookInfo(buffer: Buffer): WorkbookInfo | null {
+  const parts = readParts(buffer, ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels']);
+  const workbook = parts['xl/workbook.xml'];
+  return workbook === undefined ? null : readWorkbook(workbook, parts['xl/_rels/workbook.xml.rels']);
+}
+
+/**
+ * The chosen sheet read in a stream when its XML is large (see streamSheetBytes), or null to
+ * read it with SheetJS. Chooses the sheet exactly as the SheetJS path does.
+ */
+function openLargeSheet(path: string, buffer: Buffer, sizes: Map<string, number>, sheetName: string | undefined, file: string): TableSource | null {
+  const largest = Math.max(0, ...[...sizes].filter(([n]) => n.startsWith('xl/worksheets/')).map(([, s]) => s));
+  if (largest < streamSheetBytes()) return null;
+  const book = workbookInfo(buffer);
+  if (!book) return null;
+  const names = book.sheets.map((s) => s.name);
+  const sheet = chooseSheet(file, names, book.sheets.map((s) => s.hidden), sheetName);
+  const part = book.sheets[names.indexOf(sheet)]!.part;
+  if (!part || !part.startsWith('xl/worksheets/') || (sizes.get(part) ?? 0) < streamSheetBytes()) return null;
+  const parts = readParts(buffer, ['xl/styles.xml', 'xl/sharedStrings.xml']);
+  return openStreamedSheet({
+    file,
+    sheet,
+    zip: buffer,
+    part,
+    declaredBytes: sizes.get(part) ?? 0,
+    fileBytes: statSync(path).size,
+    context: { file, strings: sharedStrings(parts['xl/sharedStrings.xml']), dateStyles: dateStyles(parts['xl/styles.xml']), date1904: book.date1904 },
+  });
+}
+
 /** Sheet names, in workbook order. */
 export function xlsxSheetNames(path: string): string[] {
   const buffer = readFileSync(path);
@@ -71,7 +125,10 @@ export function xlsxSheetNames(path: string): string[] {
   if (!sizes) throw badInput(basename(path), 'this is not an Excel .xlsx workbook.');
   guardSheetSize(basename(path), sizes);
   guardEntries(basename(path), buffer, sizes);
-  return XLSX.read(buffer, { type: 'buffer', bookSheets: true }).SheetNames;
+  // SheetJS inflates every part just to list the sheets: too slow for a large workbook.
+  const largest = Math.max(0, ...[...sizes].filter(([n]) => n.startsWith('xl/worksheets/')).map(([, s]) => s));
+  const book = largest >= streamSheetBytes() ? workbookInfo(buffer) : null;
+  return book ? book.sheets.map((s) => s.name) : XLSX.read(buffer, { type: 'buffer', bookSheets: true }).SheetNames;
 }
 
 function guardSheetSize(file: string, sizes: Map<string, number>): void {

@@ -90,3 +90,28 @@ function wholeXml(name: string, content: Buffer): boolean {
   const tail = content.toString('utf8', Math.max(0, content.length - 256)).trimEnd();
   return new RegExp(`</([A-Za-z_][\\w.-]*:)?${root}>$`).test(tail);
 }
+
+/**
+ * One entry's stored bytes (still compressed) and how they are compressed (0 stored, 8
+ * deflated), located through the central directory, or null when the zip has no such entry.
+ */
+export function zipEntryData(zip: Buffer, entry: string): { method: number; data: Buffer } | null {
+  const end = findEndRecord(zip);
+  if (end < 0) return null;
+  const entries = zip.readUInt16LE(end + 10);
+  let offset = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < entries; i++) {
+    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== CENTRAL_DIRECTORY_ENTRY) return null;
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
+    if (name === entry) {
+      const local = zip.readUInt32LE(offset + 42);
+      if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL_ENTRY) return null;
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const compressed = zip.readUInt32LE(offset + 20);
+      return { method: zip.readUInt16LE(offset + 10), data: zip.subarray(start, start + compressed) };
+    }
+    offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+  }
+  return null;
+}
