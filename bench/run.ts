@@ -16,6 +16,7 @@
  *   --data DIR            keep generated files in DIR and reuse them next time  [WARDLENS_BENCH_DATA]
  *   --out DIR             where results go (default bench/results)
  *   --no-geo              skip the geo bench that follows the import benches
+ *   --no-pivot            skip the pivot bench that follows the geo bench (alone: --pivot [--quick])
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -217,6 +218,7 @@ async function main(): Promise<void> {
   const paths = writeReport(options.out, report);
   process.stdout.write(toMarkdown(report));
   if (!process.argv.includes('--no-geo')) await runGeoBench(process.argv.slice(2));
+  if (!process.argv.includes('--no-pivot')) await runPivotBench(options.quick ? ['--quick'] : []);
   log(`\nResults: ${paths.md} (and .json, latest.md, latest.json)`);
 }
 

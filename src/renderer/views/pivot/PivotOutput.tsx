@@ -54,7 +54,11 @@ export function PivotOutput({ result, dataset, names, onDrill, active, loading }
         />
         <p className="hint">
           Click a column heading to sort. Click a figure, a row name or a column total to see what lies behind
-          it; ⓘ shows the files and rows it came from.
+          it; the{' '}
+          <span className="source-button inline-icon" aria-hidden="true">
+            <span />
+          </span>{' '}
+          beside a figure shows the files and rows it came from.
         </p>
         <ExportButtons
           table={{ pivot: result.spec }}

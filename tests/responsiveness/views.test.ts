@@ -16,9 +16,9 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount } from '../../src/renderer/format/numbers';
-import { openBrowser, type Session } from './support/browser';
-import { dataDir, realFiles, repoRoot, tempDir } from './support/paths';
-import { serve, type Served } from './support/server';
+import { openBrowser, type Session } from '../e2e/support/browser';
+import { dataDir, realFiles, repoRoot, tempDir } from '../e2e/support/paths';
+import { serve, type Served } from '../e2e/support/server';
 
 const LIMIT_MS = 100;
 /** A whole walk through a view, engine work included, on a busy machine. */
