@@ -66,9 +66,9 @@ async function duckdbRun(file: string, dir: string): Promise<RunResult> {
 }
 
 /**
- * Where an xlsx import's time goes: SheetJS reading the workbook (as Wardlens's reader asks
- * it to), turning the sheet into row arrays, then the whole Wardlens import of the same file.
- * The import re-does the first two, so "the rest" is recognising, checking and inserting.
+ * SheetJS reading the workbook (as Wardlens read every sheet before it streamed large ones)
+ * and turning the sheet into row arrays, as a yardstick; then the whole Wardlens import of the
+ * same file, which streams a large sheet instead.
  */
 async function xlsxProfile(file: string, dir: string): Promise<RunResult> {
   const read = stopwatch();
