@@ -8,7 +8,7 @@ import { WardlensError } from '../../errors';
 import { AS_OF_MONTHS_SQL } from '../../store/revisions';
 import { incidentsSummarised } from '../../store/summaries';
 import type { Db } from '../../store/workspace';
-import { dimensionSql, isTimeDimension, JOIN_SQL, periodCode, type Dictionary, type FactKind } from './dimensions';
+import { dimensionSql, isTimeDimension, JOIN_SQL, periodCode, periodOfMonth, type Dictionary, type FactKind } from './dimensions';
 import { lookupFor, type Lookup } from './labels';
 import { chooseSource, groupOrder, groupsAreRows } from './sources';
 
@@ -19,7 +19,7 @@ import { chooseSource, groupOrder, groupsAreRows } from './sources';
  */
 export interface Aggregate {
   size: number;
-  ids: (number | null)[][];
+  ids: ArrayLike<number | null>[];
   counts: number[];
   /** Per dimension, from an id to its key and label (time dimensions: the code as text). */
   lookups: Lookup[];
@@ -136,16 +136,148 @@ function buildFrom(q: AggregateQuery, dimensions: Dimension[], onDimension?: (d:
 export function aggregate(db: Db, query: AggregateQuery): Aggregate {
   const q = query.kind === 'incidents' ? { ...query, incidentSummaries: incidentsSummarised(db, query.datasetId) } : query;
   const { sql, dictionaries } = buildGroupedSql(q);
-  // The groups come back as one flat JSON array per column, not a row each: better-sqlite3
-  // builds a JS array per row, and for a hundred thousand groups that costs more than the
-  // query itself. Every aggregate of one query sees the rows in the same order.
-  const columns = [...q.dimensions.map((_, i) => `g${i}`), 'n'].map((c) => `json_group_array(${c})`);
+  // One snapshot for the id bounds and the groups, so no import between them can exceed a bound.
+  return db.transaction(() => {
+    const packed = packingFor(db, q, dictionaries);
+    // A null id where none can be (a packed sum would be null too) is read again unpacked.
+    return readGroups(db, sql, dictionaries, packed) ?? readGroups(db, sql, dictionaries, q.dimensions.map((_, i) => ({ sql: `g${i}`, plain: i, parts: [] })))!;
+  })();
+}
+
+/**
+ * The groups come back as flat JSON arrays, not a row each: better-sqlite3 builds a JS array
+ * per row, and for a hundred thousand groups that costs more than the query itself. Ids are
+ * packed several to a number where their bounds allow (each array SQLite writes and JS
+ * parses costs about as much as adding up the rows). Every aggregate of one query sees the
+ * rows in the same order.
+ */
+function readGroups(db: Db, sql: { sql: string; params: (string | number)[] }, dictionaries: Dictionary[], packing: Packed[]): Aggregate | null {
+  const columns = [...packing.map((p) => p.sql), 'n'].map((c) => `json_group_array(${c})`);
   const texts = db
     .prepare(`SELECT ${columns.join(', ')} FROM (${sql.sql})`)
     .raw()
     .get(...sql.params) as string[];
   const parsed = texts.map((t) => JSON.parse(t) as (number | null)[]);
-  const counts = parsed.pop()!.map((n) => n ?? 0);
-  const lookups = dictionaries.map((dictionary, i) => lookupFor(db, dictionary, new Set(parsed[i])));
-  return { size: counts.length, ids: parsed, counts, lookups };
+  const counts = parsed.pop()! as number[];
+  if (packing.some((p, k) => p.plain === undefined && parsed[k]!.includes(null))) return null;
+  for (let r = 0; r < counts.length; r++) if (counts[r] === null) counts[r] = 0;
+  const { ids, distinct } = unpack(packing, parsed, dictionaries.length);
+  const lookups = dictionaries.map((dictionary, i) => lookupFor(db, dictionary, distinct[i]!));
+  return { size: counts.length, ids, counts, lookups };
+}
+
+/** Ids packed into one number: each part's SQL is a whole number in [0, radix). */
+interface Packed {
+  sql: string;
+  /** The one dimension sent as it stands (no parts). */
+  plain?: number;
+  parts: { dimension: number; radix: number; offset: number }[];
+}
+
+/** Where a dictionary's ids come from (for their upper bound). */
+const ID_TABLE: Partial<Record<Dictionary, string>> = { area: 'areas', ward: 'areas', category: 'categories', major: 'categories' };
+
+/**
+ * How to pack a count aggregate's ids: a period code lies within the months asked for, and
+ * a count table's area and category ids are never null and at most the table's largest id.
+ * Parts are added while their radices multiply to an exact double. Incident ids (placement
+ * codes, missing LSOAs and outcomes) are sent one array each, as they stand.
+ */
+function packingFor(db: Db, q: AggregateQuery, dictionaries: Dictionary[]): Packed[] {
+  const out: Packed[] = [];
+  let open: Packed | null = null;
+  let space = 1;
+  q.dimensions.forEach((d, i) => {
+    const g = `g${i}`;
+    const table = ID_TABLE[dictionaries[i]!];
+    let part: Packed['parts'][number] | null = null;
+    if (q.kind === 'counts' && isTimeDimension(d)) {
+      const lo = periodOfMonth(d, q.firstMonth);
+      part = { dimension: i, radix: periodOfMonth(d, q.lastMonth) - lo + 1, offset: lo };
+    } else if (q.kind === 'counts' && table) {
+      const max = db.prepare(`SELECT coalesce(max(id), 0) FROM ${table}`).pluck().get() as number;
+      part = { dimension: i, radix: max + 1, offset: 0 };
+    }
+    if (!part || !(part.radix >= 1) || part.offset + part.radix > 2 ** 31) {
+      out.push({ sql: g, plain: i, parts: [] });
+      open = null;
+      return;
+    }
+    const value = part.offset ? `(${g} - ${part.offset})` : g;
+    if (open && space * part.radix <= Number.MAX_SAFE_INTEGER) {
+      open.sql = `(${open.sql}) * ${part.radix} + ${value}`;
+      open.parts.push(part);
+      space *= part.radix;
+    } else {
+      open = { sql: value, parts: [part] };
+      out.push(open);
+      space = part.radix;
+    }
+  });
+  return out;
+}
+
+/**
+ * Each dimension's id column back from the arrays packingFor described, with its distinct ids
+ * (marked in a bit per possible value as they are unpacked: a Set of a hundred thousand ids
+ * costs more than unpacking them).
+ */
+function unpack(packing: Packed[], arrays: (number | null)[][], dimensions: number) {
+  const ids: ArrayLike<number | null>[] = new Array(dimensions);
+  const distinct: Set<number | null>[] = new Array(dimensions);
+  packing.forEach((p, k) => {
+    const values = arrays[k]!;
+    if (p.plain !== undefined) {
+      ids[p.plain] = values;
+      distinct[p.plain] = new Set(values);
+      return;
+    }
+    // Typed arrays: off the garbage collector's heap, which a table's cells already fill.
+    // Least significant part first, each a tight loop of its own.
+    const rest = new Float64Array(values as number[]);
+    const columns: Int32Array[] = new Array(p.parts.length);
+    const found: Set<number>[] = new Array(p.parts.length);
+    for (let x = p.parts.length - 1; x >= 0; x--) {
+      const part = p.parts[x]!;
+      columns[x] = x > 0 ? takeDigit(rest, part.radix, part.offset) : addOffset(rest, part.offset);
+      found[x] = distinctIds(columns[x]!, part.radix, part.offset);
+    }
+    p.parts.forEach((part, x) => {
+      ids[part.dimension] = columns[x]!;
+      distinct[part.dimension] = found[x]!;
+    });
+  });
+  return { ids, distinct };
+}
+
+/** The lowest base-`radix` digit of each packed value (plus `offset`), leaving the rest in place. */
+function takeDigit(packed: Float64Array, radix: number, offset: number): Int32Array {
+  const out = new Int32Array(packed.length);
+  for (let r = 0; r < packed.length; r++) {
+    const v = packed[r]!;
+    const rest = Math.floor(v / radix);
+    out[r] = v - rest * radix + offset;
+    packed[r] = rest;
+  }
+  return out;
+}
+
+function addOffset(packed: Float64Array, offset: number): Int32Array {
+  const out = new Int32Array(packed.length);
+  for (let r = 0; r < packed.length; r++) out[r] = packed[r]! + offset;
+  return out;
+}
+
+/** The distinct ids of a column whose ids lie in [offset, offset + radix). */
+function distinctIds(column: Int32Array, radix: number, offset: number): Set<number> {
+  const seen = new Uint8Array(radix);
+  const found = new Set<number>();
+  for (let r = 0; r < column.length; r++) {
+    const local = column[r]! - offset;
+    if (seen[local] === 0) {
+      seen[local] = 1;
+      found.add(column[r]!);
+    }
+  }
+  return found;
 }
