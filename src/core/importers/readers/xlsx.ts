@@ -42,8 +42,8 @@ export function openXlsx(path: string, sheetName?: string, displayName = basenam
   }
   // Before SheetJS touches the workbook at all: even listing the sheets inflates every entry.
   guardSheetSize(displayName, sizes);
-  guardEntries(displayName, buffer, sizes);
-  const streamed = openLargeSheet(path, buffer, sizes, sheetName, displayName);
+  const inflated = guardEntries(displayName, buffer, sizes);
+  const streamed = openLargeSheet(path, buffer, sizes, sheetName, displayName, inflated);
   if (streamed) return streamed;
   const names = XLSX.read(buffer, { type: 'buffer', bookSheets: true }).SheetNames;
   const sheet = chooseSheet(displayName, names, hiddenSheets(buffer), sheetName);
@@ -97,7 +97,7 @@ function workbookInfo(buffer: Buffer): WorkbookInfo | null {
  * The chosen sheet read in a stream when its XML is large (see streamSheetBytes), or null to
  * read it with SheetJS. Chooses the sheet exactly as the SheetJS path does.
  */
-function openLargeSheet(path: string, buffer: Buffer, sizes: Map<string, number>, sheetName: string | undefined, file: string): TableSource | null {
+function openLargeSheet(path: string, buffer: Buffer, sizes: Map<string, number>, sheetName: string | undefined, file: string, inflated: Map<string, Buffer>): TableSource | null {
   const largest = Math.max(0, ...[...sizes].filter(([n]) => n.startsWith('xl/worksheets/')).map(([, s]) => s));
   if (largest < streamSheetBytes()) return null;
   const book = workbookInfo(buffer);
@@ -112,6 +112,7 @@ function openLargeSheet(path: string, buffer: Buffer, sizes: Map<string, number>
     sheet,
     zip: buffer,
     part,
+    xml: inflated.get(part),
     declaredBytes: sizes.get(part) ?? 0,
     fileBytes: statSync(path).size,
     context: { file, strings: sharedStrings(parts['xl/sharedStrings.xml']), dateStyles: dateStyles(parts['xl/styles.xml']), date1904: book.date1904 },
@@ -160,12 +161,24 @@ function hiddenSheets(buffer: Buffer): boolean[] {
  * A zip bomb can declare a small size for a sheet that inflates to gigabytes, past the size
  * guard: every part is checked against what it declares before SheetJS inflates anything.
  */
-function guardEntries(file: string, buffer: Buffer, sizes: Map<string, number>): void {
+function guardEntries(file: string, buffer: Buffer, sizes: Map<string, number>): Map<string, Buffer> {
   const declared = [...sizes.values()].reduce((a, b) => a + b, 0);
   if (declared > 4 * MAX_SHEET_XML_BYTES) {
     throw new WardlensError('too-large', `${file}: the workbook is too large to read safely (it unpacks to ${Math.round(declared / 1024 / 1024).toLocaleString('en-GB')} MB). Save the sheet as CSV and import that instead.`, { file });
   }
-  const wrong = misdeclaredEntry(buffer);
+  // The large sheets, as checked, for the streaming reader (which would otherwise inflate its
+  // sheet again); no more of them than one sheet's limit, so a workbook of several large
+  // sheets is not held whole.
+  const inflated = new Map<string, Buffer>();
+  const large = streamSheetBytes();
+  let kept = 0;
+  const keep = (name: string) => {
+    const size = sizes.get(name) ?? 0;
+    if (!name.startsWith('xl/worksheets/') || size < large || kept + size > MAX_SHEET_XML_BYTES) return false;
+    kept += size;
+    return true;
+  };
+  const wrong = misdeclaredEntry(buffer, inflated, keep);
   if (wrong) {
     throw badInput(
       file,
@@ -174,6 +187,7 @@ function guardEntries(file: string, buffer: Buffer, sizes: Map<string, number>):
         : `the workbook is damaged: its part ${wrong.name} cannot be unpacked. Open it in Excel, save it again and import that.`,
     );
   }
+  return inflated;
 }
 
 /**

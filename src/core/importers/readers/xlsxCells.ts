@@ -80,6 +80,56 @@ export function attribute(text: string, name: string): string | undefined {
   return /\s=|=\s/.test(text) ? attributes(text)[name] : undefined;
 }
 
+/** A cell's address, style and type attributes, as attribute() reads them. */
+export interface CellAttributes {
+  r: string | undefined;
+  s: string | undefined;
+  t: string | undefined;
+}
+
+/**
+ * A cell's r, s and t attributes, read in one pass over its attribute text: a sheet has
+ * millions of cells, and looking each attribute up in turn was a good part of reading one.
+ * False, with `out` left unusable, for anything but plain name="value" pairs (r = "A1"):
+ * those are read by attribute().
+ */
+export function cellAttributes(text: string, out: CellAttributes): boolean {
+  out.r = out.s = out.t = undefined;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    const nameStart = i;
+    while (c !== 61 && !isSpace(c) && ++i < n) c = text.charCodeAt(i);
+    if (c !== 61 || i === nameStart) return false;
+    const quote = text.charCodeAt(i + 1);
+    if (quote !== 34 && quote !== 39) return false;
+    const end = text.indexOf(quote === 34 ? '"' : "'", i + 2);
+    if (end < 0) return false;
+    if (i - nameStart === 1) {
+      // The first of a repeated attribute counts, as with attribute().
+      const name = text.charCodeAt(nameStart);
+      if (name === 114) out.r ??= text.slice(i + 2, end);
+      else if (name === 115) out.s ??= text.slice(i + 2, end);
+      else if (name === 116) out.t ??= text.slice(i + 2, end);
+    }
+    i = end + 1;
+  }
+  return true;
+}
+
+function readCellAttributes(text: string, out: CellAttributes): CellAttributes {
+  if (cellAttributes(text, out)) return out;
+  out.r = attribute(text, 'r');
+  out.s = attribute(text, 's');
+  out.t = attribute(text, 't');
+  return out;
+}
+
 const childPatterns = new Map<string, RegExp>();
 /** The first child element `name` of a cell: its attributes and its content (undefined when written <name/>). */
 function child(content: string, name: string): { attrs: string; inner: string | undefined } | null {
@@ -148,6 +198,8 @@ export class CellReader {
   rowNumber = 0;
   column = -1;
   private readonly sharedFormulas = new Map<string, string>();
+  /** Reused for every cell: its attributes are read before anything else can run. */
+  private readonly attrs: CellAttributes = { r: undefined, s: undefined, t: undefined };
 
   constructor(private readonly ctx: CellContext) {}
 
@@ -162,7 +214,8 @@ export class CellReader {
    * present are worked out (the first pass over a sheet needs no more); its value is null.
    */
   cell(attrText: string, content: string | undefined, withValue = true): Cell {
-    const r = attribute(attrText, 'r');
+    const a = readCellAttributes(attrText, this.attrs);
+    const r = a.r;
     let row: number;
     let col: number;
     if (r) {
@@ -180,9 +233,9 @@ export class CellReader {
       if (raw) v = raw.includes('&') || raw.includes('_x') || raw.includes('<') ? unescapeXml(raw) : raw;
       if (content.includes('f')) formula = this.formula(content);
     }
-    const type = attribute(attrText, 't');
+    const type = a.t;
     if (!withValue) return { row, col, present: isPresent(type, v, formula), value: null };
-    const value = this.value({ t: type, s: attribute(attrText, 's') }, v, formula, content, row, col);
+    const value = this.value({ t: type, s: a.s }, v, formula, content, row, col);
     return { row, col, present: value.present, value: value.value };
   }
 

@@ -19,7 +19,7 @@ import { badInput } from '../../errors';
 import { checkRow, MAX_COLUMNS, tooManyColumns } from './limits';
 import { HEAD_ROWS, type SheetRow, type TableSource } from './table';
 import type { RowBatches } from './csv';
-import { attribute, CellReader, columnLetters, decodeAddress, type CellContext } from './xlsxCells';
+import { attribute, cellAttributes, CellReader, columnLetters, decodeAddress, type CellAttributes, type CellContext } from './xlsxCells';
 import { zipEntryData } from './zipSizes';
 
 /** XML bytes read at a time: a few thousand rows. */
@@ -129,6 +129,7 @@ function sheetBounds(file: string, xml: Buffer, ctx: CellContext): Bounds | null
   const guess = { r: Infinity, c: Infinity, anyCell: false, anyRow: false };
   let lastRow = -1;
   let lastCol = -1;
+  const scratch: CellAttributes = { r: undefined, s: undefined, t: undefined };
   const walk = scanSheet(sheetText(xml), {
     dimension(ref) {
       const d = ref ? XLSX.utils.decode_range(ref) : null;
@@ -141,7 +142,7 @@ function sheetBounds(file: string, xml: Buffer, ctx: CellContext): Bounds | null
     },
     cell(attributes, content) {
       // Most cells lie within the bounds found so far and cannot move them: only their address is read.
-      const ref = dimension ? attribute(attributes, 'r') : undefined;
+      const ref = dimension ? (cellAttributes(attributes, scratch) ? scratch.r : attribute(attributes, 'r')) : undefined;
       if (ref) {
         const at = decodeAddress(ref);
         if (at.row <= lastRow && at.col <= lastCol) {
@@ -224,17 +225,23 @@ export interface StreamedSheet {
   /** The whole xlsx file, its sheet part and its size on disk (for progress). */
   zip: Buffer;
   part: string;
+  /** The sheet part already inflated (and checked against its declared size), when it has been. */
+  xml?: Buffer;
   /** The sheet part's uncompressed size, as the zip declares it. */
   declaredBytes: number;
   fileBytes: number;
   context: CellContext;
 }
 
-/** A large sheet as a table: the head read at once, every row streamed on demand. */
-export function openStreamedSheet(s: StreamedSheet): TableSource & RowBatches {
+function sheetXml(s: StreamedSheet): Buffer {
   const entry = zipEntryData(s.zip, s.part);
   if (!entry) throw badInput(s.file, `the workbook is damaged: its sheet "${s.sheet}" is missing. Open it in Excel, save it again and import that.`);
-  const xml = inflateSheet(s.file, entry, s.declaredBytes);
+  return inflateSheet(s.file, entry, s.declaredBytes);
+}
+
+/** A large sheet as a table: the head read at once, every row streamed on demand. */
+export function openStreamedSheet(s: StreamedSheet): TableSource & RowBatches {
+  const xml = s.xml ?? sheetXml(s);
   const bounds = sheetBounds(s.file, xml, s.context);
   let read = 0;
   const rowsOf = () => (bounds ? sheetRows(s.file, xml, s.context, bounds, (n) => (read = n)) : [][Symbol.iterator]());

@@ -46,9 +46,10 @@ function findEndRecord(zip: Buffer): number {
  * every entry does. A zip bomb can declare a few KB for a sheet that inflates to gigabytes;
  * the size guard trusts the declared sizes, so each entry is inflated here with its declared
  * size as a hard limit (never further), before SheetJS inflates anything. Costs one extra
- * inflate of a workbook that is what it says it is.
+ * inflate of a workbook that is what it says it is; the entries `keepIf` picks are put in
+ * `keep` once checked, so that they need not be inflated again.
  */
-export function misdeclaredEntry(zip: Buffer): { name: string; problem: 'larger' | 'damaged' } | null {
+export function misdeclaredEntry(zip: Buffer, keep?: Map<string, Buffer>, keepIf?: (name: string) => boolean): { name: string; problem: 'larger' | 'damaged' } | null {
   const end = findEndRecord(zip);
   if (end < 0) return null;
   const entries = zip.readUInt16LE(end + 10);
@@ -79,6 +80,8 @@ export function misdeclaredEntry(zip: Buffer): { name: string; problem: 'larger'
       if (content.length !== declared) return { name, problem: 'damaged' };
     }
     if (content && !wholeXml(name, content)) return { name, problem: 'damaged' };
+    // The streaming reader would inflate a large sheet again: it is handed this one instead.
+    if (content && keep && keepIf?.(name)) keep.set(name, content);
   }
   return null;
 }
