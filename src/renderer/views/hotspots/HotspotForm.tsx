@@ -7,8 +7,9 @@ import { useState } from 'react';
 import type { FdrCorrection } from '../../../shared/geo';
 import type { CategorySummary, DatasetSummary } from '../../../shared/workspace';
 import { METHOD_LABELS, type HotspotMethod } from '../../charts/hotspots';
-import { monthLabel } from '../../format/months';
+
 import { plural } from '../../format/numbers';
+import { MonthSelect } from '../../components/MonthSelect';
 
 export interface HotspotChoice {
   dataset: string;
@@ -42,7 +43,10 @@ export function HotspotForm({ datasets, boroughs, categories, months, choice, on
       <div className="pivot-controls">
         <label className="field field-wide">
           <span>Dataset</span>
-          <select value={choice.dataset} onChange={(e) => set({ dataset: e.target.value, area: [], category: '' })}>
+          <select
+            value={choice.dataset}
+            onChange={(e) => set({ dataset: e.target.value, area: [], category: '' })}
+          >
             {datasets.map((d) => (
               <option key={d.key} value={d.key}>
                 {d.name}
@@ -50,26 +54,8 @@ export function HotspotForm({ datasets, boroughs, categories, months, choice, on
             ))}
           </select>
         </label>
-        <label className="field field-month">
-          <span>From</span>
-          <select value={choice.from} onChange={(e) => set({ from: e.target.value })}>
-            {months.map((m) => (
-              <option key={m} value={m}>
-                {monthLabel(m)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field-month">
-          <span>To</span>
-          <select value={choice.to} onChange={(e) => set({ to: e.target.value })}>
-            {months.map((m) => (
-              <option key={m} value={m}>
-                {monthLabel(m)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MonthSelect label="From" months={months} value={choice.from} onChange={(m) => set({ from: m })} />
+        <MonthSelect label="To" months={months} value={choice.to} onChange={(m) => set({ to: m })} />
         <label className="field field-wide">
           <span>Crime type</span>
           <select value={choice.category} onChange={(e) => set({ category: e.target.value })}>
@@ -93,7 +79,14 @@ export function HotspotForm({ datasets, boroughs, categories, months, choice, on
             ))}
           </select>
         </label>
-        <MetresField key={`cell-${choice.cell}`} label="Cell size (m)" value={choice.cell} min={25} max={5000} onCommit={(cell) => set({ cell })} />
+        <MetresField
+          key={`cell-${choice.cell}`}
+          label="Cell size (m)"
+          value={choice.cell}
+          min={25}
+          max={5000}
+          onCommit={(cell) => set({ cell })}
+        />
         {choice.method === 'density' && (
           <MetresField
             key={`bandwidth-${choice.bandwidth ?? 'default'}-${choice.cell}`}
@@ -107,7 +100,10 @@ export function HotspotForm({ datasets, boroughs, categories, months, choice, on
         {choice.method === 'gistar' && (
           <label className="field field-wide">
             <span>Multiple testing</span>
-            <select value={choice.correction} onChange={(e) => set({ correction: e.target.value as FdrCorrection })}>
+            <select
+              value={choice.correction}
+              onChange={(e) => set({ correction: e.target.value as FdrCorrection })}
+            >
               <option value="fdr">Corrected (false discovery rate)</option>
               <option value="none">Not corrected</option>
             </select>
@@ -125,15 +121,19 @@ export function HotspotForm({ datasets, boroughs, categories, months, choice, on
         </p>
         {boroughs.length === 0 && (
           <p className="notice">
-            No borough has boundaries in this workspace yet: import the borough or ward boundaries (GeoJSON) to
-            choose an area. Until then the grid covers the extent of the points.
+            No borough has boundaries in this workspace yet: import the borough or ward boundaries (GeoJSON)
+            to choose an area. Until then the grid covers the extent of the points.
           </p>
         )}
         <fieldset className="checkbox-grid">
           <legend className="visually-hidden">Boroughs</legend>
           {boroughs.map((b) => (
             <label key={b} className="check-option">
-              <input type="checkbox" checked={choice.area.includes(b)} onChange={(e) => toggle(b, e.target.checked)} />{' '}
+              <input
+                type="checkbox"
+                checked={choice.area.includes(b)}
+                onChange={(e) => toggle(b, e.target.checked)}
+              />{' '}
               {b}
             </label>
           ))}
@@ -144,7 +144,13 @@ export function HotspotForm({ datasets, boroughs, categories, months, choice, on
 }
 
 /** A size in metres, applied when the analyst presses Enter or leaves the box, and only when in range. */
-function MetresField(p: { label: string; value: number; min: number; max: number; onCommit(v: number): void }) {
+function MetresField(p: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  onCommit(v: number): void;
+}) {
   // The parent keys this field by its value, so a new value starts a fresh draft.
   const [draft, setDraft] = useState(String(p.value));
   const n = Number(draft);

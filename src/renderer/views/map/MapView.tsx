@@ -14,12 +14,13 @@ import { MEASURE_UNITS } from '../../charts/labels';
 import { PlotlyChart, type ChartClick } from '../../charts/PlotlyChart';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ViewHeader } from '../../components/ViewHeader';
-import { monthLabel, monthRange, monthsBetween } from '../../format/months';
+import { monthRange, monthsBetween } from '../../format/months';
 import { formatMeasure } from '../../format/numbers';
 import type { Drill } from '../pivot/drill';
 import { useBoroughs } from '../assessment/useFindings';
 import { AreaDetail } from './AreaDetail';
 import { areaDrill } from './areaDrill';
+import { MonthSelect } from '../../components/MonthSelect';
 
 const MEASURES: Measure[] = ['count', 'rate', 'change', 'rate-change'];
 
@@ -80,7 +81,10 @@ export function MapView({ active }: { active: boolean }) {
     [map],
   );
   // The area clicked, with the question it belongs to: a new map closes the last area's figures.
-  const [clicked, setClicked] = useState<{ question: string | null; drill: Drill | null }>({ question: null, drill: null });
+  const [clicked, setClicked] = useState<{ question: string | null; drill: Drill | null }>({
+    question: null,
+    drill: null,
+  });
   const drill = clicked.question === question ? clicked.drill : null;
   const open = (click: ChartClick) => {
     const name = click.location ? names.get(click.location) : undefined;
@@ -140,26 +144,18 @@ export function MapView({ active }: { active: boolean }) {
                 ))}
               </select>
             </label>
-            <label className="field field-month">
-              <span>From</span>
-              <select value={from} onChange={(e) => setSpan({ ...span, from: e.target.value })}>
-                {months.map((m) => (
-                  <option key={m} value={m}>
-                    {monthLabel(m)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field field-month">
-              <span>To</span>
-              <select value={to} onChange={(e) => setSpan({ ...span, to: e.target.value })}>
-                {months.map((m) => (
-                  <option key={m} value={m}>
-                    {monthLabel(m)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <MonthSelect
+              label="From"
+              months={months}
+              value={from}
+              onChange={(m) => setSpan({ ...span, from: m })}
+            />
+            <MonthSelect
+              label="To"
+              months={months}
+              value={to}
+              onChange={(m) => setSpan({ ...span, to: m })}
+            />
           </div>
         </div>
       )}
@@ -174,7 +170,10 @@ export function MapView({ active }: { active: boolean }) {
           {active && <PlotlyChart figure={figure} fileName={chartFileName(title)} onPointClick={open} />}
           <p className="hint map-hint">
             Click a {map.level} to see{' '}
-            {map.level === 'borough' && ds?.areaLevel === 'ward' ? 'its wards' : 'its months across the crime categories'}.
+            {map.level === 'borough' && ds?.areaLevel === 'ward'
+              ? 'its wards'
+              : 'its months across the crime categories'}
+            .
           </p>
           {(map.notes.length > 0 || map.unmapped.length > 0) && (
             <section className="notes" aria-label="Notes on this map">
