@@ -11,6 +11,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', packages: 'ex
 const nodeEntries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli/wardlens.js', format: 'esm' },
   { entryPoints: ['src/core/worker/worker.ts'], outfile: 'dist/core/worker.js', format: 'esm' },
+  { entryPoints: ['src/core/worker/policeUkEncoder.ts'], outfile: 'dist/core/policeUkEncoder.js', format: 'esm' },
 ];
 if (existsSync('bench/run.ts')) nodeEntries.push({ entryPoints: ['bench/run.ts'], outfile: 'dist/bench/run.js', format: 'esm' });
 

@@ -119,6 +119,7 @@ export function removeImport(db: Db, importId: number): DeletedImport {
     .get(importId) as { file: string; datasetId: number; dataset: string; kind: 'counts' | 'incidents' | 'population' } | undefined;
   if (!found) throw new WardlensError('not-found', `There is no import ${importId} in this workspace ("wardlens info" lists the imports).`);
   const withdrawn = withdrawImport(db, found.datasetId, importId, found.kind);
+  for (const table of ['import_crime_types', 'import_lsoas']) db.prepare(`DELETE FROM ${table} WHERE import_id = ?`).run(importId);
   db.prepare('DELETE FROM imports WHERE id = ?').run(importId);
   // The pivots' summary tables follow the figures back (store/summaries.ts).
   refreshSummaries(db, found.datasetId);

@@ -80,8 +80,12 @@ function refreshDatasetSummary(db: Db, datasetId: number, kind: string | undefin
   const counts = `SELECT $id, c.n, c.n + (SELECT count(*) FROM superseded_counts WHERE dataset_id = $id),
       (SELECT count(DISTINCT category_id) FROM yearly_totals WHERE dataset_id = $id), c.areas
     FROM (SELECT count(*) AS n, count(DISTINCT area_id) AS areas FROM monthly_counts WHERE dataset_id = $id) c`;
-  const incidents = `SELECT $id, (SELECT count(*) FROM current_incidents WHERE dataset_id = $id), i.n, i.categories, i.lsoas
-    FROM (SELECT count(*) AS n, count(DISTINCT category_id) AS categories, count(DISTINCT lsoa_id) AS lsoas FROM incidents WHERE dataset_id = $id) i`;
+  // Categories and LSOAs from each import's own list of them (migration 009): the row counts
+  // read only the (dataset, month) index, but counting distinct values would read every row.
+  const incidents = `SELECT $id, (SELECT count(*) FROM current_incidents WHERE dataset_id = $id),
+      (SELECT count(*) FROM incidents WHERE dataset_id = $id),
+      (SELECT count(DISTINCT t.category_id) FROM import_crime_types t JOIN imports i ON i.id = t.import_id WHERE i.dataset_id = $id),
+      (SELECT count(DISTINCT l.area_id) FROM import_lsoas l JOIN imports i ON i.id = l.import_id WHERE i.dataset_id = $id)`;
   const select = kind === 'counts' ? counts : kind === 'incidents' ? incidents : null;
   if (!select) return;
   db.prepare(`INSERT INTO dataset_summary (dataset_id, current_rows, all_rows, categories, areas) ${select}`).run({ id: datasetId });

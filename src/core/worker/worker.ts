@@ -7,7 +7,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toApiError, WardlensError } from '../errors';
 import { dispatch, isMethod } from '../handlers';
 import { openWorkspace, type Workspace } from '../store/workspace';
-import { ENCODER_ROLE, runEncoderThread, type EncoderJob } from '../importers/formats/policeUkThread';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
 
 const port = parentPort!;
@@ -16,20 +15,13 @@ const send = (m: FromWorker) => port.postMessage(m);
 const running = new Map<number, AbortController>();
 let queue: Promise<void> = Promise.resolve();
 let workspace: Workspace | null = null;
-// The same bundle also reads and encodes large police.uk files for an import (policeUkThread.ts).
-const encoderJob = (workerData as { role?: string; job?: EncoderJob }).role === ENCODER_ROLE ? (workerData as { job: EncoderJob }).job : null;
-
-if (encoderJob) {
-  void runEncoderThread(port, encoderJob);
-} else {
-  try {
-    workspace = openWorkspace(config.workspacePath, { nativeBinding: config.nativeBinding });
-    send({ type: 'ready', workspacePath: workspace.path });
-  } catch (err) {
-    send({ type: 'failed-to-open', error: toApiError(err) });
-  }
-  port.on('message', onMessage);
+try {
+  workspace = openWorkspace(config.workspacePath, { nativeBinding: config.nativeBinding });
+  send({ type: 'ready', workspacePath: workspace.path });
+} catch (err) {
+  send({ type: 'failed-to-open', error: toApiError(err) });
 }
+port.on('message', onMessage);
 
 async function invoke(id: number, method: string, args: unknown): Promise<void> {
   const controller = running.get(id)!;

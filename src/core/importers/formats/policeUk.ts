@@ -151,10 +151,24 @@ class IncidentStore {
 
   finish(): void {
     this.writer.flush();
-    assertIdsExist(this.ctx.db, 'areas', new Set(this.ids.lsoas));
-    assertIdsExist(this.ctx.db, 'categories', new Set(this.ids.crimeTypes));
+    const lsoas = new Set(this.ids.lsoas);
+    const crimeTypes = new Set(this.ids.crimeTypes);
+    assertIdsExist(this.ctx.db, 'areas', lsoas);
+    assertIdsExist(this.ctx.db, 'categories', crimeTypes);
+    recordKeys(this.ctx, crimeTypes, lsoas);
     this.ctx.tally.categories = this.categories.count;
   }
+}
+
+/**
+ * The crime types and LSOAs this import's rows use (migration 009): every one the file
+ * numbered belongs to a stored row, as an import keeps all of its rows or none.
+ */
+function recordKeys({ db, importId }: ImportContext, crimeTypes: Set<number>, lsoas: Set<number>): void {
+  const crimeType = db.prepare('INSERT INTO import_crime_types (import_id, category_id) VALUES (?, ?)');
+  const lsoa = db.prepare('INSERT INTO import_lsoas (import_id, area_id) VALUES (?, ?)');
+  for (const id of crimeTypes) crimeType.run(importId, id);
+  for (const id of lsoas) lsoa.run(importId, id);
 }
 
 export async function importPoliceUk(ctx: ImportContext, layout: PoliceUkLayout): Promise<void> {

@@ -104,22 +104,31 @@ class Numbering {
   added: string[] = [];
 
   of(text: string): number {
+    const n = this.known(text);
+    return n === undefined ? this.add(text) : n;
+  }
+
+  /** The number already given to `text` (-1 for blank), or undefined for text not seen yet. */
+  known(text: string): number | undefined {
     // Runs of one value are common (a file is one force; rows come street by street).
     if (text === this.lastText) return this.lastNumber;
     if (text === '') return -1;
-    let n = this.numbers.get(text);
-    if (n === undefined) {
-      n = this.numbers.size;
-      this.numbers.set(text, n);
-      this.added.push(text);
+    const n = this.numbers.get(text);
+    if (n !== undefined) {
+      this.lastText = text;
+      this.lastNumber = n;
     }
-    this.lastText = text;
-    this.lastNumber = n;
     return n;
   }
 
-  has(text: string): boolean {
-    return this.numbers.has(text);
+  /** Numbers text not seen before. */
+  add(text: string): number {
+    const n = this.numbers.size;
+    this.numbers.set(text, n);
+    this.added.push(text);
+    this.lastText = text;
+    this.lastNumber = n;
+    return n;
   }
 
   takeAdded(): string[] {
@@ -207,9 +216,18 @@ export class PoliceUkEncoder {
     return added;
   }
 
+  private lastMonthText: string | null = null;
+  private lastMonth = 0;
+
   private month(text: string, row: number): number {
+    // A police.uk file comes month by month: most rows repeat the month before them.
+    if (text === this.lastMonthText) return this.lastMonth;
     const known = this.months.get(text);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      this.lastMonthText = text;
+      this.lastMonth = known;
+      return known;
+    }
     const file = this.ctx.source.file;
     const m = fromIsoMonth(text);
     if (m === null) throw badInput(file, `expected a month such as 2017-01, found "${text.slice(0, 20)}".`, { row, column: 'Month', expected: 'YYYY-MM' });
@@ -218,19 +236,20 @@ export class PoliceUkEncoder {
     }
     this.months.set(text, m);
     this.newMonths.push(m);
+    this.lastMonthText = text;
+    this.lastMonth = m;
     return m;
   }
 
   private lsoa(code: string, cells: unknown[], nameColumn: number, row: number): number {
-    if (code === '') return -1;
-    if (!this.lsoas.has(code)) {
-      // Not a code (a street, a borough name): the row's cells have moved, e.g. round an unquoted comma.
-      if (!LSOA_CODE.test(code)) {
-        throw badInput(this.ctx.source.file, `"${code.slice(0, 30)}" is not an LSOA code; a cell before it may hold a comma without quotes round it, moving the cells after it.`, { row, column: 'LSOA code', expected: 'an LSOA code such as E01000001' });
-      }
-      this.lsoaNames.push([code, at(cells, nameColumn) || code]);
+    const known = this.lsoas.known(code);
+    if (known !== undefined) return known;
+    // Not a code (a street, a borough name): the row's cells have moved, e.g. round an unquoted comma.
+    if (!LSOA_CODE.test(code)) {
+      throw badInput(this.ctx.source.file, `"${code.slice(0, 30)}" is not an LSOA code; a cell before it may hold a comma without quotes round it, moving the cells after it.`, { row, column: 'LSOA code', expected: 'an LSOA code such as E01000001' });
     }
-    return this.lsoas.of(code);
+    this.lsoaNames.push([code, at(cells, nameColumn) || code]);
+    return this.lsoas.add(code);
   }
 
   private coordinate(cells: unknown[], row: number, index: number, column: string, limit: number): number {

@@ -2,16 +2,16 @@
  * Reading and encoding a large police.uk CSV on a thread of its own. SQLite writes on one
  * thread only, and parsing and checking a million rows costs about as much again as
  * writing them: on two threads the two halves overlap, which is most of what makes a
- * million-row import fit within twice DuckDB's time. The thread runs the engine's own
- * bundle (dist/core/worker.js) in its encoding role; it reads the file itself, so only the
- * encoded rows cross between threads, their numbers in transferred typed arrays.
+ * million-row import fit within twice DuckDB's time. The thread runs a small bundle of its
+ * own (dist/core/policeUkEncoder.js, beside the engine's); it reads the file itself, so only
+ * the encoded rows cross between threads, their numbers in transferred typed arrays.
  *
  * The thread may only run ahead by a few chunks, so memory stays flat when writing is the
  * slower half. Where no bundle exists (the tests run the TypeScript sources) or the file is
  * small, the import encodes on its own thread instead, through the same encoder.
  */
 import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { ApiError } from '../../../shared/errors';
@@ -21,8 +21,6 @@ import { openCsv } from '../readers/csv';
 import type { TableSource } from '../readers/table';
 import { mergeEncoded, PoliceUkEncoder, type EncodedRows, type PoliceUkLayout } from './policeUkEncode';
 
-/** The role the engine bundle takes when started with this as workerData.role. */
-export const ENCODER_ROLE = 'police-uk-encoder';
 /** Files smaller than this are encoded in place: starting a thread costs more than it saves. */
 const MIN_THREAD_BYTES = 8 * 1024 * 1024;
 /** Encoded chunks the thread may have waiting for the writer. */
@@ -48,14 +46,15 @@ export function encoderThreadFor(source: TableSource): string | null {
   const setting = process.env.WARDLENS_IMPORT_THREAD; // "0": never; "1": whatever the size
   if (setting === '0' || source.sheet !== null || !source.path) return null;
   if (setting !== '1' && source.progress().total < MIN_THREAD_BYTES) return null;
-  return engineBundle();
+  return encoderBundle();
 }
 
-function engineBundle(): string | null {
+/** dist/core/policeUkEncoder.js, found from whichever bundle this code runs in (dist/core, dist/cli, dist/bench). */
+function encoderBundle(): string | null {
   try {
     const here = fileURLToPath(import.meta.url);
     if (!here.endsWith('.js')) return null;
-    const bundle = basename(here) === 'worker.js' ? here : join(dirname(here), '..', 'core', 'worker.js');
+    const bundle = join(dirname(here), '..', 'core', 'policeUkEncoder.js');
     return existsSync(bundle) ? bundle : null;
   } catch {
     // A bundle without import.meta (CommonJS) encodes in place.
@@ -67,7 +66,7 @@ function engineBundle(): string | null {
 export async function encodeOnThread(ctx: ImportContext, bundle: string, layout: PoliceUkLayout, write: (rows: EncodedRows) => void): Promise<void> {
   const { source, tally, signal } = ctx;
   const job: EncoderJob = { path: source.path!, file: source.file, header: ctx.header, headerRow: ctx.headerRow, layout };
-  const worker = new Worker(bundle, { workerData: { role: ENCODER_ROLE, job } });
+  const worker = new Worker(bundle, { workerData: { job } });
   const inbox: FromEncoder[] = [];
   let failure: Error | null = null;
   let wake: (() => void) | null = null;

@@ -10,6 +10,7 @@ import { sql as m006 } from './006-current-figures';
 import { sql as m005 } from './005-boundaries';
 import { sql as m007 } from './007-summaries';
 import { sql as m008 } from './008-import-mappings';
+import { sql as m009 } from './009-import-crime-types';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'current-figures', sql: m006 },
   { version: 7, name: 'summaries', sql: m007 },
   { version: 8, name: 'import-mappings', sql: m008 },
+  { version: 9, name: 'import-crime-types', sql: m009 },
 ];
 
 // The highest version, not the count: migrations written side by side may land out of turn.
