@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAggregateSql } from '../../src/core/analysis/pivot/query';
 import { sql as migration007 } from '../../src/core/store/migrations/007-summaries';
+import { sql as migration009 } from '../../src/core/store/migrations/009-import-crime-types';
 import { runPivot } from '../../src/core/analysis/pivot/run';
 import { dispatch } from '../../src/core/handlers';
 import type { PivotResult, PivotSpec } from '../../src/shared/pivot';
@@ -185,6 +186,23 @@ describe('migration 007 on a workspace made before it', () => {
   });
 });
 
+describe('migration 009 on a workspace made before it', () => {
+  it('lists the same crime types and LSOAs per import as the police.uk importer wrote', () => {
+    const tables = ['import_crime_types', 'import_lsoas'];
+    const snapshot = () => tables.map((t) => (ws.db.prepare(`SELECT * FROM ${t}`).raw().all() as unknown[][]).map((r) => JSON.stringify(r)).sort());
+    const kept = snapshot();
+    // Each import's list is what its incidents hold, counted here from the rows themselves.
+    expect(kept[0]!.length).toBe(scalar(ws.db, 'SELECT count(*) FROM (SELECT DISTINCT import_id, category_id FROM incidents)'));
+    expect(kept[1]!.length).toBe(scalar(ws.db, 'SELECT count(*) FROM (SELECT DISTINCT import_id, lsoa_id FROM incidents WHERE lsoa_id IS NOT NULL)'));
+    expect(kept[1]!.length).toBeGreaterThan(0);
+    ws.db.transaction(() => {
+      for (const t of tables) ws.db.exec(`DROP TABLE ${t}`);
+      ws.db.exec(migration009);
+    })();
+    expect(snapshot()).toEqual(kept);
+  });
+});
+
 describe('before placing, and after deleting', () => {
   it('reads a never-placed incident dataset from its base rows, and deleting every import removes the dataset and its summaries', async () => {
     const ws2 = tempWorkspace();
@@ -206,7 +224,7 @@ describe('before placing, and after deleting', () => {
         expect(deleted.rowsRemoved).toBeGreaterThan(0);
       }
       expect(scalar(ws2.db, 'SELECT count(*) FROM datasets')).toBe(0);
-      for (const table of ['yearly_totals', 'incident_summary', 'incident_yearly', 'summarised_incidents', 'dataset_summary']) {
+      for (const table of ['yearly_totals', 'incident_summary', 'incident_yearly', 'summarised_incidents', 'dataset_summary', 'import_crime_types', 'import_lsoas']) {
         expect(scalar(ws2.db, `SELECT count(*) FROM ${table}`)).toBe(0);
       }
     } finally {
