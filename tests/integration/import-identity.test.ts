@@ -2,7 +2,7 @@
 // after a delete every figure (current, superseded, borough totals, month map) is exactly as
 // it was before the file was imported, and the totals agree with sums of the raw files.
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../../src/shared/importing';
@@ -155,6 +155,21 @@ describe('re-importing a file with a corrected mapping', () => {
     expect(third.importId).toBe(second.importId);
     expect(third.warnings[0]).toMatch(/already imported with the same column mapping.*nothing was changed/);
     expect(snapshot(ws.db)).toEqual(before);
+    ws.close();
+  });
+});
+
+describe('the identity of an imported file', () => {
+  it('is the SHA-256 of its bytes, also when it is worked out while the rows are read', async () => {
+    const ws = tempWorkspace();
+    // A file of a new size is hashed while its rows are read; a repeat (same size) is hashed first.
+    const files = [data.mpsWard2022Recent, ...readdirSync(data.policeUkDir).filter((f) => f.endsWith('.csv')).slice(0, 2).map((f) => path.join(data.policeUkDir, f))];
+    for (const file of files) expect((await importFile(ws, file)).status).toBe('imported');
+    const held = ws.db.prepare('SELECT file_path AS file, sha256 FROM imports ORDER BY id').all() as { file: string; sha256: string }[];
+    expect(held.map((h) => h.file)).toEqual(files.map((f) => path.resolve(f)));
+    for (const h of held) expect(h.sha256).toBe(createHash('sha256').update(readFileSync(h.file)).digest('hex'));
+    const again = await importFile(ws, files[1]!);
+    expect(again.status).toBe('already-imported');
     ws.close();
   });
 });

@@ -3,7 +3,7 @@
  * workspace in a single transaction. On any error or cancellation the transaction is
  * rolled back and the workspace is exactly as it was: no import is ever half-kept.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, statSync, writeSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { ImportFileResult, ImportOptions, ImportProgress } from '../../shared/importing';
@@ -11,10 +11,10 @@ import { toApiError, WardlensError } from '../errors';
 import { toIsoMonth } from '../months';
 import { AreaRegistry } from '../store/areas';
 import { ensureDataset } from '../store/datasets';
-import { findImportByHash, finishImport, insertImport, mappingIdentity, removeImport } from '../store/imports';
+import { findImportByHash, finishImport, hasImportOfSize, insertImport, mappingIdentity, removeImport, setImportHash } from '../store/imports';
 import { claimMonths, type MonthClaims } from '../store/revisions';
 import { refreshSummariesAfterImport } from '../store/summaries';
-import type { Workspace } from '../store/workspace';
+import type { Db, Workspace } from '../store/workspace';
 import { Tally, type ImportContext } from './context';
 import { planImport } from './plan';
 import { openTable } from './readers/open';
@@ -38,10 +38,23 @@ function pauseForCrashTest(point: string, rows = 0): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 }
 
-async function sha256Of(path: string): Promise<string> {
+async function sha256Of(path: string, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024, signal })) hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+/**
+ * The file's SHA-256, which identifies an import. Only a file the size of one already
+ * imported can repeat it, so only then is the hash needed before reading; otherwise it is
+ * worked out while the rows are read (hashing a 200 MB file took a quarter of a second
+ * before the first row), and known() waits for it at the end.
+ */
+function fileIdentity(db: Db, path: string, size: number, signal?: AbortSignal) {
+  const hashing = sha256Of(path, signal);
+  // Awaited before the import commits; a failure to read is reported there, not lost.
+  hashing.catch(() => undefined);
+  return { needed: hasImportOfSize(db, size), known: () => hashing };
 }
 
 function emptyResult(file: string): ImportFileResult {
@@ -68,10 +81,10 @@ export async function importFile(ws: Workspace, path: string, options: ImportOpt
 
 async function importInto(ws: Workspace, path: string, options: ImportOptions, hooks: ImportHooks, result: ImportFileResult): Promise<void> {
   const stat = statOrThrow(path, result.file);
-  const sha256 = await sha256Of(path);
+  const identity = fileIdentity(ws.db, path, stat.size, hooks.signal);
   // An import is the file read one way: the same file with a corrected mapping replaces the earlier reading.
   const mapping = mappingIdentity(options.mapping);
-  const previous = findImportByHash(ws.db, sha256);
+  const previous = identity.needed ? findImportByHash(ws.db, await identity.known()) : null;
   if (previous && previous.mapping === mapping) {
     result.status = 'already-imported';
     result.dataset = previous.dataset;
@@ -101,7 +114,8 @@ async function importInto(ws: Workspace, path: string, options: ImportOptions, h
     }
     const dataset = ensureDataset(db, plan.dataset);
     const importId = insertImport(db, {
-      datasetId: dataset.id, fileName: result.file, filePath: path, fileSize: stat.size, sha256, format: plan.format, mapping,
+      // Until the hash is known, a stand-in that no other import can have (the column is unique).
+      datasetId: dataset.id, fileName: result.file, filePath: path, fileSize: stat.size, sha256: `pending:${randomUUID()}`, format: plan.format, mapping,
       startedAt: new Date().toISOString(),
     });
     const ctx: ImportContext = {
@@ -138,6 +152,7 @@ async function importInto(ws: Workspace, path: string, options: ImportOptions, h
     if (kept.length) {
       tally.warnings.push(`${kept.length} of this file's months are already held from a newer extract; its figures for them are kept as earlier revisions only.`);
     }
+    setImportHash(db, importId, await identity.known());
     finishImport(db, importId, {
       rowsRead: tally.rowsRead, rowsStored: tally.rowsStored, rowsRejected: tally.rowsRejected,
       firstMonth: months[0] ?? null, lastMonth: months.at(-1) ?? null, monthsCount: months.length,

@@ -70,6 +70,16 @@ export function findImportByHash(db: Db, sha256: string): PreviousImport | null 
   );
 }
 
+/** Whether an import of a file this many bytes long is held: only such a file can repeat one. */
+export function hasImportOfSize(db: Db, fileSize: number): boolean {
+  return db.prepare('SELECT 1 FROM imports WHERE file_size = ? LIMIT 1').get(fileSize) !== undefined;
+}
+
+/** Records the file's SHA-256 once it is known (see importers/importFile.ts). */
+export function setImportHash(db: Db, importId: number, sha256: string): void {
+  db.prepare('UPDATE imports SET sha256 = ? WHERE id = ?').run(sha256, importId);
+}
+
 export function insertImport(db: Db, i: NewImport): number {
   const row = db
     .prepare(
