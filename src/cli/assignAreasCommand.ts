@@ -4,10 +4,11 @@ import type { AssignAreasResult } from '../shared/geo';
 import { dispatch } from '../core/handlers';
 import { defaultWorkspacePath, openWorkspace } from '../core/store/workspace';
 import { n } from './geoOutput';
+import { counted } from '../shared/counted';
 
 export function assignAreasText(r: AssignAreasResult): string {
   const lines = [
-    `${r.dataset}: ${n(r.incidents)} incident(s) placed in ${r.vintage} wards in ${r.seconds.toFixed(1)} s`,
+    `${r.dataset}: ${counted(r.incidents, 'incident')} placed in ${r.vintage} wards in ${r.seconds.toFixed(1)} s`,
     `  in a ward: ${n(r.assigned)}    no coordinates: ${n(r.noLocation)}    outside every ward polygon: ${n(r.outside)}    on a boundary: ${n(r.onBoundary)}`,
     `  boroughs from ${r.boroughFrom === 'borough-polygons' ? 'the borough polygons' : "each ward's own borough"}`,
     '  wards with most incidents:',

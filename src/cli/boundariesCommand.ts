@@ -4,6 +4,7 @@ import type { BoundaryImportResult, BoundarySet } from '../shared/geo';
 import { dispatch } from '../core/handlers';
 import { defaultWorkspacePath, openWorkspace } from '../core/store/workspace';
 import { n } from './geoOutput';
+import { counted } from '../shared/counted';
 
 export function boundarySetsText(sets: BoundarySet[]): string {
   if (sets.length === 0) return 'No boundaries yet: import a ward or borough GeoJSON (wardlens boundaries import FILE).';
@@ -18,11 +19,11 @@ export function boundaryImportText(r: BoundaryImportResult): string {
   const s = r.set;
   const lines = [
     `✓ ${r.file}`,
-    `  ${n(r.features)} feature(s) read (${s.sourceCrs}); codes from "${r.codeProperty}"${r.nameProperty ? `, names from "${r.nameProperty}"` : ''}`,
-    `  ${n(r.areasLinked)} ${s.kind} polygon(s) stored${s.vintage ? ` as the ${s.vintage} set` : ''}${r.areasAdded ? `; ${n(r.areasAdded)} new area(s) added` : ''}`,
+    `  ${counted(r.features, 'feature')} read (${s.sourceCrs}); codes from "${r.codeProperty}"${r.nameProperty ? `, names from "${r.nameProperty}"` : ''}`,
+    `  ${counted(r.areasLinked, `${s.kind} polygon`)} stored${s.vintage ? ` as the ${s.vintage} set` : ''}${r.areasAdded ? `; ${counted(r.areasAdded, 'new area')} added` : ''}`,
   ];
   if (r.unmatchedCodes.length) {
-    lines.push(`  ${n(r.unmatchedCodes.length)} code(s) match no ${s.kind} of this workspace and were left out:`);
+    lines.push(`  ${counted(r.unmatchedCodes.length, 'code')} ${r.unmatchedCodes.length === 1 ? 'matches' : 'match'} no ${s.kind} of this workspace and ${r.unmatchedCodes.length === 1 ? 'was' : 'were'} left out:`);
     for (const u of r.unmatchedCodes.slice(0, 15)) lines.push(`    - feature ${u.feature}: ${u.code}${u.name ? ` ${u.name}` : ''}`);
     if (r.unmatchedCodes.length > 15) lines.push(`    … and ${n(r.unmatchedCodes.length - 15)} more (see --json)`);
   }

@@ -4,6 +4,7 @@ import type { MonthCoverage, WorkspaceInfo } from '../shared/workspace';
 import { monthLabel } from '../core/analysis/periods';
 import { fromIsoMonth } from '../core/months';
 import { qualitySummaryText } from './checkCommand';
+import { counted } from '../shared/counted';
 
 
 export const n = (x: number) => x.toLocaleString('en-GB');
@@ -32,10 +33,10 @@ export function importResultText(r: ImportFileResult): string {
   lines.push(`  format: ${r.format}    dataset: ${r.dataset}`);
   lines.push(`  rows: ${n(r.rowsRead)} read, ${n(r.rowsStored)} stored, ${n(r.rowsRejected)} rejected`);
   lines.push(`  months: ${coverage(r.months)}    areas: ${n(r.areas)}    categories: ${n(r.categories)}`);
-  if (r.supersededMonths.length) lines.push(`  revises ${n(r.supersededMonths.length)} month(s) held from an earlier extract: ${r.supersededMonths.map(month).join(', ')}`);
+  if (r.supersededMonths.length) lines.push(`  revises ${counted(r.supersededMonths.length, 'month')} held from an earlier extract: ${r.supersededMonths.map(month).join(', ')}`);
   if (r.unmatchedNames.length) {
-    lines.push(`  ${n(r.unmatchedNames.length)} area name(s) matched no known area; their rows were not imported:`);
-    for (const u of r.unmatchedNames.slice(0, 20)) lines.push(`    - ${u.name} (${n(u.rows)} rows)`);
+    lines.push(`  ${counted(r.unmatchedNames.length, 'area name')} matched no known area; ${r.unmatchedNames.length === 1 ? 'its' : 'their'} rows were not imported:`);
+    for (const u of r.unmatchedNames.slice(0, 20)) lines.push(`    - ${u.name} (${counted(u.rows, 'row')})`);
     if (r.unmatchedNames.length > 20) lines.push(`    … and ${n(r.unmatchedNames.length - 20)} more (see --json)`);
   }
   for (const w of r.warnings) lines.push(`  note: ${w}`);
@@ -49,10 +50,10 @@ export function infoText(info: WorkspaceInfo): string {
   for (const d of info.datasets) {
     lines.push(`  ${d.name}  [${d.key}]`);
     if (d.kind === 'population') {
-      lines.push(`    ${n(d.currentRows)} population figures for ${n(d.areas)} areas; ${n(d.imports)} import(s)`);
+      lines.push(`    ${n(d.currentRows)} population figures for ${n(d.areas)} areas; ${counted(d.imports, 'import')}`);
       continue;
     }
-    lines.push(`    ${d.kind} by ${d.areaLevel}${d.boundaryVintage ? ` (${d.boundaryVintage} wards)` : ''}; ${n(d.imports)} import(s); months: ${coverage(d.months)}`);
+    lines.push(`    ${d.kind} by ${d.areaLevel}${d.boundaryVintage ? ` (${d.boundaryVintage} wards)` : ''}; ${counted(d.imports, 'import')}; months: ${coverage(d.months)}`);
     lines.push(`    ${n(d.currentRows)} current rows, ${n(d.supersededRows)} kept as earlier revisions; ${n(d.areas)} areas; ${n(d.categories)} categories`);
     if (d.missingMonths.length) lines.push(`    missing months: ${d.missingMonths.map(month).join(', ')}`);
     if (d.revisedMonths.length) lines.push(`    revised months: ${d.revisedMonths.length > 6 ? `${n(d.revisedMonths.length)} (${month(d.revisedMonths[0]!)} – ${month(d.revisedMonths.at(-1)!)})` : d.revisedMonths.map(month).join(', ')}`);

@@ -10,6 +10,7 @@ import { hotspotsCsv, hotspotsGeoJson } from '../shared/hotspotFiles';
 import { dispatch } from '../core/handlers';
 import { defaultWorkspacePath, openWorkspace } from '../core/store/workspace';
 import { checkOutputs, n, writeOutput } from './geoOutput';
+import { counted } from '../shared/counted';
 
 interface HotspotOptions {
   db?: string;
@@ -39,14 +40,14 @@ function number(text: string | undefined, option: string): number | undefined {
 export function hotspotsText(r: HotspotResult, files: string[]): string {
   const s = r.summary;
   const lines = [
-    `${r.dataset.name}, ${r.span.from} to ${r.span.to}: ${n(s.points)} incident(s) in ${n(s.cells)} hexagons of ${n(r.parameters.cell)} m`,
+    `${r.dataset.name}, ${r.span.from} to ${r.span.to}: ${counted(s.points, 'incident')} in ${counted(s.cells, 'hexagon')} of ${n(r.parameters.cell)} m`,
     `  hot spots:  ${n(s.hot[99])} at 99%, ${n(s.hot[95])} at 95%, ${n(s.hot[90])} at 90%`,
     `  cold spots: ${n(s.cold[99])} at 99%, ${n(s.cold[95])} at 95%, ${n(s.cold[90])} at 90%`,
     `  ${r.parameters.kernel}`,
     `  ${r.parameters.neighbours}`,
   ];
   const top = [...r.cells.features].sort((a, b) => b.properties.z - a.properties.z).slice(0, 5).filter((f) => f.properties.bin > 0);
-  if (top.length) lines.push('  strongest hot spots:', ...top.map((f) => `    ${f.properties.id.padEnd(12)} E ${f.properties.easting} N ${f.properties.northing}: ${n(f.properties.count)} incident(s), z = ${f.properties.z.toFixed(2)}`));
+  if (top.length) lines.push('  strongest hot spots:', ...top.map((f) => `    ${f.properties.id.padEnd(12)} E ${f.properties.easting} N ${f.properties.northing}: ${counted(f.properties.count, 'incident')}, z = ${f.properties.z.toFixed(2)}`));
   for (const note of r.notes) lines.push(`  note: ${note}`);
   for (const f of files) lines.push(`  wrote ${f}`);
   return lines.join('\n');

@@ -9,12 +9,13 @@ import { dispatch } from '../core/handlers';
 import { defaultWorkspacePath, openWorkspace } from '../core/store/workspace';
 import { checkOutputs, n, writeOutput } from './geoOutput';
 import { pivotSpecFor, withPivotOptions } from './pivotCommand';
+import { counted } from '../shared/counted';
 
 export function choroplethText(r: ChoroplethResult, file: string | null): string {
   const lines = [
-    `${r.dataset.name}: ${r.measure} by ${r.level}${r.vintage ? ` (${r.vintage} wards)` : ''}, ${r.span.from} to ${r.span.to}; ${n(r.features.features.length)} area(s) drawn`,
+    `${r.dataset.name}: ${r.measure} by ${r.level}${r.vintage ? ` (${r.vintage} wards)` : ''}, ${r.span.from} to ${r.span.to}; ${counted(r.features.features.length, 'area')} drawn`,
     `  legend (${r.legend.method === 'quantile' ? 'quantiles' : 'natural breaks'}):`,
-    ...r.legend.classes.map((c, i) => `    ${i + 1}. ${c.label.padEnd(24)} ${n(c.areas)} area(s)`),
+    ...r.legend.classes.map((c, i) => `    ${i + 1}. ${c.label.padEnd(24)} ${counted(c.areas, 'area')}`),
     `    no data: ${n(r.legend.noData)}    small counts: ${n(r.legend.small)}`,
   ];
   for (const note of r.notes) lines.push(`  note: ${note}`);
