@@ -1,5 +1,5 @@
 /**
- * Importing one file: hash it, refuse a repeat, recognise it, then read it into the
+ * Importing one file: refuse a repeat (same SHA-256), recognise it, then read it into the
  * workspace in a single transaction. On any error or cancellation the transaction is
  * rolled back and the workspace is exactly as it was: no import is ever half-kept.
  */
