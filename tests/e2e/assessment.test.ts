@@ -4,17 +4,18 @@
 // and the revisions view. The figures on screen are held against the CLI's for the same
 // question (run once the server has stopped). No request may leave the server's origin.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { Findings } from '../../src/shared/findings';
 import { formatCount, formatMeasure, formatRate } from '../../src/renderer/format/numbers';
-import { openBrowser, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { dataDir, repoRoot, screenshotDir, tempDir } from './support/paths';
-import { cli, serve, type Served } from './support/server';
+import { cli, type Served } from './support/server';
 import { waitForChart } from './support/pivot';
+import { closeWorkbench, openWorkbench } from './support/workbench';
 
 const files = [
   path.join(dataDir, 'mps_borough', 'MPS Borough Level Crime (most recent 24 months).csv'),
@@ -41,7 +42,6 @@ describe('the Assessment and the trust panels in Chromium (browser mode)', () =>
   let db: string;
   let server: Served;
   let s: Session;
-  let serverStopped = false;
   // What the screen showed, held against the CLI at the end.
   let facts: Record<string, string> = {};
   let neighbourRows: string[][] = [];
@@ -51,15 +51,11 @@ describe('the Assessment and the trust panels in Chromium (browser mode)', () =>
     db = path.join(dir, 'workspace.sqlite');
     // The borough boundaries go in through the CLI (the map, not the boundary import, is under test here).
     cliRun(['import', '--db', db, boundaries]);
-    server = await serve(db);
-    s = await openBrowser();
-    await s.page.goto(server.url);
+    ({ server, s } = await openWorkbench(db));
   });
 
   afterAll(async () => {
-    await s?.close();
-    if (!serverStopped) await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await closeWorkbench({ s, server }, dir);
   });
 
   it('imports both MPS borough files and the borough populations', async () => {
@@ -254,8 +250,8 @@ describe('the Assessment and the trust panels in Chromium (browser mode)', () =>
   });
 
   it('showed the same figures as the CLI gives for the same question', async () => {
+    // The CLI opens the same workspace file; the stopped server stays stopped at the end.
     await server.stop();
-    serverStopped = true;
     const f = cli<Findings>([
       'facts',
       '--db',

@@ -6,15 +6,16 @@
 // engine's error naming file and feature, and leaves the boundary sets as they were. No
 // request may leave the server's origin.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoundarySet } from '../../src/shared/geo';
-import { openBrowser, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { dataDir, realFiles, repoRoot, tempDir } from './support/paths';
-import { cli, serve, type Served } from './support/server';
+import { cli, type Served } from './support/server';
+import { closeWorkbench, openWorkbench } from './support/workbench';
 
 const bounds = path.join(dataDir, 'boundaries');
 const wards2022 = path.join(bounds, 'london_wards_2022_merged.geojson');
@@ -91,17 +92,13 @@ describe('boundary files through the Import view (browser mode)', () => {
       },
     );
     if (r.status !== 0) throw new Error(r.stderr);
-    server = await serve(db);
-    s = await openBrowser();
-    await s.page.goto(server.url);
+    ({ server, s } = await openWorkbench(db));
     await s.page.getByRole('button', { name: /^Import/ }).click();
     await s.page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
   });
 
   afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await closeWorkbench({ s, server }, dir);
   });
 
   it('takes the 2022 ward and the borough GeoJSON as boundary files, with no column mapping', async () => {

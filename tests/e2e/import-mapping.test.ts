@@ -1,13 +1,14 @@
 // Importing what no recogniser knows, and what is wrong: a partner's workbook mapped column
 // by column in the Import view (and the mapping saved and used again), and a broken CSV
 // whose error names the file, the row and the column to fix.
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { openBrowser, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { realFiles, tempDir } from './support/paths';
-import { serve, type Served } from './support/server';
+import type { Served } from './support/server';
+import { closeWorkbench, openWorkbench } from './support/workbench';
 
 /** A partner's workbook: a notes sheet first, then title rows above the header, ward codes, months across, a totals row. */
 function partnerWorkbook(file: string, months: string[], wrongCode = 'E05099999'): string {
@@ -40,16 +41,12 @@ describe('mapped and broken imports in Chromium', () => {
 
   beforeAll(async () => {
     dir = tempDir('mapping');
-    server = await serve(path.join(dir, 'workspace.sqlite'));
-    s = await openBrowser();
-    await s.page.goto(server.url);
+    ({ server, s } = await openWorkbench(path.join(dir, 'workspace.sqlite')));
     await s.page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
   });
 
   afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await closeWorkbench({ s, server }, dir);
   });
 
   it('maps an unrecognised workbook column by column, saves the mapping, and imports it', async () => {

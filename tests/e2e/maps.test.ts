@@ -6,16 +6,17 @@
 // is drawn, checked against the CLI and against counts taken straight from the raw CSVs, and
 // exported as PNG, SVG, GeoJSON and csv. No request may leave the server's origin.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChoroplethResult, HotspotCellProperties, HotspotResult } from '../../src/shared/geo';
 import type { PivotResult } from '../../src/shared/pivot';
-import { openBrowser, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { dataDir, realFiles, repoRoot, tempDir } from './support/paths';
-import { cli, serve, type Served } from './support/server';
+import { cli, type Served } from './support/server';
+import { closeWorkbench, openWorkbench } from './support/workbench';
 
 const bounds = path.join(dataDir, 'boundaries');
 const wards2014 = path.join(bounds, 'london_wards_2014_mapinfo', 'London_Ward_CityMerged_2014_wgs84_simplified10m.geojson');
@@ -95,15 +96,11 @@ describe('maps and hotspots in Chromium (browser mode)', () => {
     // Data in through the CLI; the 2022 ward boundaries come later, through the Import view.
     cliRun(['import', '--db', db, realFiles.ward2022, policeDir, boroughs]);
     cliRun(['boundaries', 'import', wards2014, '--db', db, '--vintage', '2014']);
-    server = await serve(db);
-    s = await openBrowser();
-    await s.page.goto(server.url);
+    ({ server, s } = await openWorkbench(db));
   });
 
   afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await closeWorkbench({ s, server }, dir);
   });
 
   it('will not draw 2022-ward counts on 2014 polygons: the assessment says the 2022 set is missing', async () => {

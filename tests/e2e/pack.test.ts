@@ -4,7 +4,7 @@
 // file the command line writes for the same pack, plus a PNG and an SVG for each of its
 // charts. The HTML report from the zip opens offline and is screenshotted, as is the result.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
@@ -18,7 +18,8 @@ import { registerReportPdf, type PdfWindowFactory } from '../../src/main/pdf';
 import { isAppFrame } from '../../src/main/security';
 import { openBrowser, type Session } from './support/browser';
 import { dataDir, repoRoot, tempDir } from './support/paths';
-import { serve, type Served } from './support/server';
+import type { Served } from './support/server';
+import { closeWorkbench, openWorkbench } from './support/workbench';
 
 const files = [
   path.join(dataDir, 'mps_borough', 'MPS Borough Level Crime (most recent 24 months).csv'),
@@ -118,15 +119,11 @@ describe('the assessment pack from the app (browser mode)', () => {
       ]),
     ) as ExportPackResult;
     expectedFiles = expected.files.map((f) => path.relative(cliFolder, f.path).split(path.sep).join('/'));
-    server = await serve(db);
-    s = await openBrowser();
-    await s.page.goto(server.url);
+    ({ server, s } = await openWorkbench(db));
   });
 
   afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await closeWorkbench({ s, server }, dir);
   });
 
   it('writes the pack for burglary and robbery from the Assessment, charts drawn in the page', async () => {

@@ -1,12 +1,13 @@
 // The data-quality report in the app: an import's result says what the check found and leads
 // to the Data view's quality panel, which reads as plain findings with what to do about them.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { dataDir, realFiles, repoRoot, screenshotDir, tempDir } from './support/paths';
-import { serve, type Served } from './support/server';
+import type { Served } from './support/server';
+import { closeWorkbench, openWorkbench } from './support/workbench';
 
 const WARD_DATASET = 'MPS ward counts, Home Office categories, 2022 wards';
 const POLICE_DATASET = 'police.uk incidents, City of London Police';
@@ -26,15 +27,11 @@ describe('the data-quality report in Chromium (browser mode)', () => {
     const r = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'wardlens.js'), 'import', '--db', db, borough, police], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(police).length).toBeGreaterThan(20);
-    server = await serve(db);
-    s = await openBrowser();
-    await s.page.goto(server.url);
+    ({ server, s } = await openWorkbench(db));
   });
 
   afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await closeWorkbench({ s, server }, dir);
   });
 
   it('shows the check in the import result, with its headlines', async () => {

@@ -1,14 +1,15 @@
 // The workbench end to end, as an analyst uses it: import a real MPS extract, look at the
 // data, pivot Harrow's wards by year and check every figure against the CLI, drill into a
 // ward, save the pivot. Through the whole run the page may ask nothing of any other origin.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PivotResult } from '../../src/shared/pivot';
-import { openBrowser, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { realFiles, screenshotDir, tempDir } from './support/paths';
-import { cli, serve, type Served } from './support/server';
+import { cli, type Served } from './support/server';
 import { expectTableMatches, waitForChart } from './support/pivot';
+import { closeWorkbench, openWorkbench } from './support/workbench';
 
 describe('the workbench in Chromium (browser mode)', () => {
   let dir: string;
@@ -19,15 +20,11 @@ describe('the workbench in Chromium (browser mode)', () => {
   beforeAll(async () => {
     dir = tempDir('workbench');
     db = path.join(dir, 'workspace.sqlite');
-    server = await serve(db);
-    s = await openBrowser();
-    await s.page.goto(server.url);
+    ({ server, s } = await openWorkbench(db));
   });
 
   afterAll(async () => {
-    await s?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await closeWorkbench({ s, server }, dir);
   });
 
   it('opens an empty workspace on the Import view and shows which workspace it is', async () => {
