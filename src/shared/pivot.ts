@@ -56,6 +56,10 @@ export interface PivotHeader {
   labels: string[];
 }
 
+/**
+ * In count and share-of-total tables, equal cells (same count, same flags) may be one frozen
+ * object shared between them, as flag lists are: copy a cell before changing it.
+ */
 export interface PivotCell {
   /** The measure, or null where it cannot be given (then `reason` says why). */
   value: number | null;

@@ -71,6 +71,10 @@ function keyColumn(table: KeyTable, dim: Dimension, agg: Aggregate, i: number, s
     // Ids are small whole numbers (database row ids, period codes): an array indexed by id
     // answers a hundred thousand look-ups far faster than a Map.
     const byId = new Int32Array(range.max - range.min + 1).fill(-1);
+    if (ids instanceof Int32Array) {
+      keysOfTypedIds(ids, range.min, byId, column, keyOf);
+      return column;
+    }
     for (let r = 0; r < ids.length; r++) {
       const at = ids[r]! - range.min;
       let n = byId[at]!;
@@ -88,8 +92,33 @@ function keyColumn(table: KeyTable, dim: Dimension, agg: Aggregate, i: number, s
   return column;
 }
 
+/**
+ * keyColumn's loop for ids already in a typed array (as a count table's ids come when each
+ * row is its own group): a loop that only ever sees one array type is compiled for it.
+ */
+function keysOfTypedIds(ids: Int32Array, min: number, byId: Int32Array, out: Int32Array, keyOf: (id: number) => number): void {
+  for (let r = 0; r < ids.length; r++) {
+    const at = ids[r]! - min;
+    let n = byId[at]!;
+    if (n < 0) byId[at] = n = keyOf(ids[r]!);
+    out[r] = n;
+  }
+}
+
+function typedRange(ids: Int32Array): { min: number; max: number } | null {
+  let min = 2 ** 31;
+  let max = -(2 ** 31);
+  for (let r = 0; r < ids.length; r++) {
+    const id = ids[r]!;
+    if (id < min) min = id;
+    if (id > max) max = id;
+  }
+  return ids.length > 0 && max - min < 1 << 20 ? { min, max } : null;
+}
+
 /** The span of a column of ids when all are whole numbers within a million of each other. */
 function idRange(ids: ArrayLike<number | null>): { min: number; max: number } | null {
+  if (ids instanceof Int32Array) return typedRange(ids);
   let min = Infinity;
   let max = -Infinity;
   for (let r = 0; r < ids.length; r++) {
@@ -158,10 +187,13 @@ function buildAxis(tables: KeyTable[], columns: Int32Array[][], sizes: number[],
       for (let r = 0; r < n; r++) out[r] = add(mine.map((c) => c[r]!));
       return out;
     }
-    const codes = tupleCodes(mine, radix, n);
     const miss = (r: number) => add(mine.map((c) => c[r]!));
-    if (direct) placeDirect(codes, direct, out, miss);
-    else for (let r = 0; r < n; r++) out[r] = codeOf.get(codes[r]!) ?? miss(r);
+    if (direct) {
+      placeDirect(smallTupleCodes(mine, radix, n), direct, out, miss);
+      return out;
+    }
+    const codes = tupleCodes(mine, radix, n);
+    for (let r = 0; r < n; r++) out[r] = codeOf.get(codes[r]!) ?? miss(r);
     return out;
   });
   if (fill && width === 1) for (const period of fill.keys) add([period]);
@@ -220,8 +252,20 @@ function tupleCodes(columns: Int32Array[], radix: number[], n: number): Float64A
   return codes;
 }
 
+/** tupleCodes for codes that index an array (so fit an Int32Array, which is faster to index by). */
+function smallTupleCodes(columns: Int32Array[], radix: number[], n: number): Int32Array {
+  if (columns.length === 1) return columns[0]!;
+  const codes = new Int32Array(n);
+  for (let k = 0; k < columns.length; k++) {
+    const column = columns[k]!;
+    const base = radix[k]!;
+    for (let r = 0; r < n; r++) codes[r] = codes[r]! * base + column[r]!;
+  }
+  return codes;
+}
+
 /** Each group's header number from the array of header numbers by code (`miss` adds a new one). */
-function placeDirect(codes: Float64Array, direct: Int32Array, out: Int32Array, miss: (r: number) => number): void {
+function placeDirect(codes: Int32Array, direct: Int32Array, out: Int32Array, miss: (r: number) => number): void {
   for (let r = 0; r < codes.length; r++) {
     const h = direct[codes[r]!]!;
     out[r] = h >= 0 ? h : miss(r);
@@ -236,7 +280,7 @@ interface Counts {
   total: number;
 }
 
-function layOut(counts: number[] | null, rowAt: Int32Array | undefined, columnAt: Int32Array | undefined, rows: number, columns: number): Counts {
+function layOut(counts: ArrayLike<number> | null, rowAt: Int32Array | undefined, columnAt: Int32Array | undefined, rows: number, columns: number): Counts {
   const out = { cells: new Float64Array(rows * columns), rowTotals: new Float64Array(rows), columnTotals: new Float64Array(columns), total: 0 };
   if (!counts || !rowAt || !columnAt) return out;
   for (let g = 0; g < counts.length; g++) {
@@ -301,6 +345,16 @@ export class Grid {
       i < 0 || i < rowDims !== inRows ? null : [h.keys[inRows ? i : i - rowDims]!];
     this.rowSpan = this.rowHeaders.map((h) => ({ areas: fixed(areaIndex, h, true), periods: fixed(timeIndex, h, true) }));
     this.columnSpan = this.columnHeaders.map((h) => ({ areas: fixed(areaIndex, h, false), periods: fixed(timeIndex, h, false) }));
+  }
+
+  /** How many of the dimensions are on the rows (the rest are on the columns). */
+  get rowDimensions(): number {
+    return this.rowDims;
+  }
+
+  /** The current counts of every cell, row by row (row header i, column header j at i × columns + j). */
+  get currentCells(): Float64Array {
+    return this.current.cells;
   }
 
   /**

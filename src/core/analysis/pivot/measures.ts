@@ -112,6 +112,71 @@ export function measureCell(ctx: MeasureContext, facts: CellFacts, grand: CellFa
   return cell;
 }
 
+/**
+ * Count and share cells in bulk, without CellFacts: their only inputs are the cell's count
+ * and whether its period is complete, which is its row's or its column's (whichever holds
+ * the time dimension). Gives exactly what measureCell gives for these measures.
+ */
+export function countCells(ctx: MeasureContext, grid: CountGrid, grandCount: number): PivotCell[][] {
+  const { counts, rows, columns } = grid;
+  const share = ctx.measure === 'share';
+  const small = ctx.smallCount;
+  // Flag lists by (small, incomplete): small is found first, as in measureCell.
+  const lists = [NO_FLAGS, flagList(SMALL), flagList(INCOMPLETE), flagList(SMALL * 4 + INCOMPLETE)];
+  const shared = ctx.measure === 'share' && ctx.shareOf !== 'total' ? null : new Array<PivotCell | undefined>(4 * SHARED_COUNTS);
+  const cellOf = (count: number, kind: number): PivotCell => ({
+    value: share ? (grandCount > 0 ? (100 * count) / grandCount : null) : count,
+    count,
+    flags: lists[kind]!,
+  });
+  const out: PivotCell[][] = new Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const row: PivotCell[] = new Array(columns);
+    const base = i * columns;
+    const rowIncomplete = grid.rowComplete?.[i] === 0 ? 2 : 0;
+    for (let j = 0; j < columns; j++) {
+      const count = counts[base + j]!;
+      const incomplete = grid.columnComplete ? (grid.columnComplete[j] === 0 ? 2 : 0) : rowIncomplete;
+      const kind = (count < small ? 1 : 0) + incomplete;
+      row[j] =
+        shared && count < SHARED_COUNTS && (count | 0) === count
+          ? (shared[kind * SHARED_COUNTS + count] ??= Object.freeze(cellOf(count, kind)))
+          : cellOf(count, kind);
+    }
+    out[i] = row;
+  }
+  return out;
+}
+
+/**
+ * Cells with a count below this are made once per count and set of flags, frozen, and shared
+ * by every cell of the table that has them, as flag lists are: a ward × month × category
+ * table of a hundred thousand cells then holds a few hundred cell objects, not a hundred
+ * thousand for the garbage collector to copy. Not for shares of a row or column, whose
+ * values run.ts rewrites cell by cell.
+ */
+const SHARED_COUNTS = 1024;
+
+/**
+ * What countCells reads: counts by row × column, and whether each column's period is
+ * complete when the columns hold the time dimension, else whether each row's is (the
+ * row's own period, or the whole span when the pivot has no time dimension).
+ */
+export interface CountGrid {
+  counts: ArrayLike<number>;
+  rows: number;
+  columns: number;
+  rowComplete: Uint8Array | null;
+  columnComplete: Uint8Array | null;
+}
+
+/** Whether every period a figure spans is complete (1) or not (0), for a list of figures. */
+export function completeness(ctx: MeasureContext, figures: CellFacts[]): Uint8Array {
+  const out = new Uint8Array(figures.length);
+  for (let k = 0; k < figures.length; k++) out[k] = isComplete(ctx, figures[k]!, 0) ? 1 : 0;
+  return out;
+}
+
 const SMALL = 1;
 const INCOMPLETE = 2;
 const NOT_SIGNIFICANT = 3;

@@ -20,7 +20,7 @@ import { chooseSource, groupOrder, groupsAreRows } from './sources';
 export interface Aggregate {
   size: number;
   ids: ArrayLike<number | null>[];
-  counts: number[];
+  counts: ArrayLike<number>;
   /** Per dimension, from an id to its key and label (time dimensions: the code as text). */
   lookups: Lookup[];
 }
@@ -89,7 +89,7 @@ function buildGroupedSql(q: AggregateQuery) {
   const measure = eachRow ? 'f.count' : source.table === 'current_incidents' || source.table === 'incidents' ? 'count(*)' : 'sum(f.count)';
   const sql = `SELECT ${[...select, `${measure} AS n`].join(', ')} ${from} WHERE ${where}
     ${groupBy.length && !eachRow ? `GROUP BY ${groupBy.join(', ')}` : ''}`;
-  return { sql: { sql, params }, dictionaries, source };
+  return { sql: { sql, params }, dictionaries, source, eachRow };
 }
 
 type DimensionSql = NonNullable<ReturnType<typeof dimensionSql>>;
@@ -135,13 +135,64 @@ function buildFrom(q: AggregateQuery, dimensions: Dimension[], onDimension?: (d:
 
 export function aggregate(db: Db, query: AggregateQuery): Aggregate {
   const q = query.kind === 'incidents' ? { ...query, incidentSummaries: incidentsSummarised(db, query.datasetId) } : query;
-  const { sql, dictionaries } = buildGroupedSql(q);
+  const { sql, dictionaries, eachRow } = buildGroupedSql(q);
   // One snapshot for the id bounds and the groups, so no import between them can exceed a bound.
   return db.transaction(() => {
     const packed = packingFor(db, q, dictionaries);
+    const asCharacters = eachRow ? readCharacters(db, sql, dictionaries, packed) : null;
     // A null id where none can be (a packed sum would be null too) is read again unpacked.
-    return readGroups(db, sql, dictionaries, packed) ?? readGroups(db, sql, dictionaries, q.dimensions.map((_, i) => ({ sql: `g${i}`, plain: i, parts: [] })))!;
+    return asCharacters ?? readGroups(db, sql, dictionaries, packed) ?? readGroups(db, sql, dictionaries, q.dimensions.map((_, i) => ({ sql: `g${i}`, plain: i, parts: [] })))!;
   })();
+}
+
+/** The largest value sent as one character: below the UTF-16 surrogates, so one code unit each. */
+const CHARACTER_LIMIT = 0xd800;
+
+/**
+ * A count table's rows when each row is a group of its own (a ward × month × category pivot:
+ * a hundred thousand of them), as one string with a character per id and one for the count.
+ * SQLite's char() writes them without packing arithmetic or number formatting, and
+ * charCodeAt reads them straight into typed arrays, with no JSON.parse and no unpacking
+ * (the bench's 130,560 rows: 48 ms of CPU instead of 57–62). Only when every id fits below the surrogates (packingFor's
+ * bounds); null when a count does not (SQLite writes it as a surrogate pair, or as U+FFFD
+ * when it is a surrogate itself, both caught here), and the rows are read as JSON instead.
+ */
+function readCharacters(db: Db, sql: { sql: string; params: (string | number)[] }, dictionaries: Dictionary[], packing: Packed[]): Aggregate | null {
+  const parts = packing.flatMap((p) => p.parts);
+  if (parts.length !== dictionaries.length || parts.some((p) => p.radix > CHARACTER_LIMIT)) return null;
+  parts.sort((a, b) => a.dimension - b.dimension);
+  const fields = parts.map((p) => (p.offset ? `g${p.dimension} - ${p.offset}` : `g${p.dimension}`));
+  const text = db
+    .prepare(`SELECT group_concat(char(${[...fields, 'n'].join(', ')}), '') FROM (${sql.sql})`)
+    .pluck()
+    .get(...sql.params) as string | null;
+  const decoded = decodeCharacters(text ?? '', parts);
+  if (!decoded) return null;
+  const lookups = dictionaries.map((dictionary, i) => lookupFor(db, dictionary, distinctIds(decoded.ids[i]!, parts[i]!.radix, parts[i]!.offset)));
+  return { size: decoded.counts.length, ids: decoded.ids, counts: decoded.counts, lookups };
+}
+
+/** Each row's ids (plus their offsets) and count from readCharacters' text; null if any character is out of range. */
+function decodeCharacters(text: string, parts: Packed['parts']): { ids: Int32Array[]; counts: Float64Array } | null {
+  const width = parts.length + 1;
+  if (text.length % width !== 0) return null;
+  const size = text.length / width;
+  const ids = parts.map(() => new Int32Array(size));
+  const counts = new Float64Array(size);
+  for (let k = 0; k < parts.length; k++) {
+    if (!decodeColumn(text, k, width, parts[k]!.radix, parts[k]!.offset, ids[k]!)) return null;
+  }
+  return decodeColumn(text, parts.length, width, CHARACTER_LIMIT, 0, counts) ? { ids, counts } : null;
+}
+
+/** Field k of every row, below `limit`, plus `offset`; false at the first character out of range. */
+function decodeColumn(text: string, k: number, width: number, limit: number, offset: number, out: Int32Array | Float64Array): boolean {
+  for (let r = 0, at = k; r < out.length; r++, at += width) {
+    const c = text.charCodeAt(at);
+    if (c >= limit) return false;
+    out[r] = c + offset;
+  }
+  return true;
 }
 
 /**

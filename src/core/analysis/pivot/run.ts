@@ -13,7 +13,7 @@ import { aggregate } from './query';
 import { resolveFilters } from './filters';
 import { Grid, type CellFacts } from './grid';
 import { loadPopulations } from './populations';
-import { measureCell, type MeasureContext } from './measures';
+import { completeness, countCells, measureCell, type MeasureContext } from './measures';
 
 interface DatasetRow {
   id: number;
@@ -122,6 +122,37 @@ function measuresOf(spec: PivotSpec): Measure[] {
 /** One measure's cells and totals over the grid. */
 function measureTable(ctx: MeasureContext, grid: Grid, shareOf: 'row' | 'column' | 'total'): PivotMeasureTable {
   const grand = grid.grandFacts();
+  const rowFacts = grid.rowHeaders.map((_, i) => grid.rowFacts(i));
+  const columnFacts = grid.columnHeaders.map((_, j) => grid.columnFacts(j));
+  const cells = ctx.measure === 'count' || ctx.measure === 'share' ? countTable(ctx, grid, rowFacts, columnFacts, grand) : factsTable(ctx, grid, grand);
+  const rowTotals = rowFacts.map((f) => measureCell(ctx, f, grand));
+  const columnTotals = columnFacts.map((f) => measureCell(ctx, f, grand));
+  const table: PivotMeasureTable = { measure: ctx.measure, cells, rowTotals, columnTotals, grandTotal: measureCell(ctx, grand, grand) };
+  if (ctx.measure === 'share') shareWithin(table, shareOf);
+  return table;
+}
+
+/**
+ * Count and share cells: a cell's period is its row's or its column's, so completeness is
+ * worked out once per row or column, not per cell (measures.countCells).
+ */
+function countTable(ctx: MeasureContext, grid: Grid, rowFacts: CellFacts[], columnFacts: CellFacts[], grand: CellFacts): PivotCell[][] {
+  const timeInColumns = ctx.timeIndex >= grid.rowDimensions;
+  return countCells(
+    ctx,
+    {
+      counts: grid.currentCells,
+      rows: rowFacts.length,
+      columns: columnFacts.length,
+      rowComplete: timeInColumns ? null : completeness(ctx, rowFacts),
+      columnComplete: timeInColumns ? completeness(ctx, columnFacts) : null,
+    },
+    grand.count,
+  );
+}
+
+/** Any measure, cell by cell from its facts (counts a year earlier, areas and periods spanned). */
+function factsTable(ctx: MeasureContext, grid: Grid, grand: CellFacts): PivotCell[][] {
   const rows = grid.rowHeaders.length;
   const columns = grid.columnHeaders.length;
   const cells: PivotCell[][] = new Array(rows);
@@ -132,13 +163,7 @@ function measureTable(ctx: MeasureContext, grid: Grid, shareOf: 'row' | 'column'
     for (let j = 0; j < columns; j++) row[j] = measureCell(ctx, grid.cellFacts(i, j, facts), grand);
     cells[i] = row;
   }
-  const rowTotals: PivotCell[] = new Array(rows);
-  for (let i = 0; i < rows; i++) rowTotals[i] = measureCell(ctx, grid.rowFacts(i), grand);
-  const columnTotals: PivotCell[] = new Array(columns);
-  for (let j = 0; j < columns; j++) columnTotals[j] = measureCell(ctx, grid.columnFacts(j), grand);
-  const table: PivotMeasureTable = { measure: ctx.measure, cells, rowTotals, columnTotals, grandTotal: measureCell(ctx, grand, grand) };
-  if (ctx.measure === 'share') shareWithin(table, shareOf);
-  return table;
+  return cells;
 }
 
 /**
