@@ -10,7 +10,7 @@ import type { DatasetSpec } from '../../store/datasets';
 import type { Db } from '../../store/workspace';
 import { dataRows, type ImportContext } from '../context';
 import { cellText } from '../readers/table';
-import { INT_FIELDS, JoinedReader, PoliceUkEncoder, type EncodedRows, type PoliceUkLayout } from './policeUkEncode';
+import { INT_FIELDS, PoliceUkEncoder, splitJoined, type EncodedRows, type PoliceUkLayout } from './policeUkEncode';
 import { encodeOnThread, encoderThreadFor } from './policeUkThread';
 
 export { recognisePoliceUk, type PoliceUkLayout } from './policeUkEncode';
@@ -90,18 +90,16 @@ class IncidentWriter {
 }
 
 /**
- * The workspace's side of an import: the file's numbers for forces and LSOAs become the
- * workspace's ids, locations, outcomes and crime types are given theirs (each created on
- * first sight), and the rows are written BATCH to a statement.
+ * The workspace's side of an import: the file's numbers for forces, outcomes, locations,
+ * LSOAs and crime types become the workspace's ids (created on first sight), and the rows
+ * are written BATCH to a statement.
  */
 class IncidentStore {
   private readonly forces: Dictionary;
   private readonly outcomes: Dictionary;
   private readonly locations: Dictionary;
   readonly categories: CategoryRegistry;
-  /** Crime type as the file spells it → category id. */
-  private readonly crimeTypes = new Map<string, number>();
-  private readonly ids = { forces: [] as number[], lsoas: [] as number[] };
+  private readonly ids = { forces: [] as number[], outcomes: [] as number[], locations: [] as number[], crimeTypes: [] as number[], lsoas: [] as number[] };
   private readonly writer: IncidentWriter;
 
   constructor(private readonly ctx: ImportContext) {
@@ -117,6 +115,9 @@ class IncidentStore {
     const { added } = rows;
     const { ids, ctx } = this;
     for (const f of added.forces) ids.forces.push(this.forces.id(f)!);
+    for (const o of added.outcomes) ids.outcomes.push(this.outcomes.id(o)!);
+    for (const l of added.locations) ids.locations.push(this.locations.id(l)!);
+    for (const t of added.crimeTypes) ids.crimeTypes.push(this.categories.idFor(t, t));
     for (const [code, name] of added.lsoas) {
       const id = ctx.areas.ensureCoded('lsoa', code, name, null).id;
       ids.lsoas.push(id);
@@ -124,47 +125,34 @@ class IncidentStore {
     }
     for (const m of added.months) ctx.tally.months.add(m);
     const { ints, coords } = rows;
-    const crimeIds = new JoinedReader(rows.texts.crimeIds);
-    const locations = new JoinedReader(rows.texts.locations);
-    const crimeTypes = new JoinedReader(rows.texts.crimeTypes);
-    const outcomes = new JoinedReader(rows.texts.outcomes);
-    const contexts = new JoinedReader(rows.texts.contexts);
+    const crimeIds = splitJoined(rows.crimeIds);
+    const contexts = splitJoined(rows.contexts);
+    const idOf = (table: number[], n: number) => (n < 0 ? null : table[n]!);
     for (let i = 0; i < rows.count; i++) {
       const r = i * INT_FIELDS;
       const o = this.writer.next();
       const p = this.writer.params;
       const longitude = coords[i * 2]!;
       const latitude = coords[i * 2 + 1]!;
-      const lsoa = ints[r + 3]!;
-      p[o] = crimeIds.next();
+      p[o] = crimeIds.next().value ?? null;
       p[o + 1] = ints[r];
       p[o + 2] = ids.forces[ints[r + 1]!];
       p[o + 3] = ids.forces[ints[r + 2]!];
       p[o + 4] = Number.isNaN(longitude) ? null : longitude;
       p[o + 5] = Number.isNaN(latitude) ? null : latitude;
-      p[o + 6] = this.locations.id(locations.next() ?? '');
-      p[o + 7] = lsoa < 0 ? null : ids.lsoas[lsoa]!;
-      p[o + 8] = this.crimeTypeId(crimeTypes.next()!);
-      p[o + 9] = this.outcomes.id(outcomes.next() ?? '');
-      p[o + 10] = contexts.next();
+      p[o + 6] = idOf(ids.locations, ints[r + 3]!);
+      p[o + 7] = idOf(ids.lsoas, ints[r + 4]!);
+      p[o + 8] = ids.crimeTypes[ints[r + 5]!];
+      p[o + 9] = idOf(ids.outcomes, ints[r + 6]!);
+      p[o + 10] = contexts.next().value ?? null;
     }
     ctx.tally.rowsStored += rows.count;
-  }
-
-  /** A crime type's category (police.uk has no major/minor split: the type is both). */
-  private crimeTypeId(text: string): number {
-    let id = this.crimeTypes.get(text);
-    if (id === undefined) {
-      id = this.categories.idFor(text, text);
-      this.crimeTypes.set(text, id);
-    }
-    return id;
   }
 
   finish(): void {
     this.writer.flush();
     const lsoas = new Set(this.ids.lsoas);
-    const crimeTypes = new Set(this.crimeTypes.values());
+    const crimeTypes = new Set(this.ids.crimeTypes);
     assertIdsExist(this.ctx.db, 'areas', lsoas);
     assertIdsExist(this.ctx.db, 'categories', crimeTypes);
     recordKeys(this.ctx, crimeTypes, lsoas);

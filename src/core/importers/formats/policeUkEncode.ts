@@ -1,11 +1,9 @@
 /**
- * police.uk rows checked and encoded, without the database: months as yyyymm, forces and
- * LSOAs as small numbers of the file's own, coordinates as numbers. This is the half of an
- * import that can run on a thread of its own (see policeUkThread.ts) while the main thread
- * writes; the other half (policeUk.ts) turns the file's numbers into the workspace's ids,
- * numbers locations, crime types and outcomes itself, and inserts. Those three are left to
- * the writing thread because reading and checking was the slower half: looking each one up
- * costs the same on either thread, and on the writing one it no longer holds the other up.
+ * police.uk rows checked and encoded, without the database: months as yyyymm, repeating
+ * text (forces, outcomes, locations, LSOAs, crime types) as small numbers of the file's own,
+ * coordinates as numbers. This is the half of an import that can run on a thread of its
+ * own (see policeUkThread.ts) while the main thread writes; the other half turns the file's
+ * numbers into the workspace's ids and inserts (policeUk.ts).
  */
 import { badInput } from '../../errors';
 import { currentMonth, fromIsoMonth, toIsoMonth } from '../../months';
@@ -45,19 +43,18 @@ export function recognisePoliceUk(header: string[]): PoliceUkLayout | null {
 }
 
 /** Per row, in `ints`: month (yyyymm), then the file's numbers for these, -1 for blank. */
-export const INT_FIELDS = 4; // month, reported by, falls within, lsoa
+export const INT_FIELDS = 7; // month, reported by, falls within, location, lsoa, crime type, outcome
 
 /** New entries of the file's dictionaries, in the order their numbers were given. */
 export interface NewEntries {
   forces: string[];
+  outcomes: string[];
+  locations: string[];
+  crimeTypes: string[];
   /** [code, name] */
   lsoas: [string, string][];
   months: number[];
 }
-
-/** The columns that cross between threads as text. */
-export const TEXT_COLUMNS = ['crimeIds', 'locations', 'crimeTypes', 'outcomes', 'contexts'] as const;
-export type TextColumn = (typeof TEXT_COLUMNS)[number];
 
 export interface EncodedRows {
   count: number;
@@ -65,11 +62,12 @@ export interface EncodedRows {
   /** longitude, latitude per row; NaN for blank. */
   coords: Float64Array;
   /**
-   * The text columns, each column's texts joined into one string with each row's length
-   * beside it (-1 for blank): one long string crosses between threads in one copy, where a
-   * thousand short ones were the dearest part of posting a chunk.
+   * Crime ids and contexts, each column's texts joined into one string with each row's
+   * length beside it (-1 for blank): one long string crosses between threads in one copy,
+   * where a thousand short ones were the dearest part of posting a chunk.
    */
-  texts: Record<TextColumn, JoinedTexts>;
+  crimeIds: JoinedTexts;
+  contexts: JoinedTexts;
   added: NewEntries;
 }
 
@@ -85,18 +83,16 @@ function joined(texts: (string | null)[]): JoinedTexts {
   return { text: texts.join(''), lengths };
 }
 
-/** Reads a JoinedTexts's texts again, one per row in order (null for blank). */
-export class JoinedReader {
-  private at = 0;
-  private row = 0;
-  constructor(private readonly joined: JoinedTexts) {}
-
-  next(): string | null {
-    const n = this.joined.lengths[this.row++]!;
-    if (n < 0) return null;
-    const text = this.joined.text.slice(this.at, this.at + n);
-    this.at += n;
-    return text;
+/** The texts of a JoinedTexts again, in row order. */
+export function* splitJoined({ text, lengths }: JoinedTexts): Generator<string | null> {
+  let at = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    const n = lengths[i]!;
+    if (n < 0) yield null;
+    else {
+      yield text.slice(at, at + n);
+      at += n;
+    }
   }
 }
 
@@ -147,6 +143,9 @@ export type EncoderContext = Pick<ImportContext, 'source' | 'header'>;
 
 export class PoliceUkEncoder {
   private readonly forces = new Numbering();
+  private readonly outcomes = new Numbering();
+  private readonly locations = new Numbering();
+  private readonly crimeTypes = new Numbering();
   private readonly lsoas = new Numbering();
   private lsoaNames: [string, string][] = [];
   private readonly months = new Map<string, number>();
@@ -169,8 +168,8 @@ export class PoliceUkEncoder {
     const n = rows.length;
     const ints = new Int32Array(n * INT_FIELDS);
     const coords = new Float64Array(n * 2);
-    const texts = Object.fromEntries(TEXT_COLUMNS.map((c) => [c, new Array<string | null>(n)])) as Record<TextColumn, (string | null)[]>;
-    const { crimeIds, locations, crimeTypes, outcomes, contexts } = texts;
+    const crimeIds: (string | null)[] = new Array(n);
+    const contexts: (string | null)[] = new Array(n);
     const [cCrimeId, cMonth, cReportedBy, cFallsWithin, cLocation, cLsoaCode, cLsoaName, cCrimeType, cOutcome, cContext] = this.cols as [number, number, number, number, number, number, number, number, number, number];
     const file = this.ctx.source.file;
     for (let i = 0; i < n; i++) {
@@ -188,22 +187,26 @@ export class PoliceUkEncoder {
       }
       ints[o + 1] = reportedBy;
       ints[o + 2] = fallsWithin;
-      ints[o + 3] = this.lsoa(at(cells, cLsoaCode), cells, cLsoaName, row);
+      ints[o + 3] = this.locations.of(at(cells, cLocation));
+      ints[o + 4] = this.lsoa(at(cells, cLsoaCode), cells, cLsoaName, row);
+      ints[o + 5] = this.crimeTypes.of(crimeType);
+      ints[o + 6] = this.outcomes.of(at(cells, cOutcome));
       coords[i * 2] = this.coordinate(cells, row, this.layout.longitude, 'Longitude', 180);
       coords[i * 2 + 1] = this.coordinate(cells, row, this.layout.latitude, 'Latitude', 90);
-      crimeTypes[i] = crimeType;
-      crimeIds[i] = orNull(at(cells, cCrimeId));
-      locations[i] = orNull(at(cells, cLocation));
-      outcomes[i] = orNull(at(cells, cOutcome));
-      contexts[i] = orNull(at(cells, cContext));
+      const crimeId = at(cells, cCrimeId);
+      const context = at(cells, cContext);
+      crimeIds[i] = crimeId === '' ? null : crimeId;
+      contexts[i] = context === '' ? null : context;
     }
-    const encoded = Object.fromEntries(TEXT_COLUMNS.map((c) => [c, joined(texts[c])])) as Record<TextColumn, JoinedTexts>;
-    return { count: n, ints, coords, texts: encoded, added: this.takeAdded() };
+    return { count: n, ints, coords, crimeIds: joined(crimeIds), contexts: joined(contexts), added: this.takeAdded() };
   }
 
   private takeAdded(): NewEntries {
     const added: NewEntries = {
       forces: this.forces.takeAdded(),
+      outcomes: this.outcomes.takeAdded(),
+      locations: this.locations.takeAdded(),
+      crimeTypes: this.crimeTypes.takeAdded(),
       lsoas: this.lsoaNames,
       months: this.newMonths,
     };
@@ -260,8 +263,6 @@ export class PoliceUkEncoder {
   }
 }
 
-const orNull = (text: string) => (text === '' ? null : text);
-
 /** A cell's text, trimmed: CSV cells are strings already; anything else (xlsx) goes through cellText. */
 function at(cells: unknown[], index: number): string {
   if (index < 0) return '';
@@ -290,12 +291,14 @@ export function mergeEncoded(parts: EncodedRows[]): EncodedRows {
     coords.set(p.coords, at * 2);
     at += p.count;
   }
-  const added: NewEntries = { forces: [], lsoas: [], months: [] };
+  const added: NewEntries = { forces: [], outcomes: [], locations: [], crimeTypes: [], lsoas: [], months: [] };
   for (const p of parts) {
     added.forces.push(...p.added.forces);
+    added.outcomes.push(...p.added.outcomes);
+    added.locations.push(...p.added.locations);
+    added.crimeTypes.push(...p.added.crimeTypes);
     added.lsoas.push(...p.added.lsoas);
     added.months.push(...p.added.months);
   }
-  const merged = Object.fromEntries(TEXT_COLUMNS.map((c) => [c, texts((p) => p.texts[c])])) as Record<TextColumn, JoinedTexts>;
-  return { count, ints, coords, texts: merged, added };
+  return { count, ints, coords, crimeIds: texts((p) => p.crimeIds), contexts: texts((p) => p.contexts), added };
 }

@@ -19,7 +19,7 @@ import { toApiError, WardlensError } from '../../errors';
 import { isBlank, type ImportContext } from '../context';
 import { openCsv } from '../readers/csv';
 import type { TableSource } from '../readers/table';
-import { mergeEncoded, PoliceUkEncoder, TEXT_COLUMNS, type EncodedRows, type PoliceUkLayout } from './policeUkEncode';
+import { mergeEncoded, PoliceUkEncoder, type EncodedRows, type PoliceUkLayout } from './policeUkEncode';
 
 /** Files smaller than this are encoded in place: starting a thread costs more than it saves. */
 const MIN_THREAD_BYTES = 8 * 1024 * 1024;
@@ -128,7 +128,7 @@ export async function runEncoderThread(port: MessagePort, job: EncoderJob): Prom
       credit--;
       const { read, total } = source.progress();
       const message: FromEncoder = { type: 'rows', rows: encoded, read, total, rowsRead: enc.rowsRead };
-      const buffers = [encoded.ints, encoded.coords, ...TEXT_COLUMNS.map((c) => encoded.texts[c].lengths)].map((a) => a.buffer as ArrayBuffer);
+      const buffers = [encoded.ints, encoded.coords, encoded.crimeIds.lengths, encoded.contexts.lengths].map((a) => a.buffer as ArrayBuffer);
       port.postMessage(message, buffers);
     };
     for await (const chunk of source.batches()) {
