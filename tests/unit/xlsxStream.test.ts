@@ -30,10 +30,14 @@ interface Read {
   streamed: boolean;
 }
 
-/** Reads a sheet whole, through SheetJS or (threshold 0) through the stream. */
-async function read(path: string, streamed: boolean, sheet?: string): Promise<Read> {
+/**
+ * Reads a sheet whole, through SheetJS or (threshold 0) through the stream; streamed, its rows
+ * kept from the first pass over the XML or (`kept` false) read from the XML again.
+ */
+async function read(path: string, streamed: boolean, sheet?: string, kept = true): Promise<Read> {
   const before = process.env.WARDLENS_XLSX_STREAM_BYTES;
   process.env.WARDLENS_XLSX_STREAM_BYTES = streamed ? '0' : String(Number.MAX_SAFE_INTEGER);
+  if (!kept) process.env.WARDLENS_XLSX_KEEP_CELLS = '0';
   try {
     const source: TableSource = openTable(path, sheet);
     const rows: SheetRow[] = [];
@@ -41,6 +45,7 @@ async function read(path: string, streamed: boolean, sheet?: string): Promise<Re
     // Only the streaming reader hands out batches.
     return { sheet: source.sheet, head: source.head, rows, streamed: 'batches' in source && !('path' in source) };
   } finally {
+    delete process.env.WARDLENS_XLSX_KEEP_CELLS;
     if (before === undefined) delete process.env.WARDLENS_XLSX_STREAM_BYTES;
     else process.env.WARDLENS_XLSX_STREAM_BYTES = before;
   }
@@ -56,6 +61,10 @@ async function expectSame(path: string, sheet?: string): Promise<Read> {
   expect(stream.rows.length).toBe(whole.rows.length);
   // Row by row, so a difference names its row rather than dumping the sheet.
   for (let i = 0; i < whole.rows.length; i++) expect(stream.rows[i], `row ${i}`).toEqual(whole.rows[i]);
+  const reread = await read(path, true, sheet, false);
+  expect(reread.head).toEqual(whole.head);
+  expect(reread.rows.length).toBe(whole.rows.length);
+  for (let i = 0; i < whole.rows.length; i++) expect(reread.rows[i], `row ${i}, read again`).toEqual(whole.rows[i]);
   return stream;
 }
 

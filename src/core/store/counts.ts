@@ -37,7 +37,8 @@ export class CountWriter {
   private size = 0;
   private readonly current: Destination;
   private readonly superseded: Destination;
-  private readonly totals = new Map<string, number>();
+  /** Borough totals by borough|month|category: [borough, month, category, count]. */
+  private readonly totals = new Map<string, [number, number, number, number]>();
   private readonly stale = new Set<number>();
   /** Every area (wards and boroughs) and category written, to check once each at the end. */
   private readonly areaIds = new Set<number>();
@@ -112,7 +113,9 @@ export class CountWriter {
       if (runStart < 0) return;
       const o = runStart * FIELDS;
       const key = `${d[o + 1]}|${d[o + 3]}|${d[o + 2]}`;
-      this.totals.set(key, (this.totals.get(key) ?? 0) + runTotal);
+      const total = this.totals.get(key);
+      if (total) total[3] += runTotal;
+      else this.totals.set(key, [d[o + 1]!, d[o + 3]!, d[o + 2]!, runTotal]);
       runStart = -1;
       runTotal = 0;
     };
@@ -123,11 +126,13 @@ export class CountWriter {
         if (this.sameKey(p, o) && this.combine === 'refuse') this.onDuplicate({ row: d[o + 5]!, earlierRow: d[p + 5]! });
         if (d[p + 1] !== d[o + 1] || d[p + 3] !== d[o + 3] || d[p + 2] !== d[o + 2]) endRun();
       }
+      // Sorted by borough, month and category before area, the first and third change seldom: added on a change only.
+      if (previous < 0 || d[previous * FIELDS + 1] !== d[o + 1]) this.areaIds.add(d[o + 1]!);
+      if (previous < 0 || d[previous * FIELDS + 2] !== d[o + 2]) this.categoryIds.add(d[o + 2]!);
+      this.areaIds.add(d[o]!);
       previous = i;
-      this.areaIds.add(d[o]!).add(d[o + 1]!);
-      this.categoryIds.add(d[o + 2]!);
       const month = d[o + 3]!;
-      const toCurrent = !kept.has(month);
+      const toCurrent = kept.size === 0 || !kept.has(month);
       if (toCurrent) {
         if (runStart < 0) runStart = i;
         runTotal += d[o + 4]!;
@@ -154,8 +159,9 @@ export class CountWriter {
     const batch = this.db.prepare(sql(BATCH));
     const single = this.db.prepare(sql(1));
     let params: number[] = [];
-    for (const [key, count] of this.totals) {
-      const [borough, month, category] = key.split('|').map(Number) as [number, number, number];
+    // In the table's key order (month, category, borough): written in sequence, not scattered over its B-tree.
+    const totals = [...this.totals.values()].sort((a, b) => a[1] - b[1] || a[2] - b[2] || a[0] - b[0]);
+    for (const [borough, month, category, count] of totals) {
       params.push(this.datasetId, month, category, borough, count);
       if (params.length === BATCH * 5) {
         batch.run(params);

@@ -288,8 +288,23 @@ export class CellReader {
     }
   }
 
+  /** Shared text number `index`, or undefined when the workbook has none such. */
+  sharedString(index: number): string | undefined {
+    return this.ctx.strings[index];
+  }
+
+  /** Whether a number in a cell of this style (its s attribute) is a date. */
+  isDateStyle(style: string | undefined): boolean {
+    return style !== undefined && this.isDateStyleIndex(parseInt(style, 10));
+  }
+
+  /** The same for a style given as its number. */
+  isDateStyleIndex(style: number): boolean {
+    return this.ctx.dateStyles?.[style] === true;
+  }
+
   private number(n: number, style: string | undefined): { present: boolean; value: unknown } {
-    const isDate = style !== undefined && this.ctx.dateStyles?.[parseInt(style, 10)] === true;
+    const isDate = this.isDateStyle(style);
     return { present: true, value: isDate ? serialDate(n + (this.ctx.date1904 ? 1462 : 0)) : n };
   }
 
