@@ -131,6 +131,11 @@ export interface ChoroplethArgs {
   method?: ClassMethod;
   /** Number of classes, 5 by default (fewer when the values do not allow that many). */
   classes?: number;
+  /**
+   * 'screen' (the map views): outlines simplified within half a pixel of the map as drawn, so
+   * there are fewer points to draw. Left out (exports, the CLI): boundaries at full detail.
+   */
+  detail?: 'full' | 'screen';
 }
 
 export interface ChoroplethProperties {

@@ -400,6 +400,11 @@ describe('responsiveness and keyboard use with a realistic workspace (browser mo
       // The Tab walk on a pivot short enough to walk: boroughs, one column of counts.
       await field(pivot, 'Columns').selectOption('');
       await page.locator('.pivot-table td[data-col=""]').first().waitFor({ timeout: 120_000 });
+      // And its chart: Plotly builds a new chart's buttons afresh, so walking them while the
+      // chart is still being redrawn would lose track of them.
+      await page
+        .locator('.pivot-chart-card .chart-plot:not([data-drawing])')
+        .waitFor({ state: 'attached', timeout: 120_000 });
       await keyboardAudit('Pivot');
     },
     LONG,

@@ -4,7 +4,7 @@
  * draws what this returns; it never picks polygons or classes itself. 2022-ward figures are
  * only ever joined to 2022 polygons: the join is by code, and the vintage is checked.
  */
-import type { ChoroplethArgs, ChoroplethProperties, ChoroplethResult, Feature } from '../../shared/geo';
+import type { AreaGeometry, BBox, ChoroplethArgs, ChoroplethProperties, ChoroplethResult, Feature } from '../../shared/geo';
 import type { PivotCell } from '../../shared/pivot';
 import { runPivot } from '../analysis/pivot/run';
 import { WardlensError } from '../errors';
@@ -14,7 +14,15 @@ import { classify, classOf } from './classes';
 import { bboxOf, outlinesOf } from './features';
 import { legendClasses } from './legend';
 import { SNAP_POINT_NOTE } from './notes';
+import { simplifyShapes, toleranceFor } from './simplify';
 import { vintageCoverage } from './vintage';
+
+/**
+ * The largest plot area a map view draws in, in pixels (the maps are 620 px high with room
+ * for the title and source note; the width is a wide screen's). Outlines for the screen are
+ * simplified within half a pixel at this size, so the map looks the same at any smaller one.
+ */
+const SCREEN_PLOT = { width: 1600, height: 490 };
 
 interface DatasetRow {
   id: number;
@@ -93,6 +101,8 @@ export function choropleth(db: Db, args: ChoroplethArgs): ChoroplethResult {
   if (small) notes.push(`${small} area(s) have small counts (under ${spec.smallCount ?? 10}): their shading can swing a lot from one period to the next.`);
   const outlines = level === 'ward' ? outlinesOf(db, new Set(polygons.map((p) => p.parentId).filter((id): id is number => id !== null))) : null;
   if (level === 'ward' && !outlines) notes.push('Import borough boundaries (e.g. london_boroughs.geojson) to draw borough outlines over the wards.');
+  const bbox = bboxOf(polygons);
+  if (args.detail === 'screen' && bbox) forScreen(bbox, features, outlines?.features ?? []);
   return {
     dataset: pivot.dataset,
     level,
@@ -101,7 +111,7 @@ export function choropleth(db: Db, args: ChoroplethArgs): ChoroplethResult {
     span: pivot.span,
     features: { type: 'FeatureCollection', features },
     outlines,
-    bbox: bboxOf(polygons),
+    bbox,
     legend: {
       method,
       measure: pivot.measure,
@@ -112,6 +122,17 @@ export function choropleth(db: Db, args: ChoroplethArgs): ChoroplethResult {
     unmapped,
     notes,
   };
+}
+
+/**
+ * Outlines as the map view draws them: simplified within half a pixel (ward fills and borough
+ * lines together, so a borough line stays on its wards' edges). The features are this call's
+ * own objects; the stored boundaries and every export keep their full detail.
+ */
+function forScreen(bbox: BBox, ...layers: { geometry: AreaGeometry }[][]): void {
+  const all = layers.flat();
+  const simpler = simplifyShapes(all.map((f) => f.geometry), toleranceFor(bbox, SCREEN_PLOT.width, SCREEN_PLOT.height));
+  all.forEach((f, i) => (f.geometry = simpler[i]!));
 }
 
 /** The ward set the dataset's codes belong to; a different one asked for is refused. */

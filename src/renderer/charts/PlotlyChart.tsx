@@ -7,7 +7,16 @@ import { useEffect, useRef, useState } from 'react';
 import type { Config } from 'plotly.js';
 import type { PivotFigure } from './figure';
 import { dataUrlBytes } from './imageBytes';
-import { drawInTurn, loadPlotly, plotlyRequested, preloadPlotlyWhenIdle } from './plotlyRuntime';
+import { canvasTextWidth, withLegendRoom } from './legendRoom';
+import {
+  drawInTurn,
+  loadPlotly,
+  plotlyIfLoaded,
+  plotlyKindOf,
+  plotlyRequested,
+  preloadPlotlyWhenIdle,
+  type PlotlyKind,
+} from './plotlyRuntime';
 
 // This module is part of the first bundle: ask for Plotly as soon as the app is idle.
 preloadPlotlyWhenIdle();
@@ -44,6 +53,11 @@ export function PlotlyChart({
 
   // The figure on screen: showing a hidden view again redraws nothing unless the figure changed.
   const drawn = useRef<PivotFigure | null>(null);
+  // The same, as state: the chart says `data-drawing` until the figure React shows is on screen.
+  const [onScreen, setOnScreen] = useState<PivotFigure | null>(null);
+  // The bundle that draws this chart (a map needs the geo one); the same one purges and saves it.
+  const kind: PlotlyKind = plotlyKindOf(figure.data);
+  const drewWith = useRef<PlotlyKind | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -62,12 +76,43 @@ export function PlotlyChart({
       ],
       toImageButtonOptions: { format: 'png', filename: fileName, width: EXPORT_WIDTH, height, scale: 2 },
     };
+    let layout = figure.layout;
+    // Drawn in two tasks where one would be long: bars' fill patterns cost Plotly as much as the
+    // rest of a chart, and a map's legend follows the hundreds of areas it has just drawn. The
+    // second task adds them, and Plotly redraws only what changed (the bars' style, the legend).
+    const plain = withoutPatterns(figure.data);
+    const legendLater = kind === 'maps' && figure.layout.showlegend !== false;
     drawInTurn(
-      (P) => P.react(el, figure.data, figure.layout, config),
+      kind,
+      (P) => {
+        // A chart drawn by the other bundle is cleared first: one Plotly must not update another's plot.
+        const before = drewWith.current;
+        if (before && before !== kind) plotlyIfLoaded(before)?.purge(el);
+        drewWith.current = kind;
+        layout = layoutFor(figure, el.clientWidth);
+        return P.react(
+          el,
+          plain ?? figure.data,
+          legendLater ? { ...layout, showlegend: false } : layout,
+          config,
+        );
+      },
       () => !cancelled,
     )
+      .then(async (plot) => {
+        if (plot && (plain || legendLater))
+          await drawInTurn(
+            kind,
+            (P) => P.react(el, figure.data, layout, config),
+            () => !cancelled,
+          );
+        return plot;
+      })
       .then((plot) => {
-        if (plot) drawn.current = figure;
+        if (plot) {
+          drawn.current = figure;
+          if (!cancelled) setOnScreen(figure);
+        }
         // Plotly keeps its handlers across react(); attach ours once per chart.
         const graph = plot as unknown as
           { on?(e: string, f: (ev: unknown) => void): void; _wlClick?: boolean } | undefined;
@@ -84,19 +129,20 @@ export function PlotlyChart({
     return () => {
       cancelled = true;
     };
-  }, [figure, fileName, height, paused]);
+  }, [figure, fileName, height, paused, kind]);
 
   useEffect(() => {
     const el = host.current;
     return () => {
-      if (el) void plotlyRequested()?.then((P) => P.purge(el));
+      const k = drewWith.current;
+      if (el && k) void plotlyRequested(k)?.then((P) => P.purge(el));
     };
   }, []);
 
   async function save(format: 'png' | 'svg') {
     const el = host.current;
     if (!el) return;
-    const P = await loadPlotly();
+    const P = await loadPlotly(drewWith.current ?? kind);
     // `scale` (twice the pixels for print) is a real option that the typings leave out.
     const options = { format, width: EXPORT_WIDTH, height, scale: format === 'png' ? 2 : 1 };
     const bridge = window.wardlens;
@@ -119,7 +165,8 @@ export function PlotlyChart({
       <div
         ref={host}
         className="chart-plot"
-        style={{ minHeight: height }}
+        data-drawing={paused || onScreen === figure ? undefined : ''}
+        style={{ height }}
         role="img"
         aria-label={`${figure.title}. ${figure.sourceNote}`}
       />
@@ -142,4 +189,29 @@ export function PlotlyChart({
       {problem && <p role="alert">{problem}</p>}
     </figure>
   );
+}
+
+/** The figure's layout with room for a legend beside the plot, so Plotly draws it only once. */
+function layoutFor(figure: PivotFigure, width: number) {
+  const { layout } = figure;
+  const family = layout.legend?.font?.family ?? layout.font?.family ?? 'sans-serif';
+  const measure = canvasTextWidth(`${layout.legend?.font?.size ?? layout.font?.size ?? 12}px ${family}`);
+  if (!measure) return layout;
+  const names = figure.data
+    .filter((d) => (d as { showlegend?: boolean }).showlegend !== false)
+    .map((d) => String((d as { name?: unknown }).name ?? ''));
+  return withLegendRoom(layout, names, width, measure);
+}
+
+/** The traces without their fill patterns (null when none draws one: a shape of '' draws none). */
+function withoutPatterns(data: PivotFigure['data']): PivotFigure['data'] | null {
+  const patterned = (d: PivotFigure['data'][number]) =>
+    Boolean((d as { marker?: { pattern?: { shape?: unknown } } }).marker?.pattern?.shape);
+  if (!data.some(patterned)) return null;
+  return data.map((d) => {
+    if (!patterned(d)) return d;
+    const marker = { ...(d as { marker: Record<string, unknown> }).marker };
+    delete marker.pattern;
+    return { ...d, marker } as PivotFigure['data'][number];
+  });
 }

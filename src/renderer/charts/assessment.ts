@@ -54,6 +54,8 @@ function layout(title: string, note: string, valueAxis: string, angled: boolean)
       zeroline: true,
       zerolinecolor: MUTED,
       automargin: false,
+      // Plotly's default ('hide past div') measures every tick label again as it places each one.
+      ticklabeloverflow: 'allow',
     },
     height: 400,
   };

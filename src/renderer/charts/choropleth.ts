@@ -23,14 +23,15 @@ export function choroplethFigure(map: ChoroplethResult, title: string, height = 
   const note = `Source: ${map.dataset.name}, ${monthRange(map.span.from, map.span.to)}. ${
     map.legend.small ? '* Small count: fewer than 10 crimes. ' : ''
   }Classes: ${map.legend.method === 'quantile' ? 'quantiles' : 'natural breaks'}.`;
-  // One trace per class, so the legend shows each class's edges as the engine gives them.
+  // One trace per class, so the legend shows each class's edges as the engine gives them. Each
+  // carries only its own areas' shapes: Plotly walks every trace's GeoJSON whole as it draws.
   const data: Data[] = [...classes.map((_, i) => i), null].map((ci) => {
     const inClass = features.filter((f) => f.properties.classIndex === ci);
     const label = ci === null ? 'No figure' : `${classes[ci]!.label} (${classes[ci]!.areas} areas)`;
     return {
       type: 'choropleth',
       name: label,
-      geojson: map.features as unknown as object,
+      geojson: { type: 'FeatureCollection', features: inClass },
       featureidkey: 'properties.code',
       locations: inClass.map((f) => f.properties.code),
       z: inClass.map(() => 1),

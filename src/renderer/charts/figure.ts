@@ -195,6 +195,9 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
     gridcolor: '#e3e6eb',
     // Margins are set below, not found by Plotly: its automargin redraws the chart until they fit.
     automargin: false,
+    // The fixed margins keep the figures inside the chart. Plotly's default for a value axis
+    // ('hide past div') measures every tick label again each time it places one.
+    ticklabeloverflow: 'allow' as const,
   };
   const categoryAxis = { type: 'category' as const, automargin: false, tickfont: { size: 12 } };
   const showLegend = series.length > 1;

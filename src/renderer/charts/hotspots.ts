@@ -104,7 +104,8 @@ function binTraces(result: HotspotResult): Data[] {
     return {
       type: 'choropleth',
       name: `${label} (${formatCount(inBin.length)})`,
-      geojson: result.cells as unknown as object,
+      // Only this bin's cells: Plotly walks every trace's GeoJSON whole as it draws.
+      geojson: { type: 'FeatureCollection', features: inBin },
       featureidkey: 'properties.id',
       locations: inBin.map((f) => f.properties.id),
       z: inBin.map(() => 1),

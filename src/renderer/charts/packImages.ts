@@ -6,10 +6,7 @@
  */
 import type { Data, Layout } from 'plotly.js';
 import type { ChartImage, PackChart } from '../../shared/export';
-
-type PlotlyModule = typeof import('plotly.js');
-let plotly: Promise<PlotlyModule> | null = null;
-const loadPlotly = () => (plotly ??= import('plotly.js-dist-min').then((m) => m.default));
+import { loadPlotly, type PlotlyModule } from './plotlyRuntime';
 
 /** Plotly's image options, with the two its typings leave out. */
 interface ImageOptions {
@@ -54,7 +51,8 @@ export async function drawPackImages(
   charts: PackChart[],
   onDrawn?: (done: number, total: number) => void,
 ): Promise<ChartImage[]> {
-  const P = await loadPlotly();
+  // The pack's charts are lines and bars: the basic bundle draws them.
+  const P = await loadPlotly('charts');
   const images: ChartImage[] = [];
   for (const c of charts) {
     images.push(await drawChart(P, c));

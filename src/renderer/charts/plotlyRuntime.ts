@@ -1,22 +1,44 @@
 /**
  * plotly.js in the renderer: loaded once, bundled with the app (never a CDN), and drawn one
- * chart at a time. Evaluating the library and Plotly's first drawing are the heaviest work
- * the UI thread ever does, so both happen once, while the app is idle after its first paint,
- * and never inside an analyst's click. Every chart then waits its turn and starts in a task
- * of its own, so a view with three charts hands the UI thread back between them.
+ * chart at a time. Plotly's official partial bundles keep the work small: charts (lines and
+ * bars) use the basic bundle (scatter, bar, pie; a quarter of the full library), maps the geo
+ * bundle (choropleth, scattergeo). Each is its own chunk, fetched and evaluated only when
+ * asked for. Evaluating a bundle and Plotly's first drawing are the heaviest work the UI thread
+ * ever does, so both happen once, while the app is idle after its first paint, and never
+ * inside an analyst's click. Every chart then waits its turn and starts in a task of its own,
+ * after the page has been laid out and painted, so a view with three charts hands the UI
+ * thread back between them and Plotly never pays for laying out the rest of the page.
  */
 import type { Data, Layout } from 'plotly.js';
+import { FONT_FAMILY } from './figure';
+import { OKABE_ITO, seriesStyle } from './palette';
 
-type PlotlyModule = typeof import('plotly.js');
+export type PlotlyModule = typeof import('plotly.js');
+/** Which bundle draws a figure: lines and bars, or maps. */
+export type PlotlyKind = 'charts' | 'maps';
 
-let plotly: Promise<PlotlyModule> | null = null;
+const MAP_TRACES = new Set(['choropleth', 'scattergeo']);
 
-/** The library, evaluated on first use (or earlier, when the app is idle). */
-export const loadPlotly = () =>
-  (plotly ??= import('plotly.js-dist-min').then((m) => (offlineGeo(), m.default)));
+/** Maps need the geo bundle; everything else we draw is in the basic one. */
+export const plotlyKindOf = (data: readonly Data[]): PlotlyKind =>
+  data.some((d) => MAP_TRACES.has(String((d as { type?: unknown }).type))) ? 'maps' : 'charts';
 
-/** Has the library been asked for yet? (Purging a chart must not load it.) */
-export const plotlyRequested = () => plotly;
+const loaded: Partial<Record<PlotlyKind, Promise<PlotlyModule>>> = {};
+const ready: Partial<Record<PlotlyKind, PlotlyModule>> = {};
+
+/** The bundle for `kind`, evaluated on first use (or earlier, when the app is idle). */
+export const loadPlotly = (kind: PlotlyKind): Promise<PlotlyModule> =>
+  (loaded[kind] ??= (
+    kind === 'maps'
+      ? import('plotly.js-geo-dist-min').then((m) => (offlineGeo(), m.default))
+      : import('plotly.js-basic-dist-min').then((m) => m.default)
+  ).then((P) => (ready[kind] = P)));
+
+/** Has this bundle been asked for yet? (Purging a chart must not load it.) */
+export const plotlyRequested = (kind: PlotlyKind) => loaded[kind] ?? null;
+
+/** The bundle, if it has been evaluated already (null otherwise): for work that cannot wait. */
+export const plotlyIfLoaded = (kind: PlotlyKind) => ready[kind] ?? null;
 
 /**
  * Plotly's geo plots fetch a world map (topojson) from its CDN before drawing anything. Our
@@ -37,8 +59,23 @@ function offlineGeo() {
   for (const name of ['world_110m', 'world_50m']) w.PlotlyGeoAssets.topojson[name] ??= empty;
 }
 
-/** A fresh task: whatever ran before (evaluation, another chart) has ended and input can be handled. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * A fresh task after the next frame: the page React just changed (a new table, a view shown)
+ * has been laid out and painted in a task of its own, so the layouts Plotly forces while it
+ * measures text cover its own chart, not the whole page. (A hidden tab gets no frames: the
+ * timeout stands in for one.)
+ */
+const afterNextFrame = () =>
+  new Promise<void>((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      setTimeout(resolve, 0);
+    };
+    requestAnimationFrame(go);
+    setTimeout(go, 100);
+  });
 
 let turn: Promise<unknown> = Promise.resolve();
 
@@ -48,31 +85,50 @@ let turn: Promise<unknown> = Promise.resolve();
  * quick run of selections draws only the last figure.
  */
 export function drawInTurn<T>(
+  kind: PlotlyKind,
   draw: (P: PlotlyModule) => T | Promise<T>,
   stillWanted: () => boolean = () => true,
 ) {
   const run = turn.then(async () => {
     if (!stillWanted()) return undefined;
-    const P = await loadPlotly();
-    await nextTask();
+    const P = await loadPlotly(kind);
+    await afterNextFrame();
     return stillWanted() ? draw(P) : undefined;
   });
   turn = run.catch(() => undefined);
   return run;
 }
 
-/** A throwaway chart, drawn off-screen and removed. */
+/** A throwaway chart, drawn off-screen (as an analyst's chart is: it can be hovered) and removed. */
 async function drawOffScreen(P: PlotlyModule, data: Data[], layout: Partial<Layout>): Promise<void> {
   const el = document.createElement('div');
   el.setAttribute('aria-hidden', 'true');
-  el.style.cssText = 'position:fixed;left:-10000px;top:0;width:480px;height:320px;';
+  el.style.cssText = 'position:fixed;left:-10000px;top:0;width:640px;height:420px;contain:strict;';
   document.body.append(el);
   try {
     await P.newPlot(
       el,
       data,
-      { width: 480, height: 320, title: { text: 'Warm-up' }, ...layout },
-      { staticPlot: true },
+      {
+        width: 640,
+        height: 420,
+        title: { text: 'Warm-up', x: 0, xanchor: 'left' },
+        font: { family: FONT_FAMILY, size: 12 },
+        margin: { l: 120, r: 140, t: 56, b: 92 },
+        annotations: [
+          {
+            text: 'Source: warm-up',
+            xref: 'paper',
+            yref: 'paper',
+            x: 0,
+            y: 0,
+            yshift: -52,
+            showarrow: false,
+          },
+        ],
+        ...layout,
+      },
+      { displaylogo: false },
     );
   } finally {
     P.purge(el);
@@ -80,50 +136,132 @@ async function drawOffScreen(P: PlotlyModule, data: Data[], layout: Partial<Layo
   }
 }
 
+const listOf = <T>(n: number, name: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => name(i));
+
 /**
  * Plotly's first drawing pays for set-up that every later one reuses (its style sheet, the
- * nodes it measures text with, compiled code paths): pay it off-screen, on throwaway charts
- * like ours (a line and bars; a ward map), so the analyst's first real chart costs what any
- * other does.
+ * nodes it measures text with, code that has been run often enough to be compiled): pay it
+ * off-screen, on throwaway charts the size and shape of ours (eight stacked, patterned series
+ * of thirty bars; eight lines across two years of months, with a legend; a ward map in classes
+ * with marks), so the analyst's first real chart costs what any later one does.
  */
-const warmUpCharts = (P: PlotlyModule) => {
-  const x = ['Jan 2022', 'Feb 2022', 'Mar 2022'];
-  return drawOffScreen(
-    P,
-    [
-      { type: 'scatter', mode: 'lines+markers', x, y: [1, 3, 2] },
-      { type: 'bar', orientation: 'h', y: x, x: [2, 1, 3] },
-    ],
-    {},
+function warmUpFigures(): { bars: Data[]; lines: Data[]; value: Partial<Layout['xaxis']> } {
+  const areas = listOf(30, (i) => `Warm-up area ${i + 1}`);
+  const months = listOf(
+    24,
+    (i) =>
+      `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][i % 12]} ${2022 + Math.floor(i / 12)}`,
   );
+  const bars: Data[] = listOf(8, (n) => `Series ${n + 1}`).map((name, n) => {
+    const style = seriesStyle(n);
+    return {
+      type: 'bar',
+      orientation: 'h',
+      name,
+      y: areas,
+      x: areas.map((_, i) => ((i * 7 + n * 3) % 11) + 1),
+      textposition: 'none',
+      marker: {
+        color: style.colour,
+        line: { color: '#1d2330', width: 0.5 },
+        pattern: { shape: style.pattern, fillmode: 'overlay', fgcolor: '#ffffff', size: 7, solidity: 0.3 },
+      },
+      hovertemplate: `${name}<br>%{y}: %{x}<extra></extra>`,
+    };
+  });
+  const lines: Data[] = listOf(8, (n) => `Line ${n + 1}`).map((name, n) => {
+    const style = seriesStyle(n);
+    return {
+      type: 'scatter',
+      mode: 'lines+markers',
+      name,
+      x: months,
+      y: months.map((_, i) => ((i * 5 + n * 7) % 13) + 2),
+      line: { color: style.colour, dash: style.dash, width: 2.5 },
+      marker: { symbol: style.marker, size: 7, color: style.colour },
+    };
+  });
+  const value = {
+    automargin: false,
+    ticklabeloverflow: 'allow' as const,
+    tickformat: ',d',
+    gridcolor: '#e3e6eb',
+  };
+  return { bars, lines, value };
+}
+
+const CATEGORY_AXIS = { type: 'category' as const, automargin: false };
+
+const warmUpBars = (P: PlotlyModule) => {
+  const { bars, value } = warmUpFigures();
+  return drawOffScreen(P, bars, {
+    barmode: 'stack',
+    yaxis: { ...CATEGORY_AXIS, autorange: 'reversed' },
+    xaxis: value,
+  });
+};
+
+const warmUpLines = (P: PlotlyModule) => {
+  const { lines, value } = warmUpFigures();
+  return drawOffScreen(P, lines, { xaxis: { ...CATEGORY_AXIS, tickangle: -45 }, yaxis: value });
 };
 
 const warmUpMaps = (P: PlotlyModule) => {
-  const square = [
-    [
-      [0, 51],
-      [0.1, 51],
-      [0.1, 51.1],
-      [0, 51.1],
-      [0, 51],
-    ],
-  ];
-  const geojson = {
-    type: 'FeatureCollection',
-    features: [
-      { type: 'Feature', properties: { code: 'W' }, geometry: { type: 'Polygon', coordinates: square } },
-    ],
+  // A 12 × 10 grid of small squares, in five classes and "no figure", with a few marks.
+  const square = (i: number): number[][][] => {
+    const [x, y] = [(i % 12) * 0.01, 51 + Math.floor(i / 12) * 0.01];
+    return [
+      [
+        [x, y],
+        [x + 0.01, y],
+        [x + 0.01, y + 0.005],
+        [x + 0.01, y + 0.01],
+        [x, y + 0.01],
+        [x, y],
+      ],
+    ];
   };
-  const map = { type: 'choropleth', geojson, featureidkey: 'properties.code', locations: ['W'], z: [1] };
+  const cells = listOf(120, (i) => ({
+    type: 'Feature',
+    properties: { code: `W${i}` },
+    geometry: { type: 'Polygon', coordinates: square(i) },
+  }));
+  const classes: Data[] = listOf(6, (c) => c).map((c) => {
+    const mine = cells.filter((_, i) => i % 6 === c);
+    return {
+      type: 'choropleth',
+      name: `Class ${c + 1}`,
+      geojson: { type: 'FeatureCollection', features: mine },
+      featureidkey: 'properties.code',
+      locations: mine.map((f) => f.properties.code),
+      z: mine.map(() => 1),
+      text: mine.map((f) => f.properties.code),
+      hovertemplate: '%{text}<extra></extra>',
+      colorscale: [
+        [0, OKABE_ITO[c]!],
+        [1, OKABE_ITO[c]!],
+      ],
+      showscale: false,
+      marker: { line: { color: '#9aa3b2', width: 0.4 } },
+    } as unknown as Data;
+  });
+  const marks = {
+    type: 'scattergeo',
+    lon: [0.005, 0.015],
+    lat: [51.005, 51.015],
+    mode: 'text',
+    text: ['*', '*'],
+    showlegend: false,
+  } as unknown as Data;
   const geo = { visible: false, fitbounds: 'locations', projection: { type: 'mercator' } };
-  return drawOffScreen(P, [map as unknown as Data], { geo } as Partial<Layout>);
+  return drawOffScreen(P, [...classes, marks], { geo } as Partial<Layout>);
 };
 
 let preloading = false;
 
 /**
- * After the first paint, when the browser is idle: evaluate Plotly, then (in a later task)
- * draw the throwaway chart. `<html data-charts-ready>` says when this one-off start-up work is
+ * After the first paint, when the browser is idle: evaluate Plotly's bundles and draw the
+ * throwaway charts, each in a task of its own. `<html data-charts-ready>` says when this one-off start-up work is
  * over (the responsiveness test starts timing the analyst's interactions from there).
  */
 export function preloadPlotlyWhenIdle(): void {
@@ -135,9 +273,11 @@ export function preloadPlotlyWhenIdle(): void {
   requestAnimationFrame(() =>
     setTimeout(() =>
       idle(() => {
-        // Three tasks, each with the UI thread handed back before it: evaluation, then each warm-up.
-        void drawInTurn(warmUpCharts);
-        void drawInTurn(warmUpMaps).then(ready, ready);
+        // Tasks with the UI thread handed back before each: each bundle's evaluation, each warm-up.
+        // The geo bundle is asked for only when its turn comes, after the charts' warm-up.
+        void drawInTurn('charts', warmUpBars);
+        void drawInTurn('charts', warmUpLines);
+        void drawInTurn('maps', warmUpMaps).then(ready, ready);
       }),
     ),
   );

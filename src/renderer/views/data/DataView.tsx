@@ -1,17 +1,26 @@
 /** Data: what the workspace holds, where each figure came from, and how complete it is. */
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { useWorkbench } from '../../api/context';
 import { ViewHeader } from '../../components/ViewHeader';
 import { formatCount, plural } from '../../format/numbers';
 import { DatasetCard } from './DatasetCard';
+import { useFramesShown } from './useFramesShown';
 
 // Memoised: switching views re-renders the shell, not this view.
 export const DataView = memo(function DataView({ onImport }: { onImport(): void }) {
   const { info } = useWorkbench();
+  const view = useRef<HTMLElement>(null);
+  // The dataset cards are laid out a frame after the view opens, their quality reports a frame
+  // after that: the click shows the view at once, and none of the frames is a long one.
+  const shown = useFramesShown(view, info !== null, 2);
   if (!info) return null;
   const { areas, populations } = info;
   return (
-    <section className="view" aria-labelledby="view-title-data">
+    <section
+      ref={view}
+      className={`view${shown === 0 ? ' is-opening' : shown === 1 ? ' is-settling' : ''}`}
+      aria-labelledby="view-title-data"
+    >
       <ViewHeader id="view-title-data" title="Data">
         Every dataset in this workspace, the files it came from, and which months it holds.
       </ViewHeader>

@@ -144,12 +144,18 @@ export function QualityPanel({ dataset, generation }: { dataset: string; generat
       onShowQuality((key) => {
         if (key !== dataset) return;
         setShown(true);
-        requestAnimationFrame(() =>
+        // Frame by frame until the panel is drawn: the Data view shows its cards a frame after
+        // it opens (see useFramesShown), and a panel not yet drawn can take no focus.
+        const bringIntoView = (frames: number) =>
           requestAnimationFrame(() => {
-            panel.current?.scrollIntoView({ block: 'start' });
-            panel.current?.focus({ preventScroll: true });
-          }),
-        );
+            const el = panel.current;
+            if (!el) return;
+            if (frames < 2 || (!el.checkVisibility({ contentVisibilityAuto: true }) && frames < 60))
+              return void bringIntoView(frames + 1);
+            el.scrollIntoView({ block: 'start' });
+            el.focus({ preventScroll: true });
+          });
+        bringIntoView(1);
       }),
     [dataset],
   );

@@ -1,5 +1,5 @@
 /** One figure of the pivot: formatted UK-style, marked when flagged, explained on hover, clickable to drill down. */
-import { useState, type FocusEvent } from 'react';
+import { memo, useState, type FocusEvent } from 'react';
 import type { Measure, PivotCell } from '../../../shared/pivot';
 import { formatCount, formatMeasure } from '../../format/numbers';
 import { flagClasses, flagId, flagText, FLAG_SYMBOLS } from './flags';
@@ -11,21 +11,31 @@ interface Props {
   where: string;
   smallCount: number;
   total?: boolean;
-  onDrill?: () => void;
+  /** Where the figure sits: its row and column indexes, −1 for a total. */
+  row: number;
+  column: number;
+  /** Drill-down from this figure (absent when there is nothing behind it to show). */
+  onDrill?: (row: number, column: number) => void;
   /** "Show source": the trail from this figure to its source rows. */
-  onExplain?: () => void;
+  onExplain?: (row: number, column: number) => void;
   rowKey: string;
   colKey: string;
   /** Set when the table draws only some of its columns. */
   colIndex?: number;
 }
 
-export function PivotCellView({
+/**
+ * Memoised, with handlers that take the figure's place: when the table's window moves, only the
+ * figures that come into view are drawn, not every figure of every row again.
+ */
+export const PivotCellView = memo(function PivotCellView({
   measure,
   cell,
   where,
   smallCount,
   total,
+  row,
+  column,
   onDrill,
   onExplain,
   rowKey,
@@ -44,7 +54,13 @@ export function PivotCellView({
   const text = formatMeasure(measure, cell.value);
   const marks = cell.flags.map((f) => FLAG_SYMBOLS[f]).join('');
   const title = describe(measure, cell, where, smallCount, Boolean(onDrill));
-  const className = ['num', flagClasses(cell), cell.value === null ? 'is-null' : '', total ? 'is-total' : '']
+  const className = [
+    'num',
+    flagClasses(cell),
+    cell.value === null ? 'is-null' : '',
+    total ? 'is-total' : '',
+    showSource ? 'has-source' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const content = (
@@ -74,7 +90,7 @@ export function PivotCellView({
           className="cell-button"
           title={title}
           aria-describedby={cell.flags.map(flagId).join(' ') || undefined}
-          onClick={onDrill}
+          onClick={() => onDrill(row, column)}
         >
           {content}
         </button>
@@ -89,14 +105,15 @@ export function PivotCellView({
           className="source-button"
           aria-label={`Show source of ${where || 'this figure'}`}
           title="Show source: the files and rows behind this figure"
-          onClick={onExplain}
+          onClick={() => onExplain?.(row, column)}
         >
-          <span aria-hidden="true">ⓘ</span>
+          {/* The circled "i" is drawn by CSS: no font here has the ⓘ glyph, and looking for one costs a long first layout. */}
+          <span aria-hidden="true" />
         </button>
       )}
     </td>
   );
-}
+});
 
 export function describe(
   measure: Measure,

@@ -2,7 +2,7 @@
  * The pivot as a table: sticky headings and totals, sorting by any column, UK formats,
  * marked cells, and a click on any figure or row heading to drill down.
  */
-import { memo, useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { memo, startTransition, useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { PivotResult } from '../../../shared/pivot';
 import { MEASURE_LABELS, DIMENSION_LABELS } from '../../charts/labels';
 import type { DrillTarget } from './drill';
@@ -32,6 +32,8 @@ interface Frame {
   colLabel(k: number): string;
   where(i: number | null, k: number | null): string;
   drill(t: DrillTarget): void;
+  /** Drill from a figure by its place (−1 for a total's missing row or column): one function for every cell. */
+  drillAt(i: number, k: number): void;
   explain?(i: number, k: number): void;
   /** aria-colindex for figure column k when columns are windowed (screen readers still count them all). */
   colIndex(k: number): number | undefined;
@@ -65,7 +67,8 @@ export function PivotTable({ result, onDrill, onExplain }: Props) {
       <button
         type="button"
         className="sort-button"
-        onClick={() => setSort(nextSort(sort, by))}
+        // A transition: the re-ordered rows are drawn in short slices, so the click is answered at once.
+        onClick={() => startTransition(() => setSort((s) => nextSort(s, by)))}
         title={`Sort by ${label}`}
       >
         <span>{label}</span>
@@ -134,8 +137,10 @@ export function PivotTable({ result, onDrill, onExplain }: Props) {
                   where={frame.where(null, k)}
                   smallCount={frame.smallCount}
                   total
-                  onDrill={noColumns ? undefined : () => drill({ column: k })}
-                  onExplain={hasExplain ? () => explain(-1, k) : undefined}
+                  row={-1}
+                  column={k}
+                  onDrill={noColumns ? undefined : frame.drillAt}
+                  onExplain={hasExplain ? explain : undefined}
                   rowKey="total"
                   colKey={colKey(k)}
                   colIndex={frame.colIndex(k)}
@@ -149,7 +154,9 @@ export function PivotTable({ result, onDrill, onExplain }: Props) {
                   where="All"
                   smallCount={frame.smallCount}
                   total
-                  onExplain={hasExplain ? () => explain(-1, -1) : undefined}
+                  row={-1}
+                  column={-1}
+                  onExplain={hasExplain ? explain : undefined}
                   rowKey="total"
                   colKey="total"
                   colIndex={totalColIndex}
@@ -170,7 +177,7 @@ interface RowProps extends Span {
 
 /** One row of figures; redrawn only when its own row or the drawn columns change. */
 const PivotRow = memo(function PivotRow({ i, frame, start, end, before, after }: RowProps) {
-  const { result, where, smallCount, drill, explain } = frame;
+  const { result, where, smallCount, drill, drillAt, explain } = frame;
   const rowKey = result.rows[i]!.keys.join('|');
   const label = frame.rowLabel(i);
   return (
@@ -194,8 +201,10 @@ const PivotRow = memo(function PivotRow({ i, frame, start, end, before, after }:
           cell={result.cells[i]![k]!}
           where={where(i, k)}
           smallCount={smallCount}
-          onDrill={() => drill({ row: i, column: k })}
-          onExplain={explain ? () => explain(i, k) : undefined}
+          row={i}
+          column={k}
+          onDrill={drillAt}
+          onExplain={explain}
           rowKey={rowKey}
           colKey={result.columns[k]!.keys.join('|')}
           colIndex={frame.colIndex(k)}
@@ -209,8 +218,10 @@ const PivotRow = memo(function PivotRow({ i, frame, start, end, before, after }:
           where={where(i, null)}
           smallCount={smallCount}
           total
-          onDrill={() => drill({ row: i })}
-          onExplain={explain ? () => explain(i, -1) : undefined}
+          row={i}
+          column={-1}
+          onDrill={drillAt}
+          onExplain={explain}
           rowKey={rowKey}
           colKey="total"
           colIndex={frame.colIndex(result.columns.length)}
@@ -255,6 +266,7 @@ function buildFrame(
         .filter(Boolean)
         .join(' · '),
     drill,
+    drillAt: (i, k) => drill({ ...(i >= 0 ? { row: i } : {}), ...(k >= 0 ? { column: k } : {}) }),
     explain,
     // Column 1 is the row heading; −1 asks for it too.
     colIndex: (k) => (windowed ? (k < 0 ? 1 : k + 2) : undefined),

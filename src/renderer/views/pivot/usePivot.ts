@@ -1,5 +1,5 @@
 /** Runs a pivot whenever its spec changes; the newest answer wins, the previous stays on screen meanwhile. */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { ApiError } from '../../../shared/errors';
 import type { PivotResult, PivotSpec } from '../../../shared/pivot';
 import { asApiError } from '../../api/errors';
@@ -27,13 +27,17 @@ export function usePivot(spec: PivotSpec | null, generation: unknown) {
     client.invoke('pivot/run', spec, { signal: controller.signal }).then(
       (result) => {
         if (stale) return;
-        setAnswer({ spec, generation, result, error: null });
-        setShown(result);
-        setNames((old) => {
-          const next = new Map(old);
-          for (const h of [...result.rows, ...result.columns])
-            h.keys.forEach((k, i) => next.set(k, h.labels[i] ?? k));
-          return next;
+        // A transition: a new table of hundreds of rows is drawn in short slices, and the
+        // analyst can go on choosing (a newer answer simply replaces it).
+        startTransition(() => {
+          setAnswer({ spec, generation, result, error: null });
+          setShown(result);
+          setNames((old) => {
+            const next = new Map(old);
+            for (const h of [...result.rows, ...result.columns])
+              h.keys.forEach((k, i) => next.set(k, h.labels[i] ?? k));
+            return next;
+          });
         });
       },
       (err) => !stale && setAnswer({ spec, generation, result: null, error: asApiError(err) }),

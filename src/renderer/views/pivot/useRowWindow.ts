@@ -3,10 +3,14 @@
  * month table of all London over fifteen years (679 × 189 figures) stays quick to draw and to
  * scroll. The window moves in steps, not pixel by pixel, so most scroll frames render nothing.
  */
-import { useEffect, useState, type RefObject } from 'react';
+import { startTransition, useEffect, useState, type RefObject } from 'react';
 
-/** Rows drawn beyond the edge of the view, each way. */
-const OVERSCAN_ROWS = 10;
+/**
+ * Rows drawn beyond the edge of the view, each way. Every drawn figure is laid out and painted
+ * again whenever the window moves, so the margin is kept small: the window is redrawn (in a
+ * transition) as soon as a scroll comes near its edge.
+ */
+const OVERSCAN_ROWS = 6;
 /** Columns drawn beyond the edge of the view, each way. */
 const OVERSCAN_COLUMNS = 4;
 /** Below these sizes everything is drawn: a short table needs no window. */
@@ -57,7 +61,7 @@ export function useTableWindow(
 ): TableWindow {
   const windowRows = rowCount > ROW_THRESHOLD;
   const windowColumns = columnCount > COLUMN_THRESHOLD;
-  const [view, setView] = useState<Viewport>({ top: 0, left: 0, height: 800, width: 1400 });
+  const [view, setView] = useState<Viewport>(firstGuess);
 
   useEffect(() => {
     const el = scroller.current;
@@ -67,9 +71,11 @@ export function useTableWindow(
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         const next = { top: el.scrollTop, left: el.scrollLeft, height: el.clientHeight, width: el.clientWidth };
-        // Only a move that changes the drawn window re-renders the table.
-        setView((old) =>
-          sameWindow(old, next, rowCount, columnCount, rowHeight, columnWidth) ? old : next,
+        // Only a move that changes the drawn window re-renders the table, and as a transition:
+        // the new rows and columns are drawn in short slices (a newer move takes over), so
+        // scrolling never holds the UI thread.
+        startTransition(() =>
+          setView((old) => (sameWindow(old, next, rowCount, columnCount, rowHeight, columnWidth) ? old : next)),
         );
       });
     };
@@ -91,6 +97,16 @@ export function useTableWindow(
     columnsWindowed: windowColumns,
     rowsWindowed: windowRows,
   };
+}
+
+/**
+ * The table's size before it can be measured: the window's width, and the height the table
+ * scroller is given in pivot-table.css (62% of the window, at most 640 px). A close guess means
+ * the first drawing is the right one, not a screenful of rows that are then taken away.
+ */
+function firstGuess(): Viewport {
+  const w = typeof window === 'undefined' ? { innerWidth: 1400, innerHeight: 800 } : window;
+  return { top: 0, left: 0, height: Math.min(640, Math.round(w.innerHeight * 0.62)), width: w.innerWidth };
 }
 
 function sameWindow(
