@@ -1,5 +1,5 @@
 /** Runs a pivot whenever its spec changes; the newest answer wins, the previous stays on screen meanwhile. */
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../shared/errors';
 import type { PivotResult, PivotSpec } from '../../../shared/pivot';
 import { asApiError } from '../../api/errors';
@@ -12,8 +12,27 @@ interface Answer {
   error: ApiError | null;
 }
 
+/**
+ * The last few answers, by question, until the data changes: going back after a drill-down
+ * shows the earlier table at once instead of asking the engine again (a ward × month table
+ * of the whole history takes it seconds) and parsing megabytes of answer on the UI thread.
+ */
+const KEPT_ANSWERS = 3;
+
+interface KeptAnswers {
+  generation: unknown;
+  answers: Map<string, PivotResult>;
+}
+
+function keep(kept: KeptAnswers, key: string, result: PivotResult): void {
+  kept.answers.delete(key);
+  kept.answers.set(key, result);
+  if (kept.answers.size > KEPT_ANSWERS) kept.answers.delete(kept.answers.keys().next().value!);
+}
+
 export function usePivot(spec: PivotSpec | null, generation: unknown) {
   const { client } = useWorkbench();
+  const kept = useRef<KeptAnswers>({ generation, answers: new Map() });
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [shown, setShown] = useState<PivotResult | null>(null);
   // Names of every key seen, so a filter chip shows "Belmont" after a drill, not its ONS code.
@@ -21,24 +40,34 @@ export function usePivot(spec: PivotSpec | null, generation: unknown) {
 
   useEffect(() => {
     if (!spec) return;
+    // A transition: a new table of hundreds of rows is drawn in short slices, and the
+    // analyst can go on choosing (a newer answer simply replaces it).
+    const show = (result: PivotResult) =>
+      startTransition(() => {
+        setAnswer({ spec, generation, result, error: null });
+        setShown(result);
+        setNames((old) => {
+          const next = new Map(old);
+          for (const h of [...result.rows, ...result.columns]) h.keys.forEach((k, i) => next.set(k, h.labels[i] ?? k));
+          return next;
+        });
+      });
+    if (kept.current.generation !== generation) kept.current = { generation, answers: new Map() };
+    const key = JSON.stringify(spec);
+    const known = kept.current.answers.get(key);
+    if (known) {
+      keep(kept.current, key, known);
+      show(known);
+      return;
+    }
     let stale = false;
     // A newer question makes this one stale: the engine drops it if it has not started yet.
     const controller = new AbortController();
+    const answers = kept.current;
     client.invoke('pivot/run', spec, { signal: controller.signal }).then(
       (result) => {
-        if (stale) return;
-        // A transition: a new table of hundreds of rows is drawn in short slices, and the
-        // analyst can go on choosing (a newer answer simply replaces it).
-        startTransition(() => {
-          setAnswer({ spec, generation, result, error: null });
-          setShown(result);
-          setNames((old) => {
-            const next = new Map(old);
-            for (const h of [...result.rows, ...result.columns])
-              h.keys.forEach((k, i) => next.set(k, h.labels[i] ?? k));
-            return next;
-          });
-        });
+        keep(answers, key, result);
+        if (!stale) show(result);
       },
       (err) => !stale && setAnswer({ spec, generation, result: null, error: asApiError(err) }),
     );
