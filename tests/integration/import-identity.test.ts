@@ -34,6 +34,9 @@ function snapshot(db: Db): Record<string, string> {
     current: q('SELECT * FROM monthly_counts ORDER BY dataset_id, borough_id, month, category_id, area_id'),
     superseded: q('SELECT * FROM superseded_counts ORDER BY dataset_id, import_id, month, category_id, area_id, borough_id'),
     totals: q('SELECT * FROM monthly_totals ORDER BY dataset_id, month, category_id, borough_id'),
+    wardTotals: q('SELECT * FROM ward_totals ORDER BY dataset_id, borough_id, area_id, month'),
+    // ward_totals must always be the current figures summed over the categories.
+    wardTotalsResummed: q('SELECT dataset_id, borough_id, area_id, month, sum(count) FROM monthly_counts GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4'),
     incidents: q('SELECT * FROM incidents ORDER BY id'),
   };
 }
@@ -61,7 +64,10 @@ describe('deleting an import', () => {
     const second = await importFile(ws, newer);
     expect(second.status).toBe('imported');
     expect(second.supersededMonths).toEqual(['2024-01', '2024-02']);
-    expect(snapshot(ws.db)).not.toEqual(before);
+    const after = snapshot(ws.db);
+    expect(after).not.toEqual(before);
+    expect(after.wardTotals).toBe(after.wardTotalsResummed);
+    expect(before.wardTotals).toBe(before.wardTotalsResummed);
 
     const deleted = deleteImport(ws.db, second.importId!);
     expect(deleted.restoredMonths.map((r) => r.month)).toEqual(second.supersededMonths);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAggregateSql } from '../../src/core/analysis/pivot/query';
 import { sql as migration007 } from '../../src/core/store/migrations/007-summaries';
 import { sql as migration009 } from '../../src/core/store/migrations/009-import-crime-types';
+import { sql as migration010 } from '../../src/core/store/migrations/010-ward-totals';
 import { runPivot } from '../../src/core/analysis/pivot/run';
 import { dispatch } from '../../src/core/handlers';
 import type { PivotResult, PivotSpec } from '../../src/shared/pivot';
@@ -71,7 +72,11 @@ const cases: [string, PivotSpec, string][] = [
   ['major × year, one borough', { dataset: BOROUGH, rows: ['major'], columns: ['year'], filters: { borough: ['Harrow'] }, months: { from: '2015-01', to: '2022-12' } }, 'yearly_totals'],
   ['category × year, part years', { dataset: BOROUGH, rows: ['category'], columns: ['year'], months: { from: '2016-04', to: '2023-09' } }, 'monthly_totals'],
   ['borough × financial year', { dataset: BOROUGH, rows: ['borough'], columns: ['financial-year'], months: { from: '2017-04', to: '2023-03' } }, 'monthly_totals'],
-  ['ward × year in one borough', { dataset: WARD, rows: ['ward'], columns: ['year'], filters: { borough: ['Harrow'] }, months: { from: '2024-01', to: '2025-12' } }, 'monthly_counts'],
+  ['ward × year in one borough', { dataset: WARD, rows: ['ward'], columns: ['year'], filters: { borough: ['Harrow'] }, months: { from: '2024-01', to: '2025-12' } }, 'ward_totals'],
+  ['every ward × month, the whole file', { dataset: WARD, rows: ['ward'], columns: ['month'] }, 'ward_totals'],
+  ['borough × ward × quarter', { dataset: WARD, rows: ['borough', 'ward'], columns: ['quarter'], months: { from: '2024-02', to: '2025-11' } }, 'ward_totals'],
+  ['ward × category × year in one borough', { dataset: WARD, rows: ['ward', 'category'], columns: ['year'], filters: { borough: ['Harrow'] } }, 'monthly_counts'],
+  ['ward × year, one category', { dataset: WARD, rows: ['ward'], columns: ['year'], filters: { major: ['THEFT'] } }, 'monthly_counts'],
   ['borough × category × year of the ward file', { dataset: WARD, rows: ['borough', 'category'], columns: ['year'], months: { from: '2024-01', to: '2025-12' } }, 'yearly_totals'],
   ['incident ward × crime type, whole years', { dataset: INCIDENTS, rows: ['ward'], columns: ['crime-type'], months: { from: '2017-01', to: '2018-12' } }, 'incident_yearly'],
   ['incident ward × outcome by month', { dataset: INCIDENTS, rows: ['ward', 'month'], columns: ['outcome'], months: { from: '2017-03', to: '2018-05' } }, 'incident_summary'],
@@ -186,6 +191,19 @@ describe('migration 007 on a workspace made before it', () => {
   });
 });
 
+describe('migration 010 on a workspace made before it', () => {
+  it('sums the same ward totals the imports keep', () => {
+    const snapshot = () => (ws.db.prepare('SELECT * FROM ward_totals').raw().all() as unknown[][]).map((r) => JSON.stringify(r)).sort();
+    const kept = snapshot();
+    expect(kept.length).toBeGreaterThan(0);
+    ws.db.transaction(() => {
+      ws.db.exec('DROP TABLE ward_totals');
+      ws.db.exec(migration010);
+    })();
+    expect(snapshot()).toEqual(kept);
+  });
+});
+
 describe('migration 009 on a workspace made before it', () => {
   it('lists the same crime types and LSOAs per import as the police.uk importer wrote', () => {
     const tables = ['import_crime_types', 'import_lsoas'];
@@ -224,7 +242,7 @@ describe('before placing, and after deleting', () => {
         expect(deleted.rowsRemoved).toBeGreaterThan(0);
       }
       expect(scalar(ws2.db, 'SELECT count(*) FROM datasets')).toBe(0);
-      for (const table of ['yearly_totals', 'incident_summary', 'incident_yearly', 'summarised_incidents', 'dataset_summary', 'import_crime_types', 'import_lsoas']) {
+      for (const table of ['yearly_totals', 'incident_summary', 'incident_yearly', 'summarised_incidents', 'dataset_summary', 'import_crime_types', 'import_lsoas', 'ward_totals']) {
         expect(scalar(ws2.db, `SELECT count(*) FROM ${table}`)).toBe(0);
       }
     } finally {

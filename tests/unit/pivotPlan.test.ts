@@ -1,6 +1,6 @@
 // The hot pivots' query plans: figures are searched by dataset, borough and month range in
 // the current figures, or read from the smallest summary that can answer (borough totals
-// by month or year, incident summaries by ward); never scanned whole, and grouped in key
+// by month or year, ward totals by month, incident summaries by ward); never scanned whole, and grouped in key
 // order where they can be. An index or planner change cannot silently make a pivot slow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAggregateSql, type AggregateQuery } from '../../src/core/analysis/pivot/query';
@@ -25,8 +25,22 @@ const base = { datasetId: 1, filters: {}, firstMonth: 201601, lastMonth: 202012 
 const counts = (dimensions: Dimension[], filters: Partial<Record<Dimension, string[]>> = {}) => plan({ ...base, kind: 'counts', dimensions, filters });
 
 describe('pivot query plans', () => {
-  it('a borough’s wards by month: one range of the current figures, by dataset, borough and month', () => {
+  it('a borough’s wards by month: the ward totals, one range by dataset and borough, one row a group', () => {
     const { sql, steps } = counts(['ward', 'month'], { borough: ['E09000015'] });
+    expect(sql).toMatch(/FROM ward_totals f/);
+    expect(sql).not.toMatch(/GROUP BY/);
+    expect(steps).toMatch(/SEARCH f USING PRIMARY KEY \(dataset_id=\? AND borough_id=\?/);
+    expect(steps).not.toMatch(/SCAN f\b/);
+  });
+
+  it('every ward by year reads the ward totals, not every ward × category figure', () => {
+    const { sql, steps } = counts(['ward', 'year']);
+    expect(sql).toMatch(/FROM ward_totals f/);
+    expect(steps).toMatch(/SEARCH f USING PRIMARY KEY \(dataset_id=\?\)/);
+  });
+
+  it('a borough’s wards by month of one category: one range of the current figures, by dataset, borough and month', () => {
+    const { sql, steps } = counts(['ward', 'month'], { borough: ['E09000015'], major: ['THEFT'] });
     expect(sql).toMatch(/FROM monthly_counts f/);
     expect(steps).toMatch(/SEARCH f USING PRIMARY KEY \(dataset_id=\? AND borough_id=\? AND month>\? AND month<\?\)/);
     expect(steps).not.toMatch(/SCAN f\b/);

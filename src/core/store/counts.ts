@@ -8,7 +8,8 @@
  * Each month's figures go where the month's claim says: to the current figures if this
  * extract is now the newest for that month, else to the superseded figures (an older
  * extract imported after a newer one is kept for revisions only). Borough totals of the
- * current figures are summed on the way and written to monthly_totals at the end.
+ * current figures, and each area's total over the categories, are summed on the way and
+ * written to monthly_totals and ward_totals at the end.
  */
 import type { Statement } from 'better-sqlite3';
 import { WardlensError } from '../errors';
@@ -39,6 +40,8 @@ export class CountWriter {
   private readonly superseded: Destination;
   /** Borough totals by borough|month|category: [borough, month, category, count]. */
   private readonly totals = new Map<string, [number, number, number, number]>();
+  /** Area totals over the categories: borough → (area × 1,000,000 + month) → count. */
+  private readonly areaTotals = new Map<number, Map<number, number>>();
   private readonly stale = new Set<number>();
   /** Every area (wards and boroughs) and category written, to check once each at the end. */
   private readonly areaIds = new Set<number>();
@@ -106,6 +109,7 @@ export class CountWriter {
     const d = this.data;
     const batches = { current: [] as number[], superseded: [] as number[] };
     let previous = -1;
+    let areaTotals: Map<number, number> | null = null;
     // Sorted by borough, month, category and area, one borough total is a run of figures.
     let runTotal = 0;
     let runStart = -1;
@@ -136,6 +140,9 @@ export class CountWriter {
       if (toCurrent) {
         if (runStart < 0) runStart = i;
         runTotal += d[o + 4]!;
+        if (areaTotals === null || runStart === i) areaTotals = this.areaTotalsOf(d[o + 1]!);
+        const key = d[o]! * 1_000_000 + month;
+        areaTotals.set(key, (areaTotals.get(key) ?? 0) + d[o + 4]!);
       }
       const params = toCurrent ? batches.current : batches.superseded;
       params.push(this.datasetId, d[o + 1]!, month, d[o + 2]!, d[o]!, this.importId, d[o + 4]!, d[o + 5]!);
@@ -169,8 +176,39 @@ export class CountWriter {
       }
     }
     for (let p = 0; p < params.length; p += 5) single.run(params.slice(p, p + 5));
+    this.writeAreaTotals();
     assertIdsExist(this.db, 'areas', this.areaIds);
     assertIdsExist(this.db, 'categories', this.categoryIds);
+  }
+
+  private areaTotalsOf(borough: number): Map<number, number> {
+    let totals = this.areaTotals.get(borough);
+    if (!totals) this.areaTotals.set(borough, (totals = new Map()));
+    return totals;
+  }
+
+  /** ward_totals of every month this extract now supplies, in the table's key order. */
+  private writeAreaTotals(): void {
+    if (this.stale.size) {
+      this.db
+        .prepare('DELETE FROM ward_totals WHERE dataset_id = ? AND month IN (SELECT value FROM json_each(?))')
+        .run(this.datasetId, JSON.stringify([...this.stale]));
+    }
+    const sql = (n: number) => `INSERT INTO ward_totals (dataset_id, borough_id, area_id, month, count) VALUES ${Array(n).fill('(?, ?, ?, ?, ?)').join(', ')}`;
+    const batch = this.db.prepare(sql(BATCH));
+    const single = this.db.prepare(sql(1));
+    let params: number[] = [];
+    for (const borough of [...this.areaTotals.keys()].sort((a, b) => a - b)) {
+      const totals = this.areaTotals.get(borough)!;
+      for (const key of [...totals.keys()].sort((a, b) => a - b)) {
+        params.push(this.datasetId, borough, Math.floor(key / 1_000_000), key % 1_000_000, totals.get(key)!);
+        if (params.length === BATCH * 5) {
+          batch.run(params);
+          params = [];
+        }
+      }
+    }
+    for (let p = 0; p < params.length; p += 5) single.run(params.slice(p, p + 5));
   }
 
   private claimsOrThrow(): MonthClaims {

@@ -152,7 +152,7 @@ function removeDatasetIfEmpty(db: Db, datasetId: number): boolean {
   if (db.prepare('SELECT 1 FROM imports WHERE dataset_id = ? LIMIT 1').get(datasetId)) return false;
   db.exec('SAVEPOINT remove_dataset');
   try {
-    for (const table of ['monthly_totals', 'dataset_months', 'incident_places', 'incident_assignments']) {
+    for (const table of ['monthly_totals', 'ward_totals', 'dataset_months', 'incident_places', 'incident_assignments']) {
       db.prepare(`DELETE FROM ${table} WHERE dataset_id = ?`).run(datasetId);
     }
     db.prepare('DELETE FROM datasets WHERE id = ?').run(datasetId);

@@ -122,8 +122,9 @@ function restoreCounts(db: Db, datasetId: number, importId: number, month: numbe
 }
 
 /**
- * Borough totals of the given months, summed again from the current figures: in one pass,
- * as the current figures are ordered by borough before month.
+ * Borough totals and area totals (over the categories) of the given months, summed again
+ * from the current figures. Borough totals in one pass, as the current figures are ordered
+ * by borough before month.
  */
 function resumTotals(db: Db, datasetId: number, months: number[]): void {
   if (months.length === 0) return;
@@ -134,5 +135,11 @@ function resumTotals(db: Db, datasetId: number, months: number[]): void {
     `INSERT INTO monthly_totals (dataset_id, month, category_id, borough_id, count)
      SELECT dataset_id, month, category_id, borough_id, sum(count) FROM monthly_counts
      WHERE ${inMonths} GROUP BY month, category_id, borough_id`,
+  ).run(datasetId, list);
+  db.prepare(`DELETE FROM ward_totals WHERE ${inMonths}`).run(datasetId, list);
+  db.prepare(
+    `INSERT INTO ward_totals (dataset_id, borough_id, area_id, month, count)
+     SELECT dataset_id, borough_id, area_id, month, sum(count) FROM monthly_counts
+     WHERE ${inMonths} GROUP BY borough_id, area_id, month`,
   ).run(datasetId, list);
 }

@@ -29,6 +29,12 @@ const COUNT_SOURCES: Source[] = [
   { table: 'yearly_totals', grain: 'year', dimensions: set('borough', 'year', ...CATEGORY) },
   { table: 'monthly_totals', grain: 'month', dimensions: set('borough', ...PERIODS, ...CATEGORY) },
   {
+    table: 'ward_totals',
+    grain: 'month',
+    dimensions: set('borough', 'ward', ...PERIODS),
+    order: [{ column: 'f.borough_id', impliedBy: ['f.area_id'] }, { column: 'f.area_id' }, { column: 'f.month' }],
+  },
+  {
     table: 'monthly_counts',
     grain: 'month',
     dimensions: set('borough', 'ward', ...PERIODS, ...CATEGORY),
@@ -45,7 +51,7 @@ const INCIDENT_SOURCES: Source[] = [
 ];
 
 const BASE_AS_OF: Record<FactKind, Source> = {
-  counts: { table: 'all_monthly_counts', grain: 'month', dimensions: COUNT_SOURCES[2]!.dimensions },
+  counts: { table: 'all_monthly_counts', grain: 'month', dimensions: COUNT_SOURCES[3]!.dimensions },
   incidents: { table: 'incidents', grain: 'month', dimensions: INCIDENT_SOURCES[2]!.dimensions },
 };
 

@@ -11,6 +11,7 @@ import { sql as m005 } from './005-boundaries';
 import { sql as m007 } from './007-summaries';
 import { sql as m008 } from './008-import-mappings';
 import { sql as m009 } from './009-import-crime-types';
+import { sql as m010 } from './010-ward-totals';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'summaries', sql: m007 },
   { version: 8, name: 'import-mappings', sql: m008 },
   { version: 9, name: 'import-crime-types', sql: m009 },
+  { version: 10, name: 'ward-totals', sql: m010 },
 ];
 
 // The highest version, not the count: migrations written side by side may land out of turn.
