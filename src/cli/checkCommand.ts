@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { QualityReport, QualitySummary } from '../shared/quality';
 import { dispatch } from '../core/handlers';
 import { defaultWorkspacePath, openWorkspace } from '../core/store/workspace';
+import { counted } from '../shared/counted';
 
 const MARK = { ok: '✓', note: '•', warning: '!' } as const;
 
@@ -15,14 +16,13 @@ export function qualityText(r: QualityReport): string {
   return lines.join('\n');
 }
 
-const count = (x: number, word: string) => `${x.toLocaleString('en-GB')} ${word}${x === 1 ? '' : 's'}`;
 
 const SKIPPED = (incidents: number) =>
   `the checks that read every one of the ${incidents.toLocaleString('en-GB')} incidents (areas that come and go, jumps, repeated Crime IDs, locations) are left for the full report`;
 
 /** The check run after an import, in a few lines under the file's result. */
 export function qualitySummaryText(q: QualitySummary): string {
-  const lines = [`  data quality of "${q.dataset.name}": ${count(q.counts.warning, 'warning')}, ${count(q.counts.note, 'note')}, ${count(q.counts.ok, 'check')} clear`];
+  const lines = [`  data quality of "${q.dataset.name}": ${counted(q.counts.warning, 'warning')}, ${counted(q.counts.note, 'note')}, ${counted(q.counts.ok, 'check')} clear`];
   for (const h of q.headlines) lines.push(`    ${MARK[h.severity]} ${h.title}`);
   if (q.skipped) lines.push(`    ${SKIPPED(q.skipped.incidents)}`);
   if (q.headlines.length || q.skipped) lines.push(`    the full report: wardlens check --dataset ${q.dataset.key}`);

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { DeletedImport } from '../shared/importing';
 import { WardlensError } from '../core/errors';
+import { fromIsoMonth, nextMonth, toIsoMonth } from '../core/months';
 import { dispatch } from '../core/handlers';
 import { defaultWorkspacePath, openWorkspace } from '../core/store/workspace';
 import { month, n } from './format';
@@ -11,8 +12,7 @@ function monthRuns(isoMonths: string[]): string {
   const runs: string[][] = [];
   for (const m of [...isoMonths].sort()) {
     const last = runs.at(-1);
-    const [y, mm] = (last?.at(-1) ?? '').split('-').map(Number) as [number, number];
-    const next = last ? (mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`) : '';
+    const next = last ? toIsoMonth(nextMonth(fromIsoMonth(last.at(-1)!)!)) : '';
     if (last && m === next) last.push(m);
     else runs.push([m]);
   }

@@ -10,11 +10,9 @@ import type { MethodName } from '../shared/api';
 import type { ApiError } from '../shared/errors';
 import { toApiError } from '../core/errors';
 
-/** As the HTTP server: a call's arguments as JSON are at most 1 MB and 64 levels deep. */
-export const MAX_ARGS_BYTES = 1024 * 1024;
-export const MAX_ARGS_DEPTH = 64;
-/** As the HTTP server's pack route: a pack from the app carries its chart images (PNG and SVG). */
-export const MAX_PACK_ARGS_BYTES = 48 * 1024 * 1024;
+import { MAX_ARGS_BYTES, MAX_ARGS_DEPTH, MAX_PACK_ARGS_BYTES } from '../shared/security';
+
+export { MAX_ARGS_BYTES, MAX_ARGS_DEPTH, MAX_PACK_ARGS_BYTES };
 
 /**
  * The engine's methods, named here rather than imported from src/core/handlers.ts so the

@@ -16,6 +16,7 @@ import type { ApiError } from '../shared/errors';
 import type { WrittenFile } from '../shared/export';
 import { toApiError, WardlensError } from '../core/errors';
 import { writeFileSafely } from '../core/export/safeWrite';
+import { ISOLATED_WEB_PREFERENCES } from './security';
 
 /** The slice of Electron's printToPDF options used here. */
 export interface PdfOptions {
@@ -50,17 +51,7 @@ const LOAD_TIMEOUT_MS = 60_000;
 export function pdfWindowPreferences() {
   return {
     partition: PDF_PARTITION,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
+    ...ISOLATED_WEB_PREFERENCES,
     javascript: true,
     disableDialogs: true,
     images: true,

@@ -11,23 +11,24 @@ export const APP_SCHEME = 'wardlens';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 export { CONTENT_SECURITY_POLICY };
 
+/** Every window's isolation, the app's and the hidden PDF window's alike (pdf.ts). */
+export const ISOLATED_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+} as const;
+
 /** DevTools only when started with --dev: a packaged app gives a passer-by no console onto the data. */
 export function secureWebPreferences(preload: string, options: { devTools?: boolean } = {}) {
-  return {
-    preload,
-    devTools: options.devTools ?? false,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  } as const;
+  return { preload, devTools: options.devTools ?? false, ...ISOLATED_WEB_PREFERENCES } as const;
 }
 
 interface PreventableEvent {

@@ -3,17 +3,15 @@
 // its tables and charts, trace a pivot figure to its source rows, read the data-quality panel
 // and the revisions view. The figures on screen are held against the CLI's for the same
 // question (run once the server has stopped). No request may leave the server's origin.
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { Findings } from '../../src/shared/findings';
 import { formatCount, formatMeasure, formatRate } from '../../src/renderer/format/numbers';
 import type { Session } from './support/browser';
-import { dataDir, repoRoot, screenshotDir, tempDir } from './support/paths';
-import { cli, type Served } from './support/server';
+import { dataDir, screenshotDir, tempDir } from './support/paths';
+import { cli, cliText, type Served } from './support/server';
+import { download, HARROW_NEIGHBOURS, openHarrowAssessment } from './support/page';
 import { waitForChart } from './support/pivot';
 import { closeWorkbench, openWorkbench } from './support/workbench';
 
@@ -23,19 +21,7 @@ const files = [
   path.join(dataDir, 'population', 'housing-density-borough.csv'),
 ];
 const boundaries = path.join(dataDir, 'boundaries', 'london_boroughs', 'london_boroughs.geojson');
-const NEIGHBOURS = ['Brent', 'Barnet', 'Ealing', 'Hillingdon'];
-
-function cliRun(args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'wardlens.js'), ...args], {
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`wardlens ${args.join(' ')} failed:\n${r.stderr}`);
-}
-
-async function download(page: Page, click: () => Promise<void>) {
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
-  return { name: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
-}
+const NEIGHBOURS = HARROW_NEIGHBOURS;
 
 describe('the Assessment and the trust panels in Chromium (browser mode)', () => {
   let dir: string;
@@ -50,7 +36,7 @@ describe('the Assessment and the trust panels in Chromium (browser mode)', () =>
     dir = tempDir('assessment');
     db = path.join(dir, 'workspace.sqlite');
     // The borough boundaries go in through the CLI (the map, not the boundary import, is under test here).
-    cliRun(['import', '--db', db, boundaries]);
+    cliText(['import', '--db', db, boundaries]);
     ({ server, s } = await openWorkbench(db));
   });
 
@@ -71,20 +57,7 @@ describe('the Assessment and the trust panels in Chromium (browser mode)', () =>
 
   it('shows Harrow’s burglary assessment for 2017 with four neighbours', async () => {
     const { page } = s;
-    await page.getByRole('button', { name: /^Assessment/ }).click();
-    await page.getByRole('heading', { level: 1, name: 'Assessment' }).waitFor();
-    const view = page.locator('section[aria-labelledby="view-title-assessment"]');
-    // A field by its visible label (a wrapping label's accessible name also holds its options).
-    const field = (name: string) =>
-      view
-        .locator('label.field', { has: page.locator('span', { hasText: new RegExp(`^${name}$`) }) })
-        .locator('select');
-    await field('Borough').selectOption('Harrow');
-    await field('Crime type').selectOption('Burglary');
-    await field('Year').selectOption('2017');
-    await view.locator('.neighbour-pick summary').click();
-    for (const n of NEIGHBOURS) await view.locator('.neighbour-pick').getByLabel(n, { exact: true }).check();
-    await view.locator('.neighbour-pick summary').click();
+    await openHarrowAssessment(page);
     const table = page.locator('.neighbour-table');
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBe(5);
     await expect.poll(() => page.locator('.assessment.is-updating').count()).toBe(0);

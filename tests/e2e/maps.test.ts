@@ -5,7 +5,6 @@
 // the incidents are placed in wards from the Hotspots view, and a Gi* run over three boroughs
 // is drawn, checked against the CLI and against counts taken straight from the raw CSVs, and
 // exported as PNG, SVG, GeoJSON and csv. No request may leave the server's origin.
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -17,6 +16,8 @@ import type { Session } from './support/browser';
 import { dataDir, realFiles, repoRoot, tempDir } from './support/paths';
 import { cli, type Served } from './support/server';
 import { closeWorkbench, openWorkbench } from './support/workbench';
+import { download, fieldSelect } from './support/page';
+import { cliText } from './support/server';
 
 const bounds = path.join(dataDir, 'boundaries');
 const wards2014 = path.join(bounds, 'london_wards_2014_mapinfo', 'London_Ward_CityMerged_2014_wgs84_simplified10m.geojson');
@@ -30,15 +31,6 @@ const AREA = ['City of London', 'Islington', 'Tower Hamlets'];
 /** One view of the app (the others stay mounted, hidden, with controls of the same names). */
 const view = (page: Page, id: string) => page.locator(`section.view[aria-labelledby="view-title-${id}"]`);
 
-function cliRun(args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'wardlens.js'), ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`wardlens ${args.join(' ')} failed:\n${r.stderr}`);
-}
-
-async function download(page: Page, click: () => Promise<void>) {
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
-  return { name: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
-}
 
 /** police.uk rows for 2018 straight from the CSVs: every row, and those with no coordinates. */
 function rawPoliceCounts(): { rows: number; noLocation: number } {
@@ -71,9 +63,7 @@ async function expectDetailMatches(scope: Locator, expected: PivotResult) {
   );
 }
 
-/** The select under a field's caption, matched whole ("Year" is also the start of "Years"). */
-const field = (scope: Locator, caption: string) =>
-  scope.locator('label.field').filter({ has: scope.page().locator('span', { hasText: new RegExp(`^${caption}$`) }) }).locator('select');
+const field = fieldSelect;
 const yearOf = (form: Locator) => field(form, 'Year').inputValue();
 
 /** Hovers and clicks the middle of a map area as the analyst would (Plotly picks the area under the pointer). */
@@ -94,8 +84,8 @@ describe('maps and hotspots in Chromium (browser mode)', () => {
     dir = tempDir('maps');
     db = path.join(dir, 'workspace.sqlite');
     // Data in through the CLI; the 2022 ward boundaries come later, through the Import view.
-    cliRun(['import', '--db', db, realFiles.ward2022, policeDir, boroughs]);
-    cliRun(['boundaries', 'import', wards2014, '--db', db, '--vintage', '2014']);
+    cliText(['import', '--db', db, realFiles.ward2022, policeDir, boroughs]);
+    cliText(['boundaries', 'import', wards2014, '--db', db, '--vintage', '2014']);
     ({ server, s } = await openWorkbench(db));
   });
 
@@ -124,7 +114,7 @@ describe('maps and hotspots in Chromium (browser mode)', () => {
 
   it('draws the ward map once the 2022 ward boundaries are imported', async () => {
     // Through the CLI here (tests/e2e/import-boundaries.test.ts covers the Import view), then a reload.
-    cliRun(['boundaries', 'import', wards2022, '--db', db]);
+    cliText(['boundaries', 'import', wards2022, '--db', db]);
     // A fresh load of the app (the address with its token is the same page, so leave it first).
     await s.page.goto('about:blank');
     await s.page.goto(server.url);

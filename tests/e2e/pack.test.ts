@@ -3,11 +3,9 @@
 // at 300 dpi, and SVG) and sends them with the request; the zip that comes back holds every
 // file the command line writes for the same pack, plus a PNG and an SVG for each of its
 // charts. The HTML report from the zip opens offline and is screenshotted, as is the result.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartData, ExportPackResult } from '../../src/shared/export';
 import type { MethodName } from '../../src/shared/api';
@@ -18,7 +16,8 @@ import { registerReportPdf, type PdfWindowFactory } from '../../src/main/pdf';
 import { isAppFrame } from '../../src/main/security';
 import { openBrowser, type Session } from './support/browser';
 import { dataDir, repoRoot, tempDir } from './support/paths';
-import type { Served } from './support/server';
+import { cliText, type Served } from './support/server';
+import { HARROW_NEIGHBOURS, openHarrowAssessment } from './support/page';
 import { closeWorkbench, openWorkbench } from './support/workbench';
 
 const files = [
@@ -26,17 +25,9 @@ const files = [
   path.join(dataDir, 'mps_borough', 'MPS_Borough_Level_Crime_Historic.csv'),
   path.join(dataDir, 'population', 'housing-density-borough.csv'),
 ];
-const NEIGHBOURS = ['Brent', 'Barnet', 'Ealing', 'Hillingdon'];
+const NEIGHBOURS = HARROW_NEIGHBOURS;
 const FOLDER = 'Harrow 2017 assessment pack';
 
-function wardlens(args: string[]): string {
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'wardlens.js'), ...args], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) throw new Error(`wardlens ${args.join(' ')} failed:\n${r.stderr}`);
-  return r.stdout;
-}
 
 /**
  * The desktop app's preload bridge, stood in for by a page script: engine calls and printing
@@ -67,22 +58,6 @@ function pngSize(png: Buffer) {
 
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The Assessment for Harrow's burglary in 2017 with four neighbours, as the analyst sets it up. */
-async function openHarrowAssessment(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^Assessment/ }).click();
-  const view = page.locator('section[aria-labelledby="view-title-assessment"]');
-  const field = (name: string) =>
-    view
-      .locator('label.field', { has: page.locator('span', { hasText: new RegExp(`^${name}$`) }) })
-      .locator('select');
-  await field('Borough').selectOption('Harrow');
-  await field('Crime type').selectOption('Burglary');
-  await field('Year').selectOption('2017');
-  await view.locator('.neighbour-pick summary').click();
-  for (const n of NEIGHBOURS) await view.locator('.neighbour-pick').getByLabel(n, { exact: true }).check();
-  await view.locator('.neighbour-pick summary').click();
-  await expect.poll(() => page.locator('.neighbour-table tbody tr').count(), { timeout: 30_000 }).toBe(5);
-}
 
 describe('the assessment pack from the app (browser mode)', () => {
   let dir: string;
@@ -98,10 +73,10 @@ describe('the assessment pack from the app (browser mode)', () => {
   beforeAll(async () => {
     dir = tempDir('pack');
     db = path.join(dir, 'workspace.sqlite');
-    wardlens(['import', '--db', db, ...files]);
+    cliText(['import', '--db', db, ...files]);
     const cliFolder = path.join(dir, 'cli-pack');
     expected = JSON.parse(
-      wardlens([
+      cliText([
         'pack',
         '--db',
         db,

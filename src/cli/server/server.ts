@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ApiError } from '../../shared/errors';
+import { MAX_ARGS_BYTES, MAX_ARGS_DEPTH, MAX_PACK_ARGS_BYTES } from '../../shared/security';
 import { isMethod } from '../../core/handlers';
 import type { EngineHost } from '../../core/worker/host';
 import { hostAllowed, originAllowed, SECURITY_HEADERS, tokenMatches } from './security';
@@ -25,11 +26,6 @@ export interface ServeOptions {
   port: number;
 }
 
-const MAX_ARGS_BYTES = 1024 * 1024;
-/** A pack request carries its charts' images (a PNG and an SVG each, drawn by the page): only that route takes this much. */
-const MAX_PACK_ARGS_BYTES = 48 * 1024 * 1024;
-/** Arguments nest far less deeply than this; deeper JSON could overflow the stack copying it to the engine's thread. */
-const MAX_ARGS_DEPTH = 64;
 /** Uploaded file names are kept (the import record shows them), cut to this length. */
 const MAX_NAME_CHARS = 150;
 

@@ -42,7 +42,6 @@ export class CountWriter {
   private readonly totals = new Map<string, [number, number, number, number]>();
   /** Area totals over the categories: borough → (area × 1,000,000 + month) → count. */
   private readonly areaTotals = new Map<number, Map<number, number>>();
-  private readonly stale = new Set<number>();
   /** Every area (wards and boroughs) and category written, to check once each at the end. */
   private readonly areaIds = new Set<number>();
   private readonly categoryIds = new Set<number>();
@@ -158,25 +157,17 @@ export class CountWriter {
   finish(claimedMonths: number[]): void {
     this.flush();
     const kept = new Set(this.claimsOrThrow().keptAsRevision);
-    const months = claimedMonths.filter((m) => !kept.has(m));
-    for (const m of months) this.stale.add(m);
-    const clear = this.db.prepare('DELETE FROM monthly_totals WHERE dataset_id = ? AND month = ?');
-    for (const m of this.stale) clear.run(this.datasetId, m);
-    const sql = (n: number) => `INSERT INTO monthly_totals (dataset_id, month, category_id, borough_id, count) VALUES ${Array(n).fill('(?, ?, ?, ?, ?)').join(', ')}`;
-    const batch = this.db.prepare(sql(BATCH));
-    const single = this.db.prepare(sql(1));
-    let params: number[] = [];
-    // In the table's key order (month, category, borough): written in sequence, not scattered over its B-tree.
-    const totals = [...this.totals.values()].sort((a, b) => a[1] - b[1] || a[2] - b[2] || a[0] - b[0]);
-    for (const [borough, month, category, count] of totals) {
-      params.push(this.datasetId, month, category, borough, count);
-      if (params.length === BATCH * 5) {
-        batch.run(params);
-        params = [];
-      }
+    const months = JSON.stringify(claimedMonths.filter((m) => !kept.has(m)));
+    for (const table of ['monthly_totals', 'ward_totals']) {
+      this.db.prepare(`DELETE FROM ${table} WHERE dataset_id = ? AND month IN (SELECT value FROM json_each(?))`).run(this.datasetId, months);
     }
-    for (let p = 0; p < params.length; p += 5) single.run(params.slice(p, p + 5));
-    this.writeAreaTotals();
+    // Each in its table's key order: written in sequence, not scattered over its B-tree.
+    const totals = [...this.totals.values()].sort((a, b) => a[1] - b[1] || a[2] - b[2] || a[0] - b[0]);
+    this.insertRows(
+      'monthly_totals (dataset_id, month, category_id, borough_id, count)',
+      totals.map(([borough, month, category, count]) => [this.datasetId, month, category, borough, count]),
+    );
+    this.insertRows('ward_totals (dataset_id, borough_id, area_id, month, count)', this.areaTotalRows());
     assertIdsExist(this.db, 'areas', this.areaIds);
     assertIdsExist(this.db, 'categories', this.categoryIds);
   }
@@ -187,28 +178,33 @@ export class CountWriter {
     return totals;
   }
 
-  /** ward_totals of every month this extract now supplies, in the table's key order. */
-  private writeAreaTotals(): void {
-    if (this.stale.size) {
-      this.db
-        .prepare('DELETE FROM ward_totals WHERE dataset_id = ? AND month IN (SELECT value FROM json_each(?))')
-        .run(this.datasetId, JSON.stringify([...this.stale]));
-    }
-    const sql = (n: number) => `INSERT INTO ward_totals (dataset_id, borough_id, area_id, month, count) VALUES ${Array(n).fill('(?, ?, ?, ?, ?)').join(', ')}`;
-    const batch = this.db.prepare(sql(BATCH));
-    const single = this.db.prepare(sql(1));
-    let params: number[] = [];
+  /** ward_totals rows of every month this extract now supplies, by borough, area and month. */
+  private *areaTotalRows(): Generator<number[]> {
     for (const borough of [...this.areaTotals.keys()].sort((a, b) => a - b)) {
       const totals = this.areaTotals.get(borough)!;
       for (const key of [...totals.keys()].sort((a, b) => a - b)) {
-        params.push(this.datasetId, borough, Math.floor(key / 1_000_000), key % 1_000_000, totals.get(key)!);
-        if (params.length === BATCH * 5) {
-          batch.run(params);
-          params = [];
-        }
+        yield [this.datasetId, borough, Math.floor(key / 1_000_000), key % 1_000_000, totals.get(key)!];
       }
     }
-    for (let p = 0; p < params.length; p += 5) single.run(params.slice(p, p + 5));
+  }
+
+  /** Rows into `table (columns)`, BATCH to a statement and the rest one by one. */
+  private insertRows(into: string, rows: Iterable<number[]>): void {
+    const sql = (width: number, n: number) => `INSERT INTO ${into} VALUES ${Array(n).fill(`(${Array(width).fill('?').join(', ')})`).join(', ')}`;
+    let batch: Statement | null = null;
+    let params: number[] = [];
+    let width = 0;
+    for (const row of rows) {
+      width = row.length;
+      params.push(...row);
+      if (params.length === BATCH * width) {
+        (batch ??= this.db.prepare(sql(width, BATCH))).run(params);
+        params = [];
+      }
+    }
+    if (params.length === 0) return;
+    const single = this.db.prepare(sql(width, 1));
+    for (let p = 0; p < params.length; p += width) single.run(params.slice(p, p + width));
   }
 
   private claimsOrThrow(): MonthClaims {

@@ -98,16 +98,25 @@ function monthsClause(column: string, months: number[] | undefined): { sql: stri
 
 const yearsOf = (months: number[]) => [...new Set(months.map((m) => Math.floor(m / 100)))];
 
-function refreshCountSummaries(db: Db, datasetId: number, months: number[] | undefined): void {
+/**
+ * A year table re-summed from its month table for the years of `months` (all years when no
+ * months are given): yearly_totals from monthly_totals by borough, incident_yearly from
+ * incident_summary by ward.
+ */
+function refreshYearly(db: Db, datasetId: number, months: number[] | undefined, into: string, from: string, key: string): void {
   const years = months ? yearsOf(months) : undefined;
   const inYears = monthsClause('year', years);
-  db.prepare(`DELETE FROM yearly_totals WHERE dataset_id = ?${inYears.sql}`).run(datasetId, ...inYears.params);
+  db.prepare(`DELETE FROM ${into} WHERE dataset_id = ?${inYears.sql}`).run(datasetId, ...inYears.params);
   const inMonthYears = monthsClause('month / 100', years);
   db.prepare(
-    `INSERT INTO yearly_totals (dataset_id, year, category_id, borough_id, count)
-     SELECT dataset_id, month / 100, category_id, borough_id, sum(count) FROM monthly_totals
-     WHERE dataset_id = ?${inMonthYears.sql} GROUP BY month / 100, category_id, borough_id`,
+    `INSERT INTO ${into} (dataset_id, year, category_id, ${key}, count)
+     SELECT dataset_id, month / 100, category_id, ${key}, sum(count) FROM ${from}
+     WHERE dataset_id = ?${inMonthYears.sql} GROUP BY month / 100, category_id, ${key}`,
   ).run(datasetId, ...inMonthYears.params);
+}
+
+function refreshCountSummaries(db: Db, datasetId: number, months: number[] | undefined): void {
+  refreshYearly(db, datasetId, months, 'yearly_totals', 'monthly_totals', 'borough_id');
 }
 
 function refreshIncidentSummaries(db: Db, datasetId: number, months: number[] | undefined): void {
@@ -123,13 +132,5 @@ function refreshIncidentSummaries(db: Db, datasetId: number, months: number[] | 
      WHERE f.dataset_id = ?${inIncidentMonths.sql}
      GROUP BY 1, 2, 3, 4, 5`,
   ).run(datasetId, ...inIncidentMonths.params);
-  const years = months ? yearsOf(months) : undefined;
-  const inYears = monthsClause('year', years);
-  db.prepare(`DELETE FROM incident_yearly WHERE dataset_id = ?${inYears.sql}`).run(datasetId, ...inYears.params);
-  const inMonthYears = monthsClause('month / 100', years);
-  db.prepare(
-    `INSERT INTO incident_yearly (dataset_id, year, category_id, ward_id, count)
-     SELECT dataset_id, month / 100, category_id, ward_id, sum(count) FROM incident_summary
-     WHERE dataset_id = ?${inMonthYears.sql} GROUP BY month / 100, category_id, ward_id`,
-  ).run(datasetId, ...inMonthYears.params);
+  refreshYearly(db, datasetId, months, 'incident_yearly', 'incident_summary', 'ward_id');
 }

@@ -218,18 +218,7 @@ async function download(
     );
   }
   const name = fileNameOf(response.headers.get('Content-Disposition')) ?? 'Wardlens export';
-  const url = URL.createObjectURL(await response.blob());
-  try {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-  } finally {
-    // Give the browser a moment to start the download before the bytes go.
-    setTimeout(() => URL.revokeObjectURL(url), 30_000);
-  }
+  saveBlob(await response.blob(), name);
   return { where: `Downloaded ${name}` };
 }
 
@@ -244,6 +233,7 @@ function saveBlob(blob: Blob, name: string): void {
     a.click();
     a.remove();
   } finally {
+    // Give the browser a moment to start the download before the bytes go.
     setTimeout(() => URL.revokeObjectURL(url), 30_000);
   }
 }

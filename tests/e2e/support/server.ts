@@ -49,13 +49,18 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** The CLI's answer to the same question, as JSON. */
-export function cli<T>(args: string[]): T {
+/** Runs the CLI (setting up a test's workspace, or asking it the question the page answered); its output. */
+export function cliText(args: string[]): string {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error(`wardlens ${args.join(' ')} failed:\n${r.stderr}`);
-  return JSON.parse(r.stdout) as T;
+  return r.stdout;
+}
+
+/** The CLI's answer to the same question, as JSON. */
+export function cli<T>(args: string[]): T {
+  return JSON.parse(cliText(args)) as T;
 }

@@ -73,6 +73,8 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
     populationYear: spec.populationYear ?? null,
     defaultPopulationYear: Math.floor(last / 100),
     notes: new Set<string>(),
+    // One cache for every measure's copy of this context: a period's completeness does not depend on the measure.
+    completeness: [],
   };
   const grid = new Grid({
     dims,

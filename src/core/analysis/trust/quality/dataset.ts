@@ -13,7 +13,7 @@ export interface CheckedDataset {
 export const label = monthLabel;
 export const n = (x: number): string => x.toLocaleString('en-GB');
 /** "1 month", "3 months": a count with its noun, in UK number style. */
-export const count = (x: number, one: string, many = `${one}s`): string => `${n(x)} ${x === 1 ? one : many}`;
+export { counted as count } from '../../../../shared/counted';
 export const percent = (part: number, whole: number): string => `${((100 * part) / Math.max(whole, 1)).toFixed(1)}%`;
 
 /** "a, b, c; and 4 more": long lists are cut so a finding stays readable. */
