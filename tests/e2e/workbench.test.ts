@@ -257,6 +257,24 @@ describe('the workbench in Chromium (browser mode)', () => {
     const outline = await page.evaluate('getComputedStyle(document.activeElement).outlineStyle');
     expect(outline).toBe('solid');
     await s.screenshot('11-keyboard-focus');
+
+    // A figure is a button to the keyboard too: it takes the focus, shows it, and Enter drills.
+    const figure = page.locator('.pivot-table tbody td[data-col] [role="button"]').first();
+    await figure.waitFor({ timeout: 60_000 });
+    await figure.focus();
+    expect(await figure.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    const where = (await figure.getAttribute('title'))!.split(':')[0]!;
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation', { name: 'Drill-down' }).getByText(where.split(' · ')[0]!).waitFor();
+    await page.getByRole('button', { name: '← Back' }).click();
+    // And Space does the same, without scrolling the table.
+    await page.locator('.pivot-table tbody td[data-col] [role="button"]').first().focus();
+    await page.keyboard.press(' ');
+    await page.getByRole('navigation', { name: 'Drill-down' }).waitFor();
+    expect(await page.locator('.pivot-scroll').evaluate((el) => el.scrollTop)).toBe(0);
+    await page.getByRole('button', { name: '← Back' }).click();
+
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Data/ }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Data' }).waitFor();
   });

@@ -19,6 +19,7 @@ import { formatCount } from '../../src/renderer/format/numbers';
 import { openBrowser, type Session } from '../e2e/support/browser';
 import { dataDir, realFiles, repoRoot, tempDir } from '../e2e/support/paths';
 import { serve, type Served } from '../e2e/support/server';
+import { startTrace } from './trace';
 
 const LIMIT_MS = 100;
 /** A whole walk through a view, engine work included, on a busy machine. */
@@ -121,6 +122,7 @@ describe('responsiveness and keyboard use with a realistic workspace (browser mo
   /** Runs one interaction and records how long it took and how long the UI thread was held. */
   async function step(view: ViewName, what: string, act: () => Promise<void>): Promise<Step> {
     const t0 = (await page.evaluate('performance.now()')) as number;
+    const trace = await startTrace(page, `${view}-${what}`);
     const started = Date.now();
     try {
       await act();
@@ -133,6 +135,7 @@ describe('responsiveness and keyboard use with a realistic workspace (browser mo
     await page.evaluate(
       'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300))))',
     );
+    await trace?.stop();
     const tasks = (await page.evaluate(`window.__longTasks.filter((t) => t.start >= ${t0})`)) as {
       duration: number;
     }[];

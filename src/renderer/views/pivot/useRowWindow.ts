@@ -12,7 +12,7 @@ import { startTransition, useEffect, useState, type RefObject } from 'react';
  */
 const OVERSCAN_ROWS = 6;
 /** Columns drawn beyond the edge of the view, each way. */
-const OVERSCAN_COLUMNS = 4;
+const OVERSCAN_COLUMNS = 2;
 /** Below these sizes everything is drawn: a short table needs no window. */
 export const ROW_THRESHOLD = 150;
 export const COLUMN_THRESHOLD = 40;
