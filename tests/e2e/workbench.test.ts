@@ -262,7 +262,7 @@ describe('the workbench in Chromium (browser mode)', () => {
     const figure = page.locator('.pivot-table tbody td[data-col] [role="button"]').first();
     await figure.waitFor({ timeout: 60_000 });
     await figure.focus();
-    expect(await figure.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
     const where = (await figure.getAttribute('title'))!.split(':')[0]!;
     await page.keyboard.press('Enter');
     await page.getByRole('navigation', { name: 'Drill-down' }).getByText(where.split(' · ')[0]!).waitFor();
