@@ -3,20 +3,17 @@
  * small counts marked, borough outline on top. Drawn only on the dataset's own ward set: when
  * those polygons are not loaded the block says so instead of borrowing another set's shapes.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ApiError } from '../../../shared/errors';
 import type { Findings } from '../../../shared/findings';
-import type { ChoroplethResult } from '../../../shared/geo';
 import type { PivotSpec } from '../../../shared/pivot';
 import { useWorkbench } from '../../api/context';
-import { asApiError } from '../../api/errors';
 import { chartFileName } from '../../charts/assessment';
 import { choroplethFigure } from '../../charts/choropleth';
-import { PlotlyChart, type ChartClick } from '../../charts/PlotlyChart';
+import { PlotlyChart } from '../../charts/PlotlyChart';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { AreaDetail } from '../map/AreaDetail';
-import { areaDrill } from '../map/areaDrill';
-import type { Drill } from '../pivot/drill';
+import { OpenedAreaDetail } from '../map/AreaDetail';
+import { useChoropleth } from '../map/useChoropleth';
 
 /** The map's question: the assessment's borough, category and current year, by ward. */
 export function wardMapSpec(f: Findings): PivotSpec | null {
@@ -33,41 +30,15 @@ export function wardMapSpec(f: Findings): PivotSpec | null {
 }
 
 export function WardMapBlock({ findings: f, active }: { findings: Findings; active: boolean }) {
-  const { client, info } = useWorkbench();
+  const { info } = useWorkbench();
   const spec = useMemo(() => wardMapSpec(f), [f]);
-  const question = spec ? JSON.stringify(spec) : null;
-  const [answer, setAnswer] = useState<{ question: string; map: ChoroplethResult | null; error: ApiError | null } | null>(null);
-  // The ward clicked, with the question it belongs to: a new question closes it.
-  const [clicked, setClicked] = useState<{ question: string | null; drill: Drill | null }>({ question: null, drill: null });
-  const drill = clicked.question === question ? clicked.drill : null;
-  useEffect(() => {
-    if (!question || !active) return;
-    let stale = false;
-    // Outlines simplified for the screen (within half a pixel): the same map, fewer points to draw.
-    client.invoke('map/choropleth', { pivot: JSON.parse(question) as PivotSpec, detail: 'screen' }).then(
-      (map) => !stale && setAnswer({ question, map, error: null }),
-      (err) => !stale && setAnswer({ question, map: null, error: asApiError(err) }),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [client, question, active, info]);
-
   const dataset = info?.datasets.find((d) => d.key === f.dataset.key) ?? null;
-  const map = answer?.question === question ? answer.map : null;
-  const error = answer?.question === question ? answer.error : null;
+  // Only this assessment's map: another borough's or year's is not shown while this one comes.
+  const { map, error, names: wards, openArea, opened } = useChoropleth(spec, dataset, active);
   const title = `${f.category.label} by ward, ${f.area.name}, ${f.years.current}`;
   const figure = useMemo(() => (map ? choroplethFigure(map, title, 560) : null), [map, title]);
   // Codes to names for the drill's titles: the borough and its wards.
-  const names = useMemo(
-    () => new Map([[f.area.key, f.area.name], ...(map?.features.features ?? []).map((w) => [w.properties.code, w.properties.name] as [string, string])]),
-    [f.area, map],
-  );
-  const open = (click: ChartClick) => {
-    const ward = map?.features.features.find((w) => w.properties.code === click.location);
-    if (spec && dataset && ward)
-      setClicked({ question, drill: areaDrill(spec, { code: ward.properties.code, name: ward.properties.name }, dataset) });
-  };
+  const names = useMemo(() => new Map([[f.area.key, f.area.name], ...wards]), [f.area, wards]);
 
   return (
     <section className="card assessment-block" aria-labelledby="block-ward-map">
@@ -81,7 +52,7 @@ export function WardMapBlock({ findings: f, active }: { findings: Findings; acti
       {error && <VintageNotice error={error} vintage={dataset?.boundaryVintage ?? null} />}
       {map && figure && (
         <>
-          {active && <PlotlyChart figure={figure} fileName={chartFileName(title)} onPointClick={open} />}
+          {active && <PlotlyChart figure={figure} fileName={chartFileName(title)} onPointClick={openArea} />}
           <p className="hint">
             Drawn on the {map.vintage} ward boundaries, the set this dataset’s ward codes belong to. Click a ward to see
             its months across the crime categories.
@@ -95,16 +66,7 @@ export function WardMapBlock({ findings: f, active }: { findings: Findings; acti
           )}
         </>
       )}
-      {drill && dataset && (
-        <AreaDetail
-          key={JSON.stringify(drill.spec)}
-          drill={drill}
-          dataset={dataset}
-          names={names}
-          active={active}
-          onClose={() => setClicked({ question, drill: null })}
-        />
-      )}
+      {dataset && <OpenedAreaDetail area={opened} dataset={dataset} names={names} active={active} />}
     </section>
   );
 }

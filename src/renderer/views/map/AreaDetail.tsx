@@ -4,46 +4,41 @@
  * and a further click drills on, with the way back shown.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ApiError } from '../../../shared/errors';
-import type { PivotResult } from '../../../shared/pivot';
 import type { DatasetSummary } from '../../../shared/workspace';
 import { useWorkbench } from '../../api/context';
-import { asApiError } from '../../api/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { drillSpec, type Drill } from '../pivot/drill';
 import { PivotOutput } from '../pivot/PivotOutput';
+import { usePivot } from '../pivot/usePivot';
+import type { OpenedArea } from './useChoropleth';
 
 interface Props {
-  drill: Drill;
+  area: OpenedArea;
   dataset: DatasetSummary;
   /** Area codes to names, for the chart's title. */
   names: Map<string, string>;
   active: boolean;
-  onClose(): void;
 }
 
-export function AreaDetail({ drill, dataset, names, active, onClose }: Props) {
-  const { client, info } = useWorkbench();
-  const [trail, setTrail] = useState<Drill[]>([drill]);
+/** The area the map's click opened, if any: a new area gets a new panel, with its own trail. */
+export function OpenedAreaDetail({ area, ...rest }: Omit<Props, 'area'> & { area: OpenedArea | null }) {
+  return area && <AreaDetail key={JSON.stringify(area.drill.spec)} area={area} {...rest} />;
+}
+
+function AreaDetail({ area, dataset, names, active }: Props) {
+  const { info } = useWorkbench();
+  const [trail, setTrail] = useState<Drill[]>([area.drill]);
   const box = useRef<HTMLElement>(null);
-  // The figures open below the map: bring them into view, as the click asked for them.
-  // (A new area gets a new panel: the parent keys it by the drill.)
-  useEffect(() => box.current?.scrollIntoView({ block: 'start' }), []);
-  const here = trail.at(-1)!;
-  const [answer, setAnswer] = useState<{ drill: Drill; result: PivotResult | null; error: ApiError | null } | null>(null);
+  // The figures open below the map: bring them into view, as the click asked for them. In
+  // braces: Chromium's scrollIntoView now returns a promise, and an effect that returns
+  // anything but a clean-up function brings the whole app down when the panel closes.
   useEffect(() => {
-    if (!active) return;
-    let stale = false;
-    client.invoke('pivot/run', here.spec).then(
-      (result) => !stale && setAnswer({ drill: here, result, error: null }),
-      (err) => !stale && setAnswer({ drill: here, result: null, error: asApiError(err) }),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [client, here, active, info]);
-  const loading = answer?.drill !== here;
-  const result = answer?.result ?? null;
+    box.current?.scrollIntoView({ block: 'start' });
+  }, []);
+  const here = trail.at(-1)!;
+  // The map's kept answers: going back up the trail, or to an area opened before, shows its
+  // figures at once; a step made stale by the next click is cancelled.
+  const { result, error, loading } = usePivot(here.spec, info, { paused: !active, kept: area.kept });
   const allNames = useMemo(() => {
     const m = new Map(names);
     result?.rows.forEach((r) => r.keys.forEach((k, i) => m.set(k, r.labels[i] ?? k)));
@@ -60,13 +55,14 @@ export function AreaDetail({ drill, dataset, names, active, onClose }: Props) {
               Back to {trail.at(-2)!.label}
             </button>
           )}
-          <button type="button" className="button button-quiet" onClick={onClose}>
+          <button type="button" className="button button-quiet" onClick={area.close}>
             Close
           </button>
         </span>
       </div>
-      {answer?.error && !loading && <ErrorNotice error={answer.error} title="The figures behind this area cannot be shown." />}
-      {result && (
+      {error && <ErrorNotice error={error} title="The figures behind this area cannot be shown." />}
+      {/* A step that failed shows no table: the one before it belongs to another step of the trail. */}
+      {result && !error && (
         <PivotOutput
           result={result}
           dataset={dataset}

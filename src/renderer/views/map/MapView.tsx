@@ -2,30 +2,26 @@
  * Map: a ward or borough heat map of a pivot measure for a dataset and period, drawn offline
  * from the workspace's own boundaries, with the classes, small counts and unmapped areas said.
  */
-import { useEffect, useMemo, useState } from 'react';
-import type { ApiError } from '../../../shared/errors';
-import type { ChoroplethResult } from '../../../shared/geo';
+import { useMemo, useState } from 'react';
 import type { Measure, PivotSpec } from '../../../shared/pivot';
 import { useWorkbench } from '../../api/context';
-import { asApiError } from '../../api/errors';
 import { chartFileName } from '../../charts/assessment';
 import { choroplethFigure } from '../../charts/choropleth';
 import { MEASURE_UNITS } from '../../charts/labels';
-import { PlotlyChart, type ChartClick } from '../../charts/PlotlyChart';
+import { PlotlyChart } from '../../charts/PlotlyChart';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ViewHeader } from '../../components/ViewHeader';
 import { monthRange, monthsBetween } from '../../format/months';
 import { formatMeasure } from '../../format/numbers';
-import type { Drill } from '../pivot/drill';
 import { useBoroughs } from '../assessment/useFindings';
-import { AreaDetail } from './AreaDetail';
-import { areaDrill } from './areaDrill';
+import { OpenedAreaDetail } from './AreaDetail';
+import { useChoropleth } from './useChoropleth';
 import { MonthSelect } from '../../components/MonthSelect';
 
 const MEASURES: Measure[] = ['count', 'rate', 'change', 'rate-change'];
 
 export function MapView({ active }: { active: boolean }) {
-  const { client, info } = useWorkbench();
+  const { info } = useWorkbench();
   const datasets = useMemo(
     () => (info?.datasets ?? []).filter((d) => d.kind === 'counts' && d.months.first),
     [info],
@@ -56,42 +52,13 @@ export function MapView({ active }: { active: boolean }) {
         filters: borough && areaLevel === 'ward' ? { borough: [borough] } : {},
       }
     : null;
-  // The question as text: a new map only when it changes.
-  const question = pivot ? JSON.stringify(pivot) : null;
-  const [answer, setAnswer] = useState<{ map: ChoroplethResult | null; error: ApiError | null } | null>(null);
-  useEffect(() => {
-    if (!question || !active) return;
-    let stale = false;
-    // Outlines simplified for the screen (within half a pixel): the same map, fewer points to draw.
-    client.invoke('map/choropleth', { pivot: JSON.parse(question) as PivotSpec, detail: 'screen' }).then(
-      (map) => !stale && setAnswer({ map, error: null }),
-      (err) => !stale && setAnswer({ map: null, error: asApiError(err) }),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [client, question, active, info]);
-
+  // The last map stays on screen while the next is drawn, so changing a control does not blank it.
+  const { last: answer, names, openArea, opened } = useChoropleth(pivot, ds, active);
   const map = answer?.map ?? null;
   const title = map
     ? `${MEASURE_UNITS[map.measure]} by ${map.level}${borough && map.level === 'ward' ? ` — ${borough}` : ''}, ${monthRange(map.span.from, map.span.to)}`
     : '';
   const figure = useMemo(() => (map ? choroplethFigure(map, title) : null), [map, title]);
-  const names = useMemo(
-    () => new Map((map?.features.features ?? []).map((f) => [f.properties.code, f.properties.name])),
-    [map],
-  );
-  // The area clicked, with the question it belongs to: a new map closes the last area's figures.
-  const [clicked, setClicked] = useState<{ question: string | null; drill: Drill | null }>({
-    question: null,
-    drill: null,
-  });
-  const drill = clicked.question === question ? clicked.drill : null;
-  const open = (click: ChartClick) => {
-    const name = click.location ? names.get(click.location) : undefined;
-    if (!pivot || !ds || !click.location || name === undefined) return;
-    setClicked({ question, drill: areaDrill(pivot, { code: click.location, name }, ds) });
-  };
 
   if (!info) return null;
   return (
@@ -168,7 +135,7 @@ export function MapView({ active }: { active: boolean }) {
       )}
       {map && figure && (
         <section className="card" aria-label="Heat map">
-          {active && <PlotlyChart figure={figure} fileName={chartFileName(title)} onPointClick={open} />}
+          {active && <PlotlyChart figure={figure} fileName={chartFileName(title)} onPointClick={openArea} />}
           <p className="hint map-hint">
             Click a {map.level} to see{' '}
             {map.level === 'borough' && ds?.areaLevel === 'ward'
@@ -195,16 +162,7 @@ export function MapView({ active }: { active: boolean }) {
           )}
         </section>
       )}
-      {drill && ds && (
-        <AreaDetail
-          key={JSON.stringify(drill.spec)}
-          drill={drill}
-          dataset={ds}
-          names={names}
-          active={active}
-          onClose={() => setClicked({ question, drill: null })}
-        />
-      )}
+      {ds && <OpenedAreaDetail area={opened} dataset={ds} names={names} active={active} />}
     </section>
   );
 }

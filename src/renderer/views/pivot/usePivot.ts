@@ -22,24 +22,40 @@ const KEPT_ANSWERS = 3;
 interface KeptAnswers {
   generation: unknown;
   answers: Map<string, PivotResult>;
+  /** How many are kept; absent: KEPT_ANSWERS. */
+  limit?: number;
 }
 
 function keep(kept: KeptAnswers, key: string, result: PivotResult): void {
   kept.answers.delete(key);
   kept.answers.set(key, result);
-  if (kept.answers.size > KEPT_ANSWERS) kept.answers.delete(kept.answers.keys().next().value!);
+  if (kept.answers.size > (kept.limit ?? KEPT_ANSWERS)) kept.answers.delete(kept.answers.keys().next().value!);
 }
 
-export function usePivot(spec: PivotSpec | null, generation: unknown) {
+/** Kept answers that outlive one usePivot, e.g. across a map's area drill-downs (each its own panel). */
+export function keptAnswers(limit = KEPT_ANSWERS): KeptAnswers {
+  return { generation: undefined, answers: new Map(), limit };
+}
+
+export interface PivotOptions {
+  /** While true no question is sent (a view that is hidden); what is shown stays. */
+  paused?: boolean;
+  /** The caller's kept answers (from keptAnswers()), instead of this hook's own. */
+  kept?: { current: KeptAnswers };
+}
+
+export function usePivot(spec: PivotSpec | null, generation: unknown, options: PivotOptions = {}) {
   const { client } = useWorkbench();
-  const kept = useRef<KeptAnswers>({ generation, answers: new Map() });
+  const own = useRef<KeptAnswers>({ generation, answers: new Map() });
+  const kept = options.kept ?? own;
+  const paused = options.paused ?? false;
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [shown, setShown] = useState<PivotResult | null>(null);
   // Names of every key seen, so a filter chip shows "Belmont" after a drill, not its ONS code.
   const [names, setNames] = useState(() => new Map<string, string>());
 
   useEffect(() => {
-    if (!spec) return;
+    if (!spec || paused) return;
     // A transition: a new table of hundreds of rows is drawn in short slices, and the
     // analyst can go on choosing (a newer answer simply replaces it).
     const show = (result: PivotResult) =>
@@ -52,7 +68,7 @@ export function usePivot(spec: PivotSpec | null, generation: unknown) {
           return next;
         });
       });
-    if (kept.current.generation !== generation) kept.current = { generation, answers: new Map() };
+    if (kept.current.generation !== generation) kept.current = { generation, answers: new Map(), limit: kept.current.limit };
     const key = JSON.stringify(spec);
     const known = kept.current.answers.get(key);
     if (known) {
@@ -76,7 +92,7 @@ export function usePivot(spec: PivotSpec | null, generation: unknown) {
       controller.abort();
     };
     // `generation` re-runs the same spec after an import changed the data.
-  }, [client, spec, generation]);
+  }, [client, spec, generation, paused, kept]);
 
   const current = answer !== null && answer.spec === spec && answer.generation === generation;
   return {
