@@ -75,6 +75,23 @@ async function openEngine(path: string): Promise<void> {
   window?.webContents.send('wardlens:menu', 'workspace-changed', workspacePath);
 }
 
+/**
+ * The workspace last used; if it has gone or will not open (damaged, or from a newer
+ * Wardlens: the error box says which), the default one, so the app still starts.
+ */
+async function openFirstWorkspace(): Promise<void> {
+  const last = state.lastWorkspace;
+  const fallback = defaultWorkspacePath();
+  if (last && last !== fallback && existsSync(last)) {
+    const opened = await openEngine(last).then(
+      () => true,
+      () => false,
+    );
+    if (opened) return;
+  }
+  await openEngine(fallback);
+}
+
 function refreshMenu(): void {
   Menu.setApplicationMenu(
     buildMenu({
@@ -135,9 +152,10 @@ function wireIpc(): void {
     const checked = checkCall(method, args, callId); // the HTTP server's guards, in ipcGuard.ts
     if (!checked.ok) return checked;
     try {
-      const call = engine.invoke(checked.method, checked.args as never, (progress: ImportProgress) =>
-        event.sender.send('wardlens:progress', checked.callId, progress),
-      );
+      const call = engine.invoke(checked.method, checked.args as never, (progress: ImportProgress) => {
+        // The window may have closed mid-import, and Electron throws on sending to a destroyed page.
+        if (!event.sender.isDestroyed()) event.sender.send('wardlens:progress', checked.callId, progress);
+      });
       calls.set(checked.callId, call.id);
       return { ok: true, result: await call.result };
     } catch (err) {
@@ -247,6 +265,7 @@ function createWindow(): void {
     state = { ...state, bounds: window.getNormalBounds(), maximised: window.isMaximized() };
     saveState(stateFile(), state);
   });
+  window.on('closed', () => (window = null));
   void window.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
@@ -259,12 +278,24 @@ app.whenReady().then(async () => {
   state = loadState(stateFile());
   wireIpc();
   registerReportPdf(ipcMain, isAppFrame, createPdfWindow);
-  await openEngine(
-    state.lastWorkspace && existsSync(state.lastWorkspace) ? state.lastWorkspace : defaultWorkspacePath(),
-  );
+  try {
+    await openFirstWorkspace();
+  } catch {
+    // No workspace would open, and the error box has said why: quit rather than run on with no window.
+    app.quit();
+    return;
+  }
   createWindow();
 });
-app.on('window-all-closed', async () => {
-  await engine?.close();
-  app.quit();
+app.on('window-all-closed', () => app.quit());
+// However the app quits (the last window closed, File › Quit, Ctrl+Q, logging out), the engine
+// closes first: a running import is cancelled rather than cut off, and the workspace is
+// checkpointed. app.quit() alone skips 'window-all-closed', hence 'will-quit'.
+app.on('will-quit', (event) => {
+  if (!engine) return;
+  event.preventDefault();
+  const closing = engine;
+  engine = null;
+  const quit = () => app.quit();
+  void closing.close().then(quit, quit);
 });
