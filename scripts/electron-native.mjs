@@ -27,6 +27,13 @@ if (!electronRuntimePresent() && !fetchElectronRuntime()) {
   process.exit(1);
 }
 
+const source = dirname(require.resolve('better-sqlite3/package.json'));
+const target = resolve('.electron-native/better-sqlite3');
+const binary = join(target, 'build', 'Release', 'better_sqlite3.node');
+const stamp = join(target, '.electron-version');
+
+if (existsSync(binary) && existsSync(stamp) && readFileSync(stamp, 'utf8') === electronVersion) process.exit(0);
+
 console.log(`Building better-sqlite3 for Electron ${electronVersion} (once) …`);
 rmSync(target, { recursive: true, force: true });
 mkdirSync(target, { recursive: true });
@@ -56,6 +63,7 @@ writeFileSync(stamp, electronVersion);
 
 /** The runtime the electron package records in path.txt once it has fetched it. */
 function electronRuntimePresent() {
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return true; // a runtime of the user's own, as `electron` itself allows
   const pathFile = join(electronDir, 'path.txt');
   return existsSync(pathFile) && existsSync(join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim()));
 }
