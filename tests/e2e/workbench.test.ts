@@ -263,16 +263,28 @@ describe('the workbench in Chromium (browser mode)', () => {
     await figure.waitFor({ timeout: 60_000 });
     await figure.focus();
     expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
-    const where = (await figure.getAttribute('title'))!.split(':')[0]!;
+    const title = (await figure.getAttribute('title'))!;
+    // Its tooltip, which only a mouse would see, is written out under the table for the keyboard.
+    expect(await page.locator('.figure-note').textContent()).toBe(title.split('\n').join(' · '));
+    const where = title.split(':')[0]!;
     await page.keyboard.press('Enter');
     await page.getByRole('navigation', { name: 'Drill-down' }).getByText(where.split(' · ')[0]!).waitFor();
-    await page.getByRole('button', { name: '← Back' }).click();
+    // The table the focus was in has gone: the focus moves on to "← Back", not to the page's top.
+    await expect.poll(() => page.evaluate('document.activeElement.textContent')).toContain('Back');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe('pivot-title');
     // And Space does the same, without scrolling the table.
     await page.locator('.pivot-table tbody td[data-col] [role="button"]').first().focus();
     await page.keyboard.press(' ');
     await page.getByRole('navigation', { name: 'Drill-down' }).waitFor();
     expect(await page.locator('.pivot-scroll').evaluate((el) => el.scrollTop)).toBe(0);
     await page.getByRole('button', { name: '← Back' }).click();
+    // A figure with nothing behind it (the grand total) still takes the focus, to be read out.
+    const grand = page.locator('.pivot-table tfoot td[data-col="total"] .cell-static');
+    await grand.focus();
+    expect(await page.locator('.figure-note').textContent()).toMatch(/^All: [\d,]+/);
+    await grand.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: path.join(screenshotDir, '11b-keyboard-figure-note.png') });
 
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Data/ }).focus();
     await page.keyboard.press('Enter');

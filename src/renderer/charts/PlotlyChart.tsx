@@ -168,10 +168,9 @@ export function PlotlyChart({
         data-drawing={paused || onScreen === figure ? undefined : ''}
         style={{ height }}
         role="img"
-        aria-label={`${figure.title}. ${figure.sourceNote}`}
+        aria-label={`${figure.title}. ${figure.sourceNote}${figure.caveat ? ` ${figure.caveat}` : ''}`}
       />
       <figcaption className="chart-caption">
-        {figure.caveat && <span className="chart-caveat">{figure.caveat} </span>}
         <span className="chart-actions">
           <button type="button" className="link-button" onClick={() => void save('png')}>
             Save chart as PNG

@@ -193,4 +193,71 @@ describe('pivotFigure', () => {
     expect(y.ticktext[1]).toBe('Belmont');
     expect(f.layout.margin?.l).toBe(Math.round(16 + 41 * 6.6));
   });
+
+  it('says on the chart itself, and so on its PNG and SVG, what it leaves out', () => {
+    const n = MAX_SERIES + 3;
+    const result = pivot({
+      rows: header(
+        Array.from({ length: n }, (_, i) => [`w${i}`]),
+        Array.from({ length: n }, (_, i) => [`Ward ${i}`]),
+      ),
+      columns: header(months.keys, months.labels),
+      cells: Array.from({ length: n }, (_, i) => [cell(i + 10), cell(i + 11), cell(i + 12)]),
+    });
+    const f = pivotFigure(result, source);
+    expect(f.caveat).toBe(`The chart shows the ${MAX_SERIES} largest of ${n} lines; the table has them all.`);
+    const note = f.layout.annotations![0]!.text!;
+    expect(note).toContain(f.sourceNote);
+    expect(note.endsWith(`<br>${f.caveat}`)).toBe(true);
+    // A line's more room below the plot for it.
+    const plain = pivotFigure({ ...result, rows: result.rows.slice(0, 2), cells: result.cells.slice(0, 2) }, source);
+    expect(plain.caveat).toBeNull();
+    expect(f.layout.margin!.b! - plain.layout.margin!.b!).toBe(16);
+  });
+
+  it('labels a small count axis in whole numbers (no "0 0 1 1")', () => {
+    const small = (values: number[]) =>
+      pivotFigure(
+        pivot({
+          rows: header([['a']], [['Belmont']]),
+          columns: header(months.keys, months.labels),
+          cells: [values.map((v) => cell(v, ['small']))],
+        }),
+        source,
+      ).layout.yaxis as { dtick?: number; tick0?: number };
+    expect(small([0, 1, 1])).toMatchObject({ tick0: 0, dtick: 1 });
+    expect(small([2, 7, 3])).toMatchObject({ tick0: 0, dtick: 2 });
+    expect(small([20, 70, 30]).dtick).toBeUndefined();
+  });
+
+  it('slants twelve month labels, which would overlap side by side, but not two years', () => {
+    const year = (labels: string[]) =>
+      pivotFigure(
+        pivot({
+          rows: header([['a']], [['Belmont']]),
+          columns: header(
+            labels.map((l) => [l]),
+            labels.map((l) => [l]),
+          ),
+          columnDimensions: labels[0]!.length === 4 ? ['year'] : ['month'],
+          cells: [labels.map(() => cell(40))],
+        }),
+        source,
+      ).layout.xaxis as { tickangle: number };
+    expect(year(MONTHS.map((m) => `${m} 2025`)).tickangle).toBe(-45);
+    expect(year(['2024', '2025']).tickangle).toBe(0);
+  });
+
+  it('says when there is nothing to draw, as when every rate is blank', () => {
+    const result = pivot({
+      rows: header([['a'], ['b']], [['Belmont'], ['Canons']]),
+      columns: header(months.keys, months.labels),
+      cells: [
+        [cell(null), cell(null), cell(null)],
+        [cell(null), cell(null), cell(null)],
+      ],
+    });
+    expect(pivotFigure(result, source).empty).toBe(true);
+    expect(pivotFigure(pivot({ ...result, cells: [[cell(1), cell(null), cell(null)], result.cells[1]!] }), source).empty).toBeUndefined();
+  });
 });

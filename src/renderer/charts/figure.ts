@@ -31,8 +31,10 @@ export interface PivotFigure {
   kind: 'line' | 'bar';
   title: string;
   sourceNote: string;
-  /** Plain words when the chart leaves series or bars out (the table has them all). */
+  /** Plain words when the chart leaves series or bars out (the table has them all); on the image too. */
   caveat: string | null;
+  /** True when every figure is blank (rates without populations, say): there is nothing to draw. */
+  empty?: boolean;
   data: Data[];
   layout: Partial<Layout>;
 }
@@ -208,11 +210,15 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
     360,
     130 + categories.length * (series.length > 1 && !stacked ? 10 * series.length : 24),
   );
-  // Slanted month labels need more room below the plot before the source note.
-  const angled = kind === 'line' && categories.length > 12;
+  // Labels slant when they would not fit side by side in a chart half the window wide (twelve
+  // "Jan 2025"s do not); slanted labels need more room below the plot before the source note.
+  const angled = kind === 'line' && categories.length * (longestLabel(categories) * 7 + 12) > 560;
+  // The caveat is part of the picture: an exported chart that leaves a ward out must say so.
+  const noteText = caveat ? `${wrapNote(source)}<br>${caveat}` : wrapNote(source);
+  const noteRoom = caveat ? 16 : 0;
   const annotations: Partial<Annotations>[] = [
     {
-      text: wrapNote(source),
+      text: noteText,
       xref: 'paper',
       yref: 'paper',
       x: 0,
@@ -237,7 +243,7 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
       // The legend's room, so Plotly need not widen the margin (and draw again) to fit it.
       r: showLegend ? legendMargin(series.map((s) => s.name)) : 20,
       t: 56,
-      b: angled ? 124 : 92,
+      b: (angled ? 124 : 92) + noteRoom,
     },
     showlegend: showLegend,
     legend: {
@@ -254,8 +260,12 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
     ...(kind === 'line'
       ? {
           xaxis: { ...categoryAxis, tickangle: angled ? -45 : 0, ...timeTicks(categories) },
-          yaxis: { ...valueAxis, rangemode: measure === 'count' || measure === 'rate' ? 'tozero' : 'normal' },
-          height: 420,
+          yaxis: {
+            ...valueAxis,
+            ...wholeNumberTicks(measure, data, false),
+            rangemode: measure === 'count' || measure === 'rate' ? 'tozero' : 'normal',
+          },
+          height: 420 + noteRoom,
         }
       : {
           yaxis: {
@@ -265,12 +275,37 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
             tickvals: categories,
             ticktext: categories.map(shortLabel),
           },
-          xaxis: valueAxis,
+          xaxis: { ...valueAxis, ...wholeNumberTicks(measure, data, stacked) },
           barmode: stacked ? 'stack' : 'group',
-          height: barHeight,
+          height: barHeight + noteRoom,
         }),
   };
-  return { kind, title, sourceNote: note, caveat, data, layout };
+  const empty = series.every((s) => s.cells.every((c) => c.value === null));
+  return { kind, title, sourceNote: note, caveat, data, layout, ...(empty ? { empty } : {}) };
+}
+
+const longestLabel = (labels: string[]) => Math.max(0, ...labels.map((l) => l.length));
+
+/**
+ * Counts are whole numbers: when the largest is small, Plotly's own step (0.5, 0.2) would label
+ * the axis "0 0 1 1" once the figures are rounded for display. Whole steps instead.
+ */
+function wholeNumberTicks(measure: Measure, data: Data[], stacked: boolean): Partial<LayoutAxis> {
+  if (measure !== 'count' && measure !== 'change') return {};
+  // Stacked bars reach the sum of their pieces.
+  const reach: number[] = [];
+  for (const d of data) {
+    const values = ((d as { type?: string }).type === 'bar' ? (d as { x?: unknown }).x : (d as { y?: unknown }).y) as
+      | (number | null)[]
+      | undefined;
+    (values ?? []).forEach((v, i) => {
+      const size = typeof v === 'number' ? Math.abs(v) : 0;
+      reach[i] = stacked ? (reach[i] ?? 0) + size : Math.max(reach[i] ?? 0, size);
+    });
+  }
+  const largest = Math.max(0, ...reach);
+  if (largest >= 8) return {};
+  return { tick0: 0, dtick: largest <= 4 ? 1 : 2 };
 }
 
 /** Room for the value axis's figures and its title. */

@@ -28,6 +28,8 @@ export interface MeasureContext {
   populationYear: number | null;
   defaultPopulationYear: number;
   notes: Set<string>;
+  /** Areas whose rate is blank for want of a population, by the year wanted: told once, in one note. */
+  missingPopulations?: Map<number, Set<string>>;
   /** Period completeness, worked out once per period (and per years back). */
   completeness?: Map<string, boolean>[];
 }
@@ -241,7 +243,9 @@ function population(ctx: MeasureContext, facts: CellFacts, yearsBack: number): P
   for (const area of facts.areas) {
     const p = ctx.populations.get(area)?.get(year);
     if (p === undefined) {
-      ctx.notes.add(`Some rates are blank: the workspace has no ${year} population for ${area}${facts.areas.length > 1 ? ' (and perhaps others)' : ''}.`);
+      let missing = (ctx.missingPopulations ??= new Map()).get(year);
+      if (!missing) ctx.missingPopulations.set(year, (missing = new Set<string>()));
+      missing.add(area);
       return { population: null, year, reason: `No ${year} population for ${area} in this workspace: import population estimates to see rates.` };
     }
     total += p;

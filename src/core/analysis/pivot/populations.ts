@@ -19,3 +19,48 @@ export function loadPopulations(db: Db, kind: 'borough' | 'ward' | 'lsoa'): Popu
   }
   return table;
 }
+
+export type PopulationKind = 'borough' | 'ward' | 'lsoa';
+
+const PLURAL: Record<PopulationKind, [string, string]> = {
+  borough: ['borough', 'boroughs'],
+  ward: ['ward', 'wards'],
+  lsoa: ['LSOA', 'LSOAs'],
+};
+
+/**
+ * One plain note for every rate left blank for want of a population, saying what is held
+ * instead: most often the populations are for another set of wards (2014 wards, say, when the
+ * crimes are on 2022 wards), or stop before the year asked for. Rather than one note per area.
+ */
+export function missingPopulationNote(
+  db: Db,
+  kind: PopulationKind,
+  held: PopulationTable,
+  missing: Map<number, Set<string>>,
+): string {
+  const [one, many] = PLURAL[kind];
+  const areas = new Set([...missing.values()].flatMap((s) => [...s]));
+  const years = [...missing.keys()].sort((a, b) => a - b);
+  const count = areas.size === 1 ? `1 ${one}` : `${areas.size.toLocaleString('en-GB')} ${many}`;
+  const when = years.length === 1 ? `${years[0]}` : `${years[0]}–${years.at(-1)}`;
+  const example = exampleName(db, kind, areas);
+  const head = `Rates are blank for ${count} (${example}${areas.size > 1 ? ' and others' : ''}) in ${when}`;
+  if (held.size === 0)
+    return `${head}: the workspace holds no ${one} populations. Import population estimates for ${many} to see rates.`;
+  const heldYears = [...held.values()].flatMap((y) => [...y.keys()]);
+  const span = `${Math.min(...heldYears)}–${Math.max(...heldYears)}`;
+  const unknown = [...areas].filter((a) => !held.has(a)).length;
+  if (unknown === areas.size)
+    return `${head}: the workspace has no population at all for these ${many}. The ${one} populations it holds (${held.size.toLocaleString('en-GB')} ${many}, ${span}) are for other ${one} boundaries; rates need populations for the ${many} of this dataset.`;
+  return `${head}: the workspace has no population for them in that year. The ${one} populations held run ${span}; choose a population year in that range, or import newer estimates.`;
+}
+
+/** The name (and code) of one of the areas, for the note: "Harrow on the Hill (E05013542)". */
+function exampleName(db: Db, kind: PopulationKind, areas: Set<string>): string {
+  const key = [...areas].sort()[0]!;
+  const row = db.prepare('SELECT name, code FROM areas WHERE kind = ? AND (code = ? OR name = ?) LIMIT 1').get(kind, key, key) as
+    | { name: string; code: string | null }
+    | undefined;
+  return row && row.code && row.name !== row.code ? `${row.name}, ${row.code}` : key;
+}

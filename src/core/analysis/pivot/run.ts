@@ -12,7 +12,7 @@ import { AREA_DIMENSIONS, isTimeDimension, periodCode, periodOfMonth, type FactK
 import { aggregate } from './query';
 import { resolveFilters } from './filters';
 import { Grid, type CellFacts } from './grid';
-import { loadPopulations } from './populations';
+import { loadPopulations, missingPopulationNote, type PopulationKind } from './populations';
 import { completeness, countCells, measureCell, type MeasureContext } from './measures';
 
 interface DatasetRow {
@@ -69,7 +69,7 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
     areaIndex: areaDim ? dims.indexOf(areaDim) : -1,
     timeIndex: dims.findIndex(isTimeDimension),
     populations:
-      needsPopulation && areaDim ? loadPopulations(db, areaDim as 'borough' | 'ward' | 'lsoa') : null,
+      needsPopulation && areaDim ? loadPopulations(db, areaDim as PopulationKind) : null,
     populationYear: spec.populationYear ?? null,
     defaultPopulationYear: Math.floor(last / 100),
     notes: new Set<string>(),
@@ -94,7 +94,11 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
   }
   if (needsPopulation && !areaDim)
     notes.add('Rates need an area: add borough or ward to the rows or columns.');
+  // One missing-population record for every measure's copy of the context, told in one note.
+  ctx.missingPopulations = new Map();
   const tables = measures.map((m) => measureTable({ ...ctx, measure: m }, grid, spec.shareOf ?? 'total'));
+  if (ctx.populations && ctx.missingPopulations.size)
+    notes.add(missingPopulationNote(db, areaDim as PopulationKind, ctx.populations, ctx.missingPopulations));
   const primary = tables[0]!;
   const result: PivotResult = {
     spec,

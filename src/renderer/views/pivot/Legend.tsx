@@ -19,7 +19,7 @@ export function Legend({ smallCount }: { smallCount: number }) {
         <span className="flag-symbol" aria-hidden="true">
           –
         </span>{' '}
-        No figure: hover over it to see why.
+        No figure: point at it, or move to it with Tab, to see why.
       </li>
     </ul>
   );

@@ -100,7 +100,8 @@ export const PivotCellView = memo(function PivotCellView({
           {content}
         </span>
       ) : (
-        <span className="cell-static" title={title}>
+        // Focusable though it does not drill, so the keyboard can read why a figure is marked or blank.
+        <span className="cell-static" title={title} tabIndex={0}>
           {content}
         </span>
       )}

@@ -41,7 +41,7 @@ export function PivotOutput({ result, dataset, names, onDrill, active, loading }
   return (
     <div className={`pivot-output${narrow ? ' is-side-by-side' : ''}`}>
       <section className="card pivot-table-card" aria-labelledby="pivot-title">
-        <h2 id="pivot-title" className="pivot-title">
+        <h2 id="pivot-title" className="pivot-title" tabIndex={-1}>
           <span>{figure.title}</span>
           {loading && <span className="badge">Updating…</span>}
         </h2>
@@ -81,7 +81,14 @@ export function PivotOutput({ result, dataset, names, onDrill, active, loading }
         )}
       </section>
       <section className="card pivot-chart-card" aria-label="Chart of this pivot">
-        {active && <PlotlyChart figure={figure} fileName={fileNameFor(figure.title)} />}
+        {active && !figure.empty && <PlotlyChart figure={figure} fileName={fileNameFor(figure.title)} />}
+        {figure.empty && (
+          <p className="chart-empty">
+            <strong>{figure.title}</strong>
+            <br />
+            No chart: every figure in this table is blank. The notes under the table say why.
+          </p>
+        )}
       </section>
       {source && active && <TrailPanel target={source} onClose={() => setSource(null)} />}
     </div>

@@ -2,7 +2,16 @@
  * The pivot as a table: sticky headings and totals, sorting by any column, UK formats,
  * marked cells, and a click on any figure or row heading to drill down.
  */
-import { memo, startTransition, useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
+import {
+  memo,
+  startTransition,
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type FocusEvent,
+} from 'react';
 import type { PivotResult } from '../../../shared/pivot';
 import { MEASURE_LABELS, DIMENSION_LABELS } from '../../charts/labels';
 import type { DrillTarget } from './drill';
@@ -81,93 +90,125 @@ export function PivotTable({ result, onDrill, onExplain }: Props) {
   const colKey = (k: number) => result.columns[k]!.keys.join('|');
   const totalColIndex = windowed ? result.columns.length + 2 : undefined;
 
+  // A figure's explanation (its tooltip) for the keyboard: a tooltip shows only to the mouse.
+  const [focused, setFocused] = useState<string | null>(null);
+  const after = useRef<HTMLParagraphElement>(null);
+  const onFocus = (e: FocusEvent<HTMLElement>) => setFocused(figureNote(e.target));
+  const onBlur = (e: FocusEvent<HTMLElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(null);
+  };
+
   return (
-    <div className="pivot-scroll" ref={scroller} tabIndex={0} role="region" aria-label="Pivot table">
-      <table
-        className={`pivot-table${windowed ? ' is-column-windowed' : ''}${win.rowsWindowed ? ' is-row-windowed' : ''}`}
-        aria-rowcount={result.rows.length + 2}
-        aria-colcount={windowed ? result.columns.length + 1 + (showRowTotals ? 1 : 0) : undefined}
-        style={windowed ? ({ '--pivot-column-width': `${COLUMN_WIDTH}px` } as CSSProperties) : undefined}
+    <>
+      {/* Every figure is a stop for Tab: a way past them all to what follows the table. */}
+      <button type="button" className="skip-link skip-table" onClick={() => after.current?.focus()}>
+        Skip past the table
+      </button>
+      <div
+        className="pivot-scroll"
+        ref={scroller}
+        tabIndex={0}
+        role="region"
+        aria-label="Pivot table"
+        onFocus={onFocus}
+        onBlur={onBlur}
       >
-        <caption className="visually-hidden">
-          {MEASURE_LABELS[result.measure]} by {rowTitle}
-          {noColumns ? '' : ` and ${result.columnDimensions.map((d) => DIMENSION_LABELS[d]).join(' · ')}`}.
-          Click a column heading to sort; click a figure to drill down.
-        </caption>
-        <thead>
-          <tr>
-            {header('label', rowTitle, 'row-head', windowed ? 1 : undefined)}
-            <ColumnSpacer px={cols.before} header />
-            {visibleColumns.map((k) => header(k, frame.colLabel(k), 'num', frame.colIndex(k)))}
-            <ColumnSpacer px={cols.after} header />
-            {showRowTotals && header('total', 'Total', 'num is-total', totalColIndex)}
-          </tr>
-        </thead>
-        <tbody>
-          {win.rows.before > 0 && (
-            <tr className="spacer" style={{ height: win.rows.before }} aria-hidden="true" />
-          )}
-          {order.slice(win.rows.start, win.rows.end).map((i) => (
-            <PivotRow
-              key={frame.result.rows[i]!.keys.join('|') || i}
-              i={i}
-              frame={frame}
-              start={cols.start}
-              end={cols.end}
-              before={cols.before}
-              after={cols.after}
-            />
-          ))}
-          {win.rows.after > 0 && (
-            <tr className="spacer" style={{ height: win.rows.after }} aria-hidden="true" />
-          )}
-        </tbody>
-        {showColumnTotals && (
-          <tfoot>
+        <table
+          className={`pivot-table${windowed ? ' is-column-windowed' : ''}${win.rowsWindowed ? ' is-row-windowed' : ''}`}
+          aria-rowcount={result.rows.length + 2}
+          aria-colcount={windowed ? result.columns.length + 1 + (showRowTotals ? 1 : 0) : undefined}
+          style={windowed ? ({ '--pivot-column-width': `${COLUMN_WIDTH}px` } as CSSProperties) : undefined}
+        >
+          <caption className="visually-hidden">
+            {MEASURE_LABELS[result.measure]} by {rowTitle}
+            {noColumns ? '' : ` and ${result.columnDimensions.map((d) => DIMENSION_LABELS[d]).join(' · ')}`}.
+            Click a column heading to sort; click a figure to drill down.
+          </caption>
+          <thead>
             <tr>
-              <th scope="row" className="row-head" aria-colindex={windowed ? 1 : undefined}>
-                Total
-              </th>
-              <ColumnSpacer px={cols.before} />
-              {visibleColumns.map((k) => (
-                <PivotCellView
-                  key={k}
-                  measure={result.measure}
-                  cell={result.columnTotals[k]!}
-                  where={frame.where(null, k)}
-                  smallCount={frame.smallCount}
-                  total
-                  row={-1}
-                  column={k}
-                  onDrill={noColumns ? undefined : frame.drillAt}
-                  onExplain={hasExplain ? explain : undefined}
-                  rowKey="total"
-                  colKey={colKey(k)}
-                  colIndex={frame.colIndex(k)}
-                />
-              ))}
-              <ColumnSpacer px={cols.after} />
-              {showRowTotals && (
-                <PivotCellView
-                  measure={result.measure}
-                  cell={result.grandTotal}
-                  where="All"
-                  smallCount={frame.smallCount}
-                  total
-                  row={-1}
-                  column={-1}
-                  onExplain={hasExplain ? explain : undefined}
-                  rowKey="total"
-                  colKey="total"
-                  colIndex={totalColIndex}
-                />
-              )}
+              {header('label', rowTitle, 'row-head', windowed ? 1 : undefined)}
+              <ColumnSpacer px={cols.before} header />
+              {visibleColumns.map((k) => header(k, frame.colLabel(k), 'num', frame.colIndex(k)))}
+              <ColumnSpacer px={cols.after} header />
+              {showRowTotals && header('total', 'Total', 'num is-total', totalColIndex)}
             </tr>
-          </tfoot>
-        )}
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {win.rows.before > 0 && (
+              <tr className="spacer" style={{ height: win.rows.before }} aria-hidden="true" />
+            )}
+            {order.slice(win.rows.start, win.rows.end).map((i) => (
+              <PivotRow
+                key={frame.result.rows[i]!.keys.join('|') || i}
+                i={i}
+                frame={frame}
+                start={cols.start}
+                end={cols.end}
+                before={cols.before}
+                after={cols.after}
+              />
+            ))}
+            {win.rows.after > 0 && (
+              <tr className="spacer" style={{ height: win.rows.after }} aria-hidden="true" />
+            )}
+          </tbody>
+          {showColumnTotals && (
+            <tfoot>
+              <tr>
+                <th scope="row" className="row-head" aria-colindex={windowed ? 1 : undefined}>
+                  Total
+                </th>
+                <ColumnSpacer px={cols.before} />
+                {visibleColumns.map((k) => (
+                  <PivotCellView
+                    key={k}
+                    measure={result.measure}
+                    cell={result.columnTotals[k]!}
+                    where={frame.where(null, k)}
+                    smallCount={frame.smallCount}
+                    total
+                    row={-1}
+                    column={k}
+                    onDrill={noColumns ? undefined : frame.drillAt}
+                    onExplain={hasExplain ? explain : undefined}
+                    rowKey="total"
+                    colKey={colKey(k)}
+                    colIndex={frame.colIndex(k)}
+                  />
+                ))}
+                <ColumnSpacer px={cols.after} />
+                {showRowTotals && (
+                  <PivotCellView
+                    measure={result.measure}
+                    cell={result.grandTotal}
+                    where="All"
+                    smallCount={frame.smallCount}
+                    total
+                    row={-1}
+                    column={-1}
+                    onExplain={hasExplain ? explain : undefined}
+                    rowKey="total"
+                    colKey="total"
+                    colIndex={totalColIndex}
+                  />
+                )}
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </div>
+      <p className="figure-note" ref={after} tabIndex={-1} aria-live="polite">
+        {focused ?? ''}
+      </p>
+    </>
   );
+}
+
+/** What a focused figure's tooltip says, on one line; null for anything that is not a figure. */
+function figureNote(target: EventTarget): string | null {
+  const el = target as HTMLElement;
+  if (!el.classList?.contains('cell-button') && !el.classList?.contains('cell-static')) return null;
+  return (el.getAttribute('title') ?? '').split('\n').join(' · ') || null;
 }
 
 interface RowProps extends Span {
@@ -273,7 +314,8 @@ function buildFrame(
   };
 }
 
-const range = (start: number, end: number) => Array.from({ length: Math.max(0, end - start) }, (_, n) => start + n);
+const range = (start: number, end: number) =>
+  Array.from({ length: Math.max(0, end - start) }, (_, n) => start + n);
 
 function repeatedLabels(result: PivotResult): Set<string> {
   const seen = new Set<string>();

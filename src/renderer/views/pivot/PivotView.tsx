@@ -2,7 +2,7 @@
  * Pivot: the analyst's Excel pivot table, done once and right: pick the dataset, rows,
  * columns, measure, filters and months; read the table and chart; drill down; save by name.
  */
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PivotSpec } from '../../../shared/pivot';
 import { useWorkbench } from '../../api/context';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -34,6 +34,15 @@ export const PivotView = memo(function PivotView({ active, onImport }: { active:
   );
   const dataset = datasets.find((d) => d.key === spec?.dataset) ?? null;
   const { result, error, loading, names } = usePivot(spec, info);
+  // A drill-down (or a step back) replaces the table the focus was in: the focus goes on to
+  // "← Back" (or, back at the start, the table's title), not to the top of the page.
+  const backButton = useRef<HTMLButtonElement>(null);
+  const moveFocus = useRef(false);
+  useEffect(() => {
+    if (!moveFocus.current) return;
+    moveFocus.current = false;
+    (backButton.current ?? document.getElementById('pivot-title'))?.focus();
+  }, [trail]);
 
   function change(next: PivotSpec) {
     setOpenError(null);
@@ -46,6 +55,7 @@ export const PivotView = memo(function PivotView({ active, onImport }: { active:
       if (!result || !dataset || !spec) return;
       const d = drillSpec(result, target, dataset);
       if (!d) return;
+      moveFocus.current = true;
       setTrail((t) => [...t, { spec, label: d.label }]);
       setOpenError(null);
       setSpec(d.spec);
@@ -56,6 +66,7 @@ export const PivotView = memo(function PivotView({ active, onImport }: { active:
   function back(to: number) {
     const step = trail[to];
     if (!step) return;
+    moveFocus.current = true;
     setTrail(trail.slice(0, to));
     change(step.spec);
   }
@@ -110,7 +121,12 @@ export const PivotView = memo(function PivotView({ active, onImport }: { active:
           </div>
           {trail.length > 0 && (
             <nav className="breadcrumbs" aria-label="Drill-down">
-              <button type="button" className="button" onClick={() => back(trail.length - 1)}>
+              <button
+                type="button"
+                className="button"
+                ref={backButton}
+                onClick={() => back(trail.length - 1)}
+              >
                 ← Back
               </button>
               <ol>
