@@ -242,6 +242,13 @@ describe('the workbench in Chromium (browser mode)', () => {
     await page.getByLabel('Saved pivots').selectOption('Harrow wards by year');
     await page.getByText('Opened “Harrow wards by year”.').waitFor();
     await expect.poll(() => page.locator('.pivot-table thead th').count()).toBe(4);
+    // A drill-down is no longer the saved pivot, and the box says so; back, and it is again.
+    await page.locator('.pivot-table tbody th .row-button').first().click();
+    await page.getByRole('navigation', { name: 'Drill-down' }).waitFor();
+    expect(await page.getByLabel('Saved pivots').inputValue()).toBe('');
+    expect(await page.getByText('Opened “Harrow wards by year”.').count()).toBe(0);
+    await page.getByRole('button', { name: '← Back' }).click();
+    await expect.poll(() => page.getByLabel('Saved pivots').inputValue()).toBe('Harrow wards by year');
   });
 
   it('can be driven from the keyboard, with a visible focus', async () => {

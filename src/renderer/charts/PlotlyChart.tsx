@@ -168,9 +168,11 @@ export function PlotlyChart({
         data-drawing={paused || onScreen === figure ? undefined : ''}
         style={{ height }}
         role="img"
-        aria-label={`${figure.title}. ${figure.sourceNote}${figure.caveat ? ` ${figure.caveat}` : ''}`}
+        aria-label={`${figure.title}. ${figure.sourceNote}`}
       />
       <figcaption className="chart-caption">
+        {/* On the picture already; said again for a screen reader, which cannot read the picture. */}
+        {figure.caveat && <span className="visually-hidden">{figure.caveat} </span>}
         <span className="chart-actions">
           <button type="button" className="link-button" onClick={() => void save('png')}>
             Save chart as PNG

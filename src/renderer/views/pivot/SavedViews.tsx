@@ -16,7 +16,13 @@ export function SavedViews({
   const [views, setViews] = useState<SavedView[]>([]);
   const [name, setName] = useState('');
   const [selected, setSelected] = useState('');
-  const [status, setStatus] = useState<string | null>(null);
+  // What was last said, and of which pivot: once the pivot changes (a drill-down, a new filter) it no longer applies.
+  const [status, setStatusFor] = useState<{ text: string; spec: PivotSpec } | null>(null);
+  const setStatus = (text: string, about: PivotSpec = spec) => setStatusFor({ text, spec: about });
+  // The saved pivot on screen, if the table still shows it: after a drill-down it no longer does.
+  const shown = views.some((v) => v.name === selected && sameSpec(v.state as PivotSpec, spec))
+    ? selected
+    : '';
 
   const load = useCallback(
     () => client.invoke('views/list', {}).then((v) => setViews(v.filter((x) => x.kind === 'pivot'))),
@@ -57,7 +63,7 @@ export function SavedViews({
     if (v) {
       onOpen(v.state as PivotSpec, n);
       setName(n);
-      setStatus(`Opened “${n}”.`);
+      setStatus(`Opened “${n}”.`, v.state as PivotSpec);
     }
   }
 
@@ -65,7 +71,7 @@ export function SavedViews({
     <div className="saved-views">
       <label className="field">
         <span>Saved pivots</span>
-        <select value={selected} onChange={(e) => open(e.target.value)}>
+        <select value={shown} onChange={(e) => open(e.target.value)}>
           <option value="">{views.length ? 'Open a saved pivot…' : 'None saved yet'}</option>
           {views.map((v) => (
             <option key={v.name} value={v.name}>
@@ -74,7 +80,7 @@ export function SavedViews({
           ))}
         </select>
       </label>
-      {selected && (
+      {shown && (
         <button type="button" className="button button-quiet" onClick={() => void remove()}>
           Delete
         </button>
@@ -91,11 +97,13 @@ export function SavedViews({
       <button type="button" className="button" onClick={() => void save()} disabled={!name.trim()}>
         Save
       </button>
-      {status && (
+      {status && sameSpec(status.spec, spec) && (
         <span className="save-state" role="status">
-          {status}
+          {status.text}
         </span>
       )}
     </div>
   );
 }
+
+const sameSpec = (a: PivotSpec, b: PivotSpec) => a === b || JSON.stringify(a) === JSON.stringify(b);
