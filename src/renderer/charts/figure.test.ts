@@ -260,4 +260,16 @@ describe('pivotFigure', () => {
     expect(pivotFigure(result, source).empty).toBe(true);
     expect(pivotFigure(pivot({ ...result, cells: [[cell(1), cell(null), cell(null)], result.cells[1]!] }), source).empty).toBeUndefined();
   });
+
+  it('counts police.uk incidents as incidents (they hold anti-social behaviour too), not crimes', () => {
+    const result = pivot({
+      dataset: { key: 'policeuk-city', name: 'police.uk incidents, City of London Police', kind: 'incidents' },
+      rows: header([['a']], [['City of London']]),
+      columns: header(months.keys, months.labels),
+      cells: [[cell(300), cell(310), cell(320)]],
+    });
+    const f = pivotFigure(result, source);
+    expect(f.title.startsWith('Incidents by')).toBe(true);
+    expect((f.layout.yaxis as { title: { text: string } }).title.text).toBe('Incidents');
+  });
 });

@@ -8,7 +8,7 @@ import type { Annotations, Data, Layout, LayoutAxis } from 'plotly.js';
 import type { Dimension, Measure, PivotCell, PivotResult } from '../../shared/pivot';
 import { formatMeasure } from '../format/numbers';
 import { monthRange } from '../format/months';
-import { dimensionsPhrase, MEASURE_UNITS } from './labels';
+import { dimensionsPhrase, measureUnit } from './labels';
 import { seriesStyle } from './palette';
 
 export const MAX_SERIES = 8;
@@ -65,7 +65,7 @@ export function chartTitle(result: PivotResult, filterWords?: string[]): string 
     Object.values(result.spec.filters ?? {})
       .flat()
       .filter(Boolean);
-  return `${MEASURE_UNITS[result.measure]}${by}${filters.length ? ` — ${filters.join(', ')}` : ''}`;
+  return `${measureUnit(result.measure, result.dataset.kind)}${by}${filters.length ? ` — ${filters.join(', ')}` : ''}`;
 }
 
 export function sourceNote(source: ChartSource): string {
@@ -93,7 +93,7 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
     total: result.rowTotals[i]!.count,
   }));
   const columnSeries: Series[] = result.columns.map((c, k) => ({
-    name: labelOf(c.labels, MEASURE_UNITS[measure]),
+    name: labelOf(c.labels, measureUnit(measure, result.dataset.kind)),
     cells: result.cells.map((row) => row[k]!),
     total: result.columnTotals[k]!.count,
   }));
@@ -189,7 +189,7 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
   const title = chartTitle(result, source.filters);
   const note = sourceNote(source);
   const valueAxis = {
-    title: { text: MEASURE_UNITS[measure] },
+    title: { text: measureUnit(measure, result.dataset.kind) },
     tickformat: tickFormat(measure),
     ticksuffix: measure === 'share' || measure === 'pct-change' ? '%' : '',
     zeroline: true,

@@ -24,6 +24,15 @@ export const MEASURE_UNITS: Record<Measure, string> = {
   'rate-change': 'Change in rate per 1,000 residents',
 };
 
+/**
+ * The unit as the dataset counts it: police.uk files hold anti-social behaviour beside crimes,
+ * so their figures are incidents, not crimes.
+ */
+export function measureUnit(measure: Measure, datasetKind?: string): string {
+  const unit = MEASURE_UNITS[measure];
+  return datasetKind === 'incidents' ? unit.replace('Crimes', 'Incidents').replace('crimes', 'incidents') : unit;
+}
+
 /** "ward and year", "month" */
 export function dimensionsPhrase(dims: Dimension[]): string {
   const words = dims.map((d) => DIMENSION_LABELS[d].toLowerCase().replace('lsoa', 'LSOA'));
