@@ -1,9 +1,12 @@
 /** What changed between two extracts of the same series. */
 export interface RevisionSpec {
   dataset: string;
-  /** The older extract (import id); by default the latest earlier one sharing months with `toImport`. */
+  /** The older extract (import id); by default the newest extract older than `toImport` that shares months with it. */
   fromImport?: number;
-  /** The newer extract; by default the dataset's latest import. */
+  /**
+   * The newer extract; by default the newest one that repeats months of an older one. Newer means
+   * its data runs later (the store's rule), not that it was imported later.
+   */
   toImport?: number;
 }
 

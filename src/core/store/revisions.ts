@@ -14,6 +14,20 @@ export interface MonthClaims {
   keptAsRevision: number[];
 }
 
+/** An extract as the claim rule sees it: its import id and the last month its data runs to. */
+export interface ExtractAge {
+  id: number;
+  lastMonth: number;
+}
+
+/**
+ * The claim rule itself: whether extract `a` is newer than `b` (its data runs later; on a
+ * tie, it was imported later). Revision reports order extracts by it too.
+ */
+export function isNewerExtract(a: ExtractAge, b: ExtractAge): boolean {
+  return a.lastMonth !== b.lastMonth ? a.lastMonth > b.lastMonth : a.id > b.id;
+}
+
 export function claimMonths(db: Db, datasetId: number, importId: number, months: number[], lastMonth: number, kind: 'counts' | 'incidents' = 'incidents'): MonthClaims {
   const lastMonthOf = db.prepare('SELECT last_month AS lastMonth FROM imports WHERE id = ?');
   const current = db.prepare('SELECT import_id AS importId FROM dataset_months WHERE dataset_id = ? AND month = ?');
@@ -29,7 +43,7 @@ export function claimMonths(db: Db, datasetId: number, importId: number, months:
     const held = current.get(datasetId, month) as { importId: number } | undefined;
     if (held) {
       const theirs = (lastMonthOf.get(held.importId) as { lastMonth: number }).lastMonth;
-      if (theirs > mine) {
+      if (isNewerExtract({ id: held.importId, lastMonth: theirs }, { id: importId, lastMonth: mine })) {
         claims.keptAsRevision.push(month);
         continue;
       }

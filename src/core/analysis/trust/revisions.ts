@@ -1,11 +1,14 @@
 /**
  * The revision report: every figure that changed between two extracts of a series, for the
  * months both cover, with totals by month. Police figures are revised between extracts;
- * this is what an analyst shows when asked why last year's baseline moved.
+ * this is what an analyst shows when asked why last year's baseline moved. Which extract is
+ * the newer is the store's claim rule (the one whose data runs later), never import order:
+ * an old file imported last must still read as "was".
  */
 import type { ExtractRef, RevisedFigure, RevisionReport, RevisionSpec } from '../../../shared/revisions';
 import { WardlensError } from '../../errors';
 import { toIsoMonth } from '../../months';
+import { isNewerExtract } from '../../store/revisions';
 import type { Db } from '../../store/workspace';
 
 interface ImportRow {
@@ -14,20 +17,67 @@ interface ImportRow {
   sha256: string;
   importedAt: string;
   f: number;
-  l: number;
+  lastMonth: number;
 }
 
+/** The dataset's extracts, newest first by the store's claim rule (not by import order). */
 function extracts(db: Db, datasetId: number): ImportRow[] {
-  return db
-    .prepare('SELECT id, file_name AS file, sha256, finished_at AS importedAt, first_month AS f, last_month AS l FROM imports WHERE dataset_id = ? ORDER BY id')
+  const rows = db
+    .prepare('SELECT id, file_name AS file, sha256, finished_at AS importedAt, first_month AS f, last_month AS lastMonth FROM imports WHERE dataset_id = ?')
     .all(datasetId) as ImportRow[];
+  return rows.sort((a, b) => (isNewerExtract(a, b) ? -1 : isNewerExtract(b, a) ? 1 : 0));
 }
 
 function sharedMonths(db: Db, a: number, b: number): number[] {
   return (db.prepare('SELECT month FROM import_months WHERE import_id = ? INTERSECT SELECT month FROM import_months WHERE import_id = ? ORDER BY month').all(a, b) as { month: number }[]).map((r) => r.month);
 }
 
-const ref = (i: ImportRow): ExtractRef => ({ id: i.id, file: i.file, sha256: i.sha256, importedAt: i.importedAt, months: { first: toIsoMonth(i.f), last: toIsoMonth(i.l) } });
+const ref = (i: ImportRow): ExtractRef => ({ id: i.id, file: i.file, sha256: i.sha256, importedAt: i.importedAt, months: { first: toIsoMonth(i.f), last: toIsoMonth(i.lastMonth) } });
+
+interface Pair {
+  from: ImportRow;
+  to: ImportRow;
+}
+
+/**
+ * The two extracts to compare, the older as `from`: by default the newest extract that
+ * repeats months of an older one (so its figures are the current ones for every month
+ * compared) and the newest of those older ones. A pair chosen the wrong way round is turned
+ * round, so "was" is always the superseded figure and "now" the newer one.
+ */
+function choosePair(db: Db, all: ImportRow[], spec: RevisionSpec, name: string): Pair {
+  const byId = (id: number) => {
+    const found = all.find((i) => i.id === id);
+    if (!found) throw new WardlensError('not-found', `Import ${id} is not an extract of "${name}".`);
+    return found;
+  };
+  const overlap = (a: ImportRow, b: ImportRow) => sharedMonths(db, a.id, b.id).length > 0;
+  const olderOverlapping = (to: ImportRow) => all.find((i) => isNewerExtract(to, i) && overlap(i, to));
+  if (spec.fromImport !== undefined && spec.toImport !== undefined) {
+    const [a, b] = [byId(spec.fromImport), byId(spec.toImport)];
+    if (a.id === b.id) throw new WardlensError('bad-request', 'Choose two different extracts to compare.');
+    if (!overlap(a, b)) throw new WardlensError('not-found', `${a.file} and ${b.file} share no month: there is nothing to compare.`);
+    return isNewerExtract(a, b) ? { from: b, to: a } : { from: a, to: b };
+  }
+  if (spec.toImport !== undefined) {
+    const to = byId(spec.toImport);
+    const from = olderOverlapping(to);
+    if (!from) throw new WardlensError('not-found', `No older extract of "${name}" covers any month of ${to.file}: there is nothing to compare.`);
+    return { from, to };
+  }
+  if (spec.fromImport !== undefined) {
+    const from = byId(spec.fromImport);
+    const to = all.find((i) => isNewerExtract(i, from) && overlap(i, from));
+    if (!to) throw new WardlensError('not-found', `No newer extract of "${name}" covers any month of ${from.file}: there is nothing to compare.`);
+    return { from, to };
+  }
+  if (all.length === 0) throw new WardlensError('not-found', `"${name}" has no imports.`);
+  for (const to of all) {
+    const from = olderOverlapping(to);
+    if (from) return { from, to };
+  }
+  throw new WardlensError('not-found', `No two extracts of "${name}" cover the same month: there is nothing to compare.`);
+}
 
 /** The facts of one extract, keyed for comparison: monthly counts as they are, incidents counted. */
 const FIGURES_SQL = {
@@ -41,16 +91,7 @@ const FIGURES_SQL = {
 export function revisionReport(db: Db, spec: RevisionSpec): RevisionReport {
   const dataset = db.prepare('SELECT id, key, name, kind FROM datasets WHERE key = ?').get(spec.dataset) as { id: number; key: string; name: string; kind: string } | undefined;
   if (!dataset || dataset.kind === 'population') throw new WardlensError('not-found', `There is no crime dataset "${spec.dataset}".`);
-  const all = extracts(db, dataset.id);
-  const to = spec.toImport === undefined ? all.at(-1) : all.find((i) => i.id === spec.toImport);
-  if (!to) throw new WardlensError('not-found', spec.toImport === undefined ? `"${dataset.name}" has no imports.` : `Import ${spec.toImport} is not an extract of "${dataset.name}".`);
-  const from =
-    spec.fromImport === undefined
-      ? [...all].reverse().find((i) => i.id !== to.id && sharedMonths(db, i.id, to.id).length > 0)
-      : all.find((i) => i.id === spec.fromImport);
-  if (!from) {
-    throw new WardlensError('not-found', spec.fromImport === undefined ? `No other extract of "${dataset.name}" covers any month of ${to.file}: there is nothing to compare.` : `Import ${spec.fromImport} is not an extract of "${dataset.name}".`);
-  }
+  const { from, to } = choosePair(db, extracts(db, dataset.id), spec, dataset.name);
   const months = sharedMonths(db, from.id, to.id);
   const sql = FIGURES_SQL[dataset.kind as 'counts' | 'incidents'];
   const key = (r: { month: number; area: number; borough: number; category: number }) => `${r.month}|${r.area}|${r.borough}|${r.category}`;
