@@ -90,14 +90,50 @@ describe('findings for Harrow burglary, 2017 against 2016', () => {
   });
 
   it('names its caveats and sources', () => {
-    expect(findings.caveats.join(' ')).toMatch(/each year's own population \(2016 and 2017\)/);
+    expect(findings.caveats.join(' ')).toMatch(/each year’s own population \(2016 and 2017\)/);
+    // Typographic apostrophes only, and no bracket straight after another.
+    for (const text of [...findings.caveats, ...findings.neighbours!.sentences]) {
+      expect(text, text).not.toMatch(/'/);
+      expect(text, text).not.toMatch(/\)\s*\(/);
+    }
     expect(findings.sources.imports.map((i) => i.file)).toEqual([
       'MPS_Borough_Level_Crime_Historic.csv',
       'MPS Borough Level Crime (most recent 24 months).csv',
     ]);
   });
 
+  it('rates Harrow in words without doubled brackets', () => {
+    const harrow = findings.neighbours!.rows[0]!;
+    const band = { red: 'among the quarter of London boroughs with the largest rises', green: 'among the quarter with the largest falls or smallest rises', amber: 'in the middle half of London boroughs' }[harrow.rag!];
+    expect(findings.neighbours!.sentences[0]).toBe(`Harrow’s rate change of ${harrow.rateChange!.toFixed(2)} per 1,000 puts it ${band} (RAG ${harrow.rag}).`);
+  });
+
   it('refuses an unknown area with near matches', () => {
     expect(() => buildFindings(ws.db, { area: 'Harow', category: 'Burglary', year: 2017 })).toThrow(/Did you mean: Harrow/);
+  });
+});
+
+describe('sources for 2018 against 2017, both years from the recent file', () => {
+  let findings: ReturnType<typeof buildFindings>;
+  beforeAll(() => {
+    findings = buildFindings(ws.db, { dataset: 'mps-borough-old', area: 'Harrow', category: 'Burglary', year: 2018 });
+  });
+
+  it('lists only the file whose months give 2017 and 2018', () => {
+    // Independently: which file holds each month of 2017 and 2018 (the recent one covers them all).
+    const has = (t: RawTable, year: number) => t.header.some((h) => h.startsWith(String(year)));
+    expect([has(recent, 2017), has(recent, 2018), has(historic, 2017), has(historic, 2018)]).toEqual([true, true, false, false]);
+    expect(findings.sources.imports.map((i) => i.file)).toEqual(['MPS Borough Level Crime (most recent 24 months).csv']);
+    expect(findings.quickFacts.current).toBe(sumWide(recent, inYear(2018), burglary(recent, 'Harrow')));
+  });
+
+  it('says which earlier months of the historic file the rolling year counts', () => {
+    // The first rolling total ends in Jan 2017 and so starts in Feb 2016.
+    const months2016 = historic.header.filter((h) => /^2016\d\d$/.test(h));
+    expect(months2016).toHaveLength(12);
+    expect(findings.caveats).toContain(
+      'The rolling-year chart’s earliest points also count months outside the two years compared: Feb 2016 to Dec 2016 from MPS_Borough_Level_Crime_Historic.csv.',
+    );
+    expect(findings.rollingYear.points[0]).toMatchObject({ month: '2017-01', total: sumWide(historic, (m) => m >= 201602, burglary(historic, 'Harrow')) + sumWide(recent, (m) => m === 201701, burglary(recent, 'Harrow')) });
   });
 });

@@ -8,9 +8,9 @@ import type { Annotations, Data, Layout } from 'plotly.js';
 import type { Findings } from '../../shared/findings';
 import { formatCount } from '../format/numbers';
 import { FONT_FAMILY, MARKERS_UP_TO, type PivotFigure } from './figure';
-import { OKABE_ITO } from './palette';
+import { MUTED, YEAR_STYLES } from './palette';
 
-const MUTED = '#8a93a3';
+const { previous: LAST_YEAR, current: THIS_YEAR, average: AVERAGE, total: ROLLING } = YEAR_STYLES;
 
 /** "Source: MPS borough counts, older category scheme; population: GLA estimates 2016, 2017." */
 export function findingsSourceNote(f: Findings): string {
@@ -79,8 +79,8 @@ export function monthsFigure(f: Findings): PivotFigure {
       x: names,
       y: previous,
       text: text(previous),
-      line: { color: MUTED, dash: 'dash', width: 2.5 },
-      marker: { symbol: 'square', size: 7, color: MUTED },
+      line: { color: LAST_YEAR.colour, dash: LAST_YEAR.dash, width: 2.5 },
+      marker: { symbol: LAST_YEAR.marker, size: 7, color: LAST_YEAR.colour },
       hovertemplate: `${f.years.previous}, %{x}: %{text}<extra></extra>`,
     },
     {
@@ -90,8 +90,8 @@ export function monthsFigure(f: Findings): PivotFigure {
       x: names,
       y: current,
       text: text(current),
-      line: { color: OKABE_ITO[0], dash: 'solid', width: 3 },
-      marker: { symbol: 'circle', size: 8, color: OKABE_ITO[0] },
+      line: { color: THIS_YEAR.colour, dash: THIS_YEAR.dash, width: 3 },
+      marker: { symbol: THIS_YEAR.marker, size: 8, color: THIS_YEAR.colour },
       hovertemplate: `${f.years.current}, %{x}: %{text}<extra></extra>`,
     },
   ];
@@ -102,7 +102,7 @@ export function monthsFigure(f: Findings): PivotFigure {
       name: `Two-year monthly average (${formatCount(Math.round(average))})`,
       x: names,
       y: names.map(() => average),
-      line: { color: OKABE_ITO[1], dash: 'dot', width: 2 },
+      line: { color: AVERAGE.colour, dash: AVERAGE.dash, width: 2 },
       hoverinfo: 'skip',
     });
   return {
@@ -128,8 +128,8 @@ export function rollingFigure(f: Findings): PivotFigure {
       x: points.map((p) => p.label),
       y: points.map((p) => p.total),
       text: points.map((p) => (p.total === null ? '–' : formatCount(p.total))),
-      line: { color: OKABE_ITO[0], width: 3 },
-      marker: { symbol: 'circle', size: 6, color: OKABE_ITO[0] },
+      line: { color: ROLLING.colour, width: 3 },
+      marker: { symbol: ROLLING.marker, size: 6, color: ROLLING.colour },
       hovertemplate: `12 months to %{x}: %{text}<extra></extra>`,
     },
   ];

@@ -1,8 +1,10 @@
 // Every series colour must show as a line on white and stay apart from the others for the
 // colour-blind; computed here from the colours themselves, not from a list of expected values.
 import { describe, expect, it } from 'vitest';
+import type { ChartData } from '../../shared/export';
+import { plotlyFigure } from '../../core/export/html/figures';
 import { MAX_SERIES } from './figure';
-import { DASHES, MARKERS, OKABE_ITO, seriesStyle } from './palette';
+import { DASHES, MARKERS, OKABE_ITO, seriesStyle, YEAR_STYLES } from './palette';
 
 type Rgb = [number, number, number];
 
@@ -101,5 +103,53 @@ describe('series colours', () => {
   it('gives every series its own dash and marker together, so greyscale print still tells them apart', () => {
     const cues = seriesColours.map((_, n) => `${DASHES[n]} ${MARKERS[n]}`);
     expect(new Set(cues).size).toBe(MAX_SERIES);
+  });
+});
+
+describe('the assessment’s year lines, in the app and in the HTML report', () => {
+  const roles = Object.keys(YEAR_STYLES) as (keyof typeof YEAR_STYLES)[];
+  // The report draws a chart as its engine prepares it: one series of each role, as a pack does.
+  const chart: ChartData = {
+    id: 'burglary-months',
+    kind: 'line',
+    title: 'Burglary in Harrow by month',
+    sourceNote: 'Source: test.',
+    categories: ['Jan', 'Feb', 'Mar'],
+    categoryAxis: 'Month',
+    valueAxis: 'Crimes',
+    unit: 'count',
+    notes: [],
+    series: roles.map((role, i) => ({ name: role, values: [i, i + 1, i + 2], role })),
+  };
+  const report = plotlyFigure(chart, 'chart-1').data as {
+    name: string;
+    line: { color: string; dash: string };
+  }[];
+  const reportColour = (role: string) => report.find((d) => d.name === role)!.line.color;
+
+  it('draws each year line in the report in the app’s colour and dash', () => {
+    expect(report).toHaveLength(roles.length);
+    for (const role of roles) {
+      expect(reportColour(role), role).toBe(YEAR_STYLES[role].colour);
+      expect(report.find((d) => d.name === role)!.line.dash, role).toBe(YEAR_STYLES[role].dash);
+    }
+  });
+
+  it('shows every line, last year’s and the average too, at 3:1 or more on white', () => {
+    // The report's earlier colours, which prompted this: last year #A3B1C4 and an orange average.
+    expect(contrast('#A3B1C4', '#FFFFFF')).toBeLessThan(3);
+    expect(contrast('#E69F00', '#FFFFFF')).toBeLessThan(3);
+    for (const role of roles) expect(contrast(reportColour(role), '#FFFFFF'), role).toBeGreaterThanOrEqual(3);
+  });
+
+  it('tells last year, this year and the average apart with each kind of colour vision', () => {
+    const [previous, current, average] = (['previous', 'current', 'average'] as const).map(reportColour);
+    for (const [vision, matrix] of Object.entries(VISION))
+      for (const [a, b] of [
+        [previous!, current!],
+        [previous!, average!],
+        [current!, average!],
+      ] as const)
+        expect(difference(a, b, matrix), `${a} / ${b}, ${vision}`).toBeGreaterThan(10);
   });
 });

@@ -9,6 +9,7 @@ import type { PivotResult } from '../../../shared/pivot';
 import { toIsoMonth } from '../../months';
 import type { Db } from '../../store/workspace';
 import { compareCounts } from '../comparison';
+import { addMonths, monthLabel } from '../periods';
 import { periodKey } from '../pivot/dimensions';
 import { loadPopulations, type PopulationTable } from '../pivot/populations';
 import { competitionRanks, ragRatings } from '../ranking';
@@ -47,6 +48,8 @@ export function buildFindings(db: Db, spec: FactsSpec): Findings {
     sources: sourcesOf(ctx),
   };
   findings.caveats.unshift(...generalCaveats(findings));
+  const rolling = rollingYearCaveat(ctx);
+  if (rolling) findings.caveats.push(rolling);
   return findings;
 }
 
@@ -117,8 +120,8 @@ function neighboursBlock(ctx: FindingsContext, pivot: PivotResult, areaKey: stri
   const me = rows[0];
   const sentences: string[] = [];
   if (me?.rag && me.rateChange !== null) {
-    const band = me.rag === 'red' ? 'among the quarter of London boroughs with the largest rises' : me.rag === 'green' ? 'among the quarter with the largest falls (or smallest rises)' : 'in the middle half of London boroughs';
-    sentences.push(`${me.name}'s rate change of ${me.rateChange.toFixed(2)} per 1,000 puts it ${band} (RAG ${me.rag}).`);
+    const band = me.rag === 'red' ? 'among the quarter of London boroughs with the largest rises' : me.rag === 'green' ? 'among the quarter with the largest falls or smallest rises' : 'in the middle half of London boroughs';
+    sentences.push(`${me.name}’s rate change of ${me.rateChange.toFixed(2)} per 1,000 puts it ${band} (RAG ${me.rag}).`);
   } else sentences.push('RAG ratings need population figures for the London boroughs: import a borough population table.');
   return { rows, london: londonRow, quartiles, sentences };
 }
@@ -149,23 +152,37 @@ function generalCaveats(f: Findings): string[] {
   if (q.flags.includes('incomplete')) out.push('The data lacks months of one of the years compared, so the years are not like for like: no % change or significance test is given.');
   if (q.flags.includes('small')) out.push('The counts are small (under 10): a change of a few crimes is a large % change and means little.');
   if (q.flags.includes('not-significant')) out.push('The change between the years is within normal year-to-year variation (not statistically significant at the 95% level).');
-  if (f.wards) out.push("Ward figures may not add up to the borough's published total: some crimes carry no ward, airport crime is filed under its own police area, and crimes in custody are recorded in the police station's ward.");
+  if (f.wards) out.push('Ward figures may not add up to the borough’s published total: some crimes carry no ward, airport crime is filed under its own police area, and crimes in custody are recorded in the police station’s ward.');
   out.push('Police figures are revised between extracts: these are the figures of the latest extract held for each month.');
   out.push(
     f.populationYears.current === null
       ? 'No population figures were found for these years, so no rates are given.'
-      : `Rates are per 1,000 residents, using ${f.populationYears.fixed ? `the ${f.populationYears.current} population for both years` : `each year's own population (${f.populationYears.previous ?? '–'} and ${f.populationYears.current})`}.`,
+      : `Rates are per 1,000 residents, using ${f.populationYears.fixed ? `the ${f.populationYears.current} population for both years` : `each year’s own population (${f.populationYears.previous ?? '–'} and ${f.populationYears.current})`}.`,
   );
   return out;
 }
 
-function sourcesOf(ctx: FindingsContext): Findings['sources'] {
-  const imports = ctx.db
+/** Which import holds each current month from `first` to `last`, in import order. */
+function importsFor(ctx: FindingsContext, first: number, last: number) {
+  return ctx.db
     .prepare(
-      `SELECT DISTINCT i.file_name AS file, i.first_month AS f, i.last_month AS l, i.finished_at AS finishedAt FROM dataset_months m
-       JOIN imports i ON i.id = m.import_id WHERE m.dataset_id = ? AND m.month BETWEEN ? AND ? ORDER BY i.id`,
+      `SELECT i.id, i.file_name AS file, i.first_month AS f, i.last_month AS l, i.finished_at AS finishedAt,
+              min(m.month) AS usedFrom, max(m.month) AS usedTo FROM dataset_months m
+       JOIN imports i ON i.id = m.import_id WHERE m.dataset_id = ? AND m.month BETWEEN ? AND ? GROUP BY i.id ORDER BY i.id`,
     )
-    .all(ctx.dataset.id, ctx.previous.first - 100, ctx.current.last) as { file: string; f: number; l: number; finishedAt: string }[];
+    .all(ctx.dataset.id, first, last) as { id: number; file: string; f: number; l: number; finishedAt: string; usedFrom: number; usedTo: number }[];
+}
+
+/** The files whose months give the two years compared, once each in import order. */
+function yearsImports(ctx: FindingsContext) {
+  const spans = [ctx.previous, ctx.current].map((y) => importsFor(ctx, y.first, y.last));
+  const byId = new Map([...spans[0]!, ...spans[1]!].map((i) => [i.id, i]));
+  return [...byId.values()].sort((a, b) => a.id - b.id);
+}
+
+/** Sources are only the files whose months give the two years compared, so the list can be trusted. */
+function sourcesOf(ctx: FindingsContext): Findings['sources'] {
+  const imports = yearsImports(ctx);
   const pops = ctx.db.prepare("SELECT DISTINCT i.file_name AS file FROM imports i WHERE i.format = 'population' ORDER BY i.id").all() as { file: string }[];
   return {
     imports: imports.map((i) => ({ file: i.file, months: `${toIsoMonth(i.f)} to ${toIsoMonth(i.l)}`, finishedAt: i.finishedAt })),
@@ -173,4 +190,14 @@ function sourcesOf(ctx: FindingsContext): Findings['sources'] {
   };
 }
 
-
+/**
+ * The rolling year's 24 points each add up 12 months, so the earliest reach 11 months before
+ * them; when another file gives those months, say so, as the Sources do not list it.
+ */
+function rollingYearCaveat(ctx: FindingsContext): string | null {
+  const listed = new Set(yearsImports(ctx).map((i) => i.id));
+  const others = importsFor(ctx, addMonths(ctx.current.last, -34), ctx.current.last).filter((i) => !listed.has(i.id));
+  if (!others.length) return null;
+  const parts = others.map((i) => `${monthLabel(i.usedFrom)} to ${monthLabel(i.usedTo)} from ${i.file}`);
+  return `The rolling-year chart’s earliest points also count months outside the two years compared: ${parts.join('; ')}.`;
+}

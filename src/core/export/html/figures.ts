@@ -4,6 +4,7 @@
  * printed in greyscale. Long names (wards, boroughs) get horizontal bars.
  */
 import type { ChartData, ChartSeries } from '../../../shared/export';
+import { MUTED, YEAR_STYLES, type LineStyle } from '../../../shared/palette';
 import { plotlyText } from './escape';
 
 export interface PlotlyFigure {
@@ -15,13 +16,8 @@ export interface PlotlyFigure {
 }
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
-const STYLE: Record<ChartSeries['role'], { colour: string; dash: string; marker: string; pattern: string }> =
-  {
-    previous: { colour: '#A3B1C4', dash: 'dash', marker: 'square', pattern: '' },
-    current: { colour: '#0072B2', dash: 'solid', marker: 'circle', pattern: '' },
-    average: { colour: '#E69F00', dash: 'dot', marker: 'diamond', pattern: '.' },
-    total: { colour: '#0072B2', dash: 'solid', marker: 'circle', pattern: '' },
-  };
+// The app's palette, so the report's charts match those drawn in the app (and pass its checks).
+const STYLE: Record<ChartSeries['role'], LineStyle> = YEAR_STYLES;
 
 /** A series name inside a hover template, where % { } are Plotly's own syntax. */
 const hoverName = (name: string) => name.replace(/[%{}]/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -34,7 +30,7 @@ export function plotlyFigure(chart: ChartData, target: string): PlotlyFigure {
     tickformat: tick,
     rangemode: 'tozero',
     gridcolor: '#E3E6EB',
-    zerolinecolor: '#8A93A3',
+    zerolinecolor: MUTED,
     automargin: true,
   };
   const categoryAxis = {

@@ -3,16 +3,18 @@
  * nearest neighbours and the population year. Every choice comes from what the workspace holds.
  */
 import type { FactsSpec } from '../../../shared/findings';
-import type { CategorySummary, DatasetSummary } from '../../../shared/workspace';
+import type { DatasetSummary } from '../../../shared/workspace';
 import { plural } from '../../format/numbers';
+import type { CategoryChoices } from './choices';
 
 interface Props {
   datasets: DatasetSummary[];
-  /** The dataset the borough and category lists come from. */
+  /** The dataset the borough, crime-type and year lists come from. */
   dataset: DatasetSummary;
   spec: FactsSpec;
   boroughs: string[];
-  categories: CategorySummary[];
+  /** The crime types this dataset holds. */
+  categories: CategoryChoices;
   years: number[];
   populationYears: number[];
   onChange(spec: FactsSpec): void;
@@ -21,7 +23,6 @@ interface Props {
 export function AssessmentForm(p: Props) {
   const { spec } = p;
   const set = (change: Partial<FactsSpec>) => p.onChange({ ...spec, ...change });
-  const majors = [...new Set(p.categories.map((c) => c.major))].sort();
   const neighbours = spec.neighbours ?? [];
   const compareYears = p.years.filter((y) => y < spec.year);
   const fy = spec.yearKind === 'financial';
@@ -37,11 +38,7 @@ export function AssessmentForm(p: Props) {
         {p.datasets.length > 1 && (
           <label className="field field-wide">
             <span>Dataset</span>
-            <select
-              value={spec.dataset ?? ''}
-              onChange={(e) => set({ dataset: e.target.value || undefined })}
-            >
-              <option value="">Chosen for the years (ward data first)</option>
+            <select value={p.dataset.key} onChange={(e) => set({ dataset: e.target.value })}>
               {p.datasets.map((d) => (
                 <option key={d.key} value={d.key}>
                   {d.name}
@@ -69,16 +66,16 @@ export function AssessmentForm(p: Props) {
           <span>Crime type</span>
           <select value={spec.category} onChange={(e) => set({ category: e.target.value })}>
             <optgroup label="Major categories">
-              {majors.map((m) => (
-                <option key={`major:${m}`} value={m}>
-                  {m}
+              {p.categories.majors.map((m) => (
+                <option key={`major:${m.value}`} value={m.value}>
+                  {m.label}
                 </option>
               ))}
             </optgroup>
             <optgroup label="Minor categories">
-              {p.categories.map((c) => (
-                <option key={c.key} value={c.key}>
-                  {c.minor} ({c.major})
+              {p.categories.minors.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
                 </option>
               ))}
             </optgroup>

@@ -15,7 +15,8 @@ import { NeighboursBlock } from './NeighboursBlock';
 import { PackExport } from './PackExport';
 import { QuickFacts } from './QuickFacts';
 import { MonthsBlock, RollingBlock } from './TrendBlocks';
-import { useBoroughs, useFindings } from './useFindings';
+import { findCategory, settleSpec, yearsOf, type CategoryChoices, type Choice } from './choices';
+import { useBoroughs, useCategoryChoices, useFindings } from './useFindings';
 import { WardMapBlock } from './WardMapBlock';
 import { WardsBlock } from './WardsBlock';
 
@@ -29,49 +30,29 @@ const monthsText = (text: string) => text.replace(/\b\d{4}-\d{2}\b/g, (m) => mon
 
 const crimeData = (ds: DatasetSummary[]) => ds.filter((d) => d.kind === 'counts' && d.months.first);
 
-function yearsOf(d: DatasetSummary): number[] {
-  const first = Number(d.months.first!.slice(0, 4));
-  const last = Number(d.months.last!.slice(0, 4));
-  const out: number[] = [];
-  for (let y = last; y > first; y--) out.push(y);
-  return out;
-}
-
-/** The latest calendar year the data holds in full. */
-const latestYear = (d: DatasetSummary) => {
-  const [y, m] = d.months.last!.split('-').map(Number);
-  return m === 12 ? y! : y! - 1;
-};
+const NO_CHOICES: CategoryChoices = { majors: [], minors: [] };
 
 export function AssessmentView({ active, onImport }: { active: boolean; onImport(): void }) {
   const { info } = useWorkbench();
   const datasets = useMemo(() => crimeData(info?.datasets ?? []), [info]);
   const [chosen, setChosen] = useState<Partial<FactsSpec>>({});
-  // Lists come from the dataset asked for, else the ward data, else the first.
+  // Everything comes from the dataset asked for, else the ward data, else the first.
   const source =
     datasets.find((d) => d.key === chosen.dataset) ??
     datasets.find((d) => d.areaLevel === 'ward') ??
     datasets[0] ??
     null;
   const boroughs = useBoroughs(source?.key ?? null, info);
-  const categories = useMemo(
-    () => (source?.categoryScheme ? (info?.categories[source.categoryScheme] ?? []) : []),
-    [info, source],
+  const choices = useCategoryChoices(source?.key ?? null, info);
+  // Settled only once this dataset's own lists are known, so the page asks only what the form shows.
+  const spec: FactsSpec | null = useMemo(
+    () => (source && boroughs.length > 0 && choices ? settleSpec(chosen, source, boroughs, choices) : null),
+    [chosen, source, boroughs, choices],
   );
-  const majors = useMemo(() => [...new Set(categories.map((c) => c.major))].sort(), [categories]);
-
-  const spec: FactsSpec | null = useMemo(() => {
-    if (!source || boroughs.length === 0) return null;
-    const area = chosen.area && boroughs.includes(chosen.area) ? chosen.area : boroughs[0]!;
-    const category = chosen.category ?? (majors.includes('Burglary') ? 'Burglary' : (majors[0] ?? ''));
-    return {
-      ...chosen,
-      area,
-      category,
-      year: chosen.year ?? latestYear(source),
-      neighbours: (chosen.neighbours ?? []).filter((n) => n !== area),
-    };
-  }, [chosen, source, boroughs, majors]);
+  // While a new dataset's lists load, the form stays (and keeps focus) on what was asked.
+  const formSpec: FactsSpec | null =
+    spec ?? (source ? { area: '', category: '', year: 0, ...chosen, dataset: source.key } : null);
+  const packChoices = useMemo(() => (spec && choices ? packCategories(spec, choices) : []), [spec, choices]);
   const { findings, error, loading } = useFindings(spec, info);
   const fileName = findings
     ? `${findings.area.name} ${findings.category.label} ${findings.years.current}`
@@ -91,15 +72,15 @@ export function AssessmentView({ active, onImport }: { active: boolean; onImport
           </button>
         </div>
       )}
-      {source && spec && (
+      {source && formSpec && (
         <div className="card pivot-form">
           <AssessmentForm
             datasets={datasets}
             dataset={source}
-            spec={spec}
+            spec={formSpec}
             boroughs={boroughs}
-            categories={categories}
-            years={yearsOf(source)}
+            categories={choices ?? NO_CHOICES}
+            years={yearsOf(source, formSpec.yearKind)}
             populationYears={info.populations.years}
             onChange={setChosen}
           />
@@ -146,9 +127,15 @@ export function AssessmentView({ active, onImport }: { active: boolean; onImport
               <li>Population: {findings.sources.populations}</li>
             </ul>
           </section>
-          <PackExport key={`${spec.area}|${spec.year}`} spec={spec} majors={majors} />
+          <PackExport key={`${spec.dataset}|${spec.area}|${spec.year}`} spec={spec} choices={packChoices} />
         </div>
       )}
     </section>
   );
+}
+
+/** The pack's crime types: the dataset's major categories, and the minor one asked for if it is one. */
+function packCategories(spec: FactsSpec, choices: CategoryChoices): Choice[] {
+  const asked = findCategory(choices, spec.category);
+  return asked && !choices.majors.includes(asked) ? [...choices.majors, asked] : choices.majors;
 }

@@ -14,13 +14,15 @@ import { asApiError } from '../../api/errors';
 import { drawPackImages } from '../../charts/packImages';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
+import type { Choice } from './choices';
 
 interface Done {
   outcome: NonNullable<ExportOutcome>;
   charts: number;
 }
 
-export function PackExport({ spec, majors }: { spec: FactsSpec; majors: string[] }) {
+/** `choices` are the crime types the assessment's dataset holds: nothing else can be ticked. */
+export function PackExport({ spec, choices }: { spec: FactsSpec; choices: Choice[] }) {
   const { client } = useWorkbench();
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
@@ -79,14 +81,14 @@ export function PackExport({ spec, majors }: { spec: FactsSpec; majors: string[]
       </p>
       <fieldset className="checkbox-grid">
         <legend>Crime types in the pack</legend>
-        {[...new Set([...majors, ...categories])].map((c) => (
-          <label key={c} className="check-option">
+        {choices.map((c) => (
+          <label key={c.value} className="check-option">
             <input
               type="checkbox"
-              checked={categories.includes(c)}
-              onChange={(e) => toggle(c, e.target.checked)}
+              checked={categories.includes(c.value)}
+              onChange={(e) => toggle(c.value, e.target.checked)}
             />{' '}
-            {c}
+            {c.label}
           </label>
         ))}
       </fieldset>

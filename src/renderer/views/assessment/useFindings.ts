@@ -4,6 +4,7 @@ import type { ApiError } from '../../../shared/errors';
 import type { FactsSpec, Findings } from '../../../shared/findings';
 import { useWorkbench } from '../../api/context';
 import { asApiError } from '../../api/errors';
+import { categoryChoices, type CategoryChoices } from './choices';
 
 interface Answer {
   spec: FactsSpec;
@@ -61,4 +62,25 @@ export function useBoroughs(dataset: string | null, generation: unknown): string
     };
   }, [client, dataset, generation]);
   return boroughs.key === dataset ? boroughs.names : [];
+}
+
+/** The crime types a dataset itself holds, asked of the pivot once per dataset (null until known). */
+export function useCategoryChoices(dataset: string | null, generation: unknown): CategoryChoices | null {
+  const { client } = useWorkbench();
+  const [answer, setAnswer] = useState<{ key: string | null; choices: CategoryChoices | null }>({
+    key: null,
+    choices: null,
+  });
+  useEffect(() => {
+    if (!dataset) return;
+    let stale = false;
+    client.invoke('pivot/run', { dataset, rows: ['major', 'category'], columns: [] }).then(
+      (r) => !stale && setAnswer({ key: dataset, choices: categoryChoices(r) }),
+      () => !stale && setAnswer({ key: dataset, choices: { majors: [], minors: [] } }),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [client, dataset, generation]);
+  return answer.key === dataset ? answer.choices : null;
 }
