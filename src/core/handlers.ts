@@ -23,6 +23,7 @@ import { previewFile } from './importers/preview';
 import { deleteView, listMappings, listViews, saveMapping, saveView } from './store/saved';
 import { workspaceInfo } from './store/info';
 import { deleteImport } from './store/imports';
+import { datasetContents } from './store/datasetContents';
 import type { Workspace } from './store/workspace';
 
 export interface HandlerContext {
@@ -45,6 +46,10 @@ export const handlers: HandlerMap = {
   'map/choropleth': (ctx, args) => choropleth(ctx.workspace.db, args),
   'hotspots/run': (ctx, args) => runHotspots(ctx.workspace.db, args),
   'hotspots/areas': (ctx) => hotspotAreas(ctx.workspace.db),
+  'datasets/contents': (ctx, args) => {
+    if (typeof args?.dataset !== 'string' || args.dataset === '') throw new WardlensError('bad-request', 'Give the dataset whose areas and categories to list.');
+    return datasetContents(ctx.workspace.db, args.dataset);
+  },
   'export/pack': (ctx, args) => exportPack(ctx.workspace.db, args, { signal: ctx.signal, onProgress: ctx.onProgress }),
   'export/pack-charts': (ctx, args) => packCharts(ctx.workspace.db, args),
   'export/table': (ctx, args) => exportTable(ctx.workspace.db, args),

@@ -27,6 +27,7 @@ export const IPC_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'map/choropleth',
   'hotspots/run',
   'hotspots/areas',
+  'datasets/contents',
   'export/pack',
   'export/pack-charts',
   'export/table',

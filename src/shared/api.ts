@@ -12,6 +12,7 @@ import type {
   PackChartsResult,
 } from './export';
 import type { ColumnMapping, DeletedImport, ImportFileResult, ImportOptions } from './importing';
+import type { DatasetContents } from './datasetContents';
 import type { FactsSpec, Findings } from './findings';
 import type {
   AssignAreasArgs,
@@ -41,6 +42,8 @@ export interface Handlers {
   'hotspots/run': { args: HotspotArgs; result: HotspotResult };
   /** Boroughs a hotspot grid can cover (those with borough or ward polygons), by name. */
   'hotspots/areas': { args: Record<string, never>; result: { code: string; name: string }[] };
+  /** The areas and categories one dataset holds (the Data view's lists). */
+  'datasets/contents': { args: { dataset: string }; result: DatasetContents };
   'export/pack': { args: ExportPackArgs; result: ExportPackResult };
   'export/pack-charts': { args: PackChartsArgs; result: PackChartsResult };
   'export/table': { args: ExportTableArgs; result: ExportTableResult };

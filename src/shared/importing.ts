@@ -60,11 +60,37 @@ export interface ImportFileResult {
   error: ApiError | null;
   seconds: number;
   /**
+   * Set when the file supersedes months but holds far fewer areas or categories in them than
+   * the figures it replaces (under half): most likely a cut-down extract. `message` says so
+   * in plain words (it is also the first of `warnings`).
+   */
+  cutDown?: CutDownExtract;
+  /** Population tables: the years held, the region rows passed over, and area codes new to Wardlens. */
+  population?: PopulationDetail;
+  /**
    * The dataset's data-quality check, run once the import is committed; on the last file
    * imported into each crime dataset (population tables have none). Absent when the check
    * could not run (a warning says why).
    */
   quality?: QualitySummary;
+}
+
+export interface CutDownExtract {
+  /** The months superseded, "YYYY-MM". */
+  months: string[];
+  areaLevel: 'ward' | 'borough' | 'lsoa';
+  /** Distinct areas and categories in those months: in this file, and in the figures it replaced. */
+  areas: { now: number; before: number };
+  categories: { now: number; before: number };
+  message: string;
+}
+
+export interface PopulationDetail {
+  years: number[];
+  /** Rows for regions (E12 London, E13 Inner/Outer London) and countries: not areas Wardlens reports on. */
+  regions: { code: string; name: string }[];
+  /** Area codes not in Wardlens's gazetteer, added as new areas. */
+  addedAreas: { code: string; name: string; kind: 'borough' | 'ward' | 'lsoa' }[];
 }
 
 /** What deleting an import did (`imports/delete`). */

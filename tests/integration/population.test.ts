@@ -57,7 +57,7 @@ describe('GLA borough population file (long, with a Source column)', () => {
     expect(source.source).toBe('GLA Population Projections');
   });
 
-  it('stores every borough row, and lists the region rows (not areas Wardlens reports on) as unmatched', () => {
+  it('stores every borough row, and names the region rows (not areas Wardlens reports on) as regions, not as unmatched names', () => {
     const c = raw.col('Code');
     const boroughRows = raw.rows.filter((r) => r[c]!.startsWith('E09'));
     expect(result.rowsStored).toBe(boroughRows.length);
@@ -65,7 +65,11 @@ describe('GLA borough population file (long, with a Source column)', () => {
     expect(result.rowsRejected).toBe(raw.rows.length - boroughRows.length);
     const regions: Record<string, number> = {};
     for (const r of raw.rows) if (!r[c]!.startsWith('E09')) regions[r[c]!] = (regions[r[c]!] ?? 0) + 1;
-    expect(Object.fromEntries(result.unmatchedNames.map((u) => [u.name, u.rows]))).toEqual(regions);
+    expect(result.unmatchedNames).toEqual([]);
+    expect(result.population?.regions.map((r) => r.code).sort()).toEqual(Object.keys(regions).sort());
+    // The first row's name: the file calls the region "London", later "Greater London".
+    const london = raw.rows.find((r) => r[c] === 'E12000007')!;
+    expect(result.population?.regions.find((r) => r.code === 'E12000007')?.name).toBe(london[raw.col('Name')]);
   });
 });
 

@@ -2,7 +2,7 @@
  * What an importer works with while one file is read into the workspace (inside the
  * file's transaction), and the tally that becomes its result.
  */
-import type { ImportProgress } from '../../shared/importing';
+import type { ImportProgress, PopulationDetail } from '../../shared/importing';
 import { badInput, WardlensError } from '../errors';
 import type { AreaRegistry } from '../store/areas';
 import type { Db } from '../store/workspace';
@@ -18,6 +18,8 @@ export class Tally {
   readonly warnings: string[] = [];
   readonly unmatched = new Map<string, number>();
   categories = 0;
+  /** Population tables only: years, region rows passed over, codes added. */
+  population: PopulationDetail | null = null;
 
   reject(name: string): void {
     this.rowsRejected++;

@@ -16,6 +16,7 @@ import { claimMonths, type MonthClaims } from '../store/revisions';
 import { refreshSummariesAfterImport } from '../store/summaries';
 import type { Db, Workspace } from '../store/workspace';
 import { Tally, type ImportContext } from './context';
+import { checkCutDown } from './cutDown';
 import { planImport } from './plan';
 import { openTable } from './readers/open';
 
@@ -148,6 +149,8 @@ async function importInto(ws: Workspace, path: string, options: ImportOptions, h
     if (plan.dataset.kind !== 'population') claim(months);
     // The pivots' summary tables, re-summed for this import's months (store/summaries.ts).
     refreshSummariesAfterImport(db, dataset.id, importId);
+    const cutDown = plan.dataset.kind === 'counts' ? checkCutDown(db, dataset.id, importId, (claims as MonthClaims | null)?.superseded ?? [], plan.dataset.areaLevel) : null;
+    if (cutDown) tally.warnings.unshift(cutDown.message);
     const kept = (claims as MonthClaims | null)?.keptAsRevision ?? [];
     if (kept.length) {
       tally.warnings.push(`${kept.length} of this file's months are already held from a newer extract; its figures for them are kept as earlier revisions only.`);
@@ -167,6 +170,8 @@ async function importInto(ws: Workspace, path: string, options: ImportOptions, h
       supersededMonths: ((claims as MonthClaims | null)?.superseded ?? []).map(toIsoMonth),
       unmatchedNames: [...tally.unmatched].map(([name, rows]) => ({ name, rows })).sort((a, b) => b.rows - a.rows),
       warnings: tally.warnings,
+      ...(cutDown ? { cutDown } : {}),
+      ...(tally.population ? { population: tally.population } : {}),
     });
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');

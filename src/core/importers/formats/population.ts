@@ -3,6 +3,7 @@
  * (area, year, population) or wide (area, then one column per year), with title rows
  * above the header allowed. Areas are matched by ONS code first, then by name.
  */
+import type { PopulationDetail } from '../../../shared/importing';
 import type { AreaKind } from '../../../shared/workspace';
 import { badInput } from '../../errors';
 import { looksLikeOnsCode, type AreaRow } from '../../store/areas';
@@ -78,14 +79,26 @@ export async function importPopulation(ctx: ImportContext, layout: PopulationLay
   let addedWards = 0;
   let repeats = 0;
   const seen = new Map<string, { population: number; row: number }>();
+  const detail: PopulationDetail = { years: [], regions: [], addedAreas: [] };
+  const regions = new Map<string, string>();
   for await (const { row, cells } of dataRows(ctx)) {
     const text = cellText(cells[layout.area]);
+    // Regions and countries (E12 London, E13 Inner/Outer London, E92 England) are not areas
+    // Wardlens reports on: their rows are passed over and named as regions, not as unmatched names.
+    if (isRegionCode(text)) {
+      ctx.tally.rowsRejected++;
+      if (!regions.has(text.toUpperCase())) regions.set(text.toUpperCase(), nameBeside(cells, layout.area) ?? text.toUpperCase());
+      continue;
+    }
     const resolved = text === '' ? null : resolveArea(text, cells);
     if (!resolved) {
       ctx.tally.reject(text || '(blank)');
       continue;
     }
-    if (resolved.added) addedWards++;
+    if (resolved.added) {
+      addedWards++;
+      detail.addedAreas.push({ code: resolved.area.code ?? text, name: resolved.area.name, kind: resolved.area.kind });
+    }
     const figures = layout.years.length ? layout.years : [[layout.population, -1] as [number, number]];
     let stored = false;
     for (const [column, wideYear] of figures) {
@@ -115,6 +128,19 @@ export async function importPopulation(ctx: ImportContext, layout: PopulationLay
   if (addedWards) ctx.tally.warnings.push(`${addedWards} area codes were not in Wardlens's London gazetteer and were added as new areas.`);
   if (repeats) ctx.tally.warnings.push(`${repeats} figure${repeats > 1 ? 's were' : ' was'} given twice with the same value and counted once.`);
   if (years.size) ctx.tally.warnings.push(`Population years held: ${Math.min(...years)}–${Math.max(...years)}.`);
+  detail.years = [...years].sort((a, b) => a - b);
+  detail.regions = [...regions].map(([code, name]) => ({ code, name }));
+  ctx.tally.population = detail;
+}
+
+/** An ONS code of a kind Wardlens holds no areas of: a region (E12, E13) or a country (E92). */
+function isRegionCode(text: string): boolean {
+  return looksLikeOnsCode(text) && !KIND_BY_PREFIX[text.toUpperCase().slice(0, 3)];
+}
+
+/** The first cell beside the code that reads as a name. */
+function nameBeside(cells: unknown[], codeColumn: number): string | null {
+  return cells.map(cellText).find((c, i) => i !== codeColumn && c !== '' && !looksLikeOnsCode(c) && !/^\d/.test(c)) ?? null;
 }
 
 function areaResolver(ctx: ImportContext, layout: PopulationLayout) {

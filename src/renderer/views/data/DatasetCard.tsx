@@ -1,17 +1,23 @@
 /** One dataset: what it is, how much it holds, where it came from, and which months it covers. */
 import type { ImportSummary, DatasetSummary, CategorySummary } from '../../../shared/workspace';
-import { coverageText, formatWhen } from '../../format/months';
-import { formatBytes, formatCount, plural } from '../../format/numbers';
-import { FORMAT_LABELS } from '../import/formats';
+import { useDatasetContents } from './useDatasetContents';
+import { coverageText } from '../../format/months';
+import { formatCount } from '../../format/numbers';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { AreaList, areaCountText } from './AreaList';
 import { CategoryList } from './CategoryList';
 import { CoverageGrid } from './CoverageGrid';
+import { ImportsTable } from './ImportsTable';
 import { QualityPanel } from './QualityPanel';
+import { schemeName } from './schemes';
 
 const KIND: Record<DatasetSummary['kind'], string> = {
   counts: 'Monthly counts',
   incidents: 'Individual crimes (police.uk)',
   population: 'Population estimates',
 };
+
+const LEVEL: Record<DatasetSummary['areaLevel'], string> = { lsoa: 'LSOA', ward: 'Ward', borough: 'Borough' };
 
 export function DatasetCard({
   dataset: d,
@@ -21,10 +27,14 @@ export function DatasetCard({
 }: {
   dataset: DatasetSummary;
   imports: ImportSummary[];
+  /** Every category of the dataset's scheme the workspace knows. */
   categories: CategorySummary[];
   /** Population years held (for population datasets). */
   years: number[];
 }) {
+  const generation = `${d.imports}|${d.currentRows}|${d.supersededRows}`;
+  const { contents, error } = useDatasetContents(d.key, generation);
+  const population = d.kind === 'population';
   return (
     <article className="card dataset-card" aria-labelledby={`ds-${d.id}`}>
       <header className="card-header">
@@ -35,14 +45,17 @@ export function DatasetCard({
         <dl className="facts facts-grid">
           <dt>Kind</dt>
           <dd>{KIND[d.kind]}</dd>
-          <dt>Area level</dt>
+          <dt>{population ? 'Areas' : 'Area level'}</dt>
           <dd>
-            {d.areaLevel === 'lsoa' ? 'LSOA' : d.areaLevel === 'ward' ? 'Ward' : 'Borough'} (
-            {plural(d.areas, 'area')})
+            {population
+              ? contents
+                ? areaCountText(contents.areas)
+                : formatCount(d.areas)
+              : `${LEVEL[d.areaLevel]} (${contents ? areaCountText(contents.areas) : formatCount(d.areas)})`}
           </dd>
           <dt>Boundaries</dt>
           <dd>{d.boundaryVintage ? `${d.boundaryVintage} wards` : 'Not tied to a boundary set'}</dd>
-          {d.kind === 'population' ? (
+          {population ? (
             <>
               <dt>Years</dt>
               <dd>
@@ -65,65 +78,25 @@ export function DatasetCard({
           <dd>
             {d.supersededRows ? `${formatCount(d.supersededRows)} (kept from earlier extracts)` : 'None'}
           </dd>
-          {d.kind !== 'population' && (
+          {!population && (
             <>
               <dt>Categories</dt>
               <dd>
-                {formatCount(d.categories)}
-                {d.categoryScheme ? ` (${d.categoryScheme} scheme)` : ''}
+                {formatCount(d.categories)} with figures ({schemeName(d.categoryScheme)})
               </dd>
             </>
           )}
         </dl>
-        {d.kind !== 'population' && <CoverageGrid dataset={d} />}
+        {!population && <CoverageGrid dataset={d} />}
       </div>
-      <h3>Imports</h3>
-      <div className="table-scroll">
-        <table className="compact-table imports-table">
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Format</th>
-              <th scope="col" className="num">
-                Size
-              </th>
-              <th scope="col">SHA-256</th>
-              <th scope="col">Imported</th>
-              <th scope="col" className="num">
-                Rows
-              </th>
-              <th scope="col">Months</th>
-            </tr>
-          </thead>
-          <tbody>
-            {imports.map((i) => (
-              <tr key={i.id}>
-                <td className="file-name">{i.fileName}</td>
-                <td>{FORMAT_LABELS[i.format]}</td>
-                <td className="num">{formatBytes(i.fileSize)}</td>
-                <td>
-                  <code title={i.sha256}>{i.sha256.slice(0, 12)}</code>
-                </td>
-                <td>{formatWhen(i.finishedAt)}</td>
-                <td
-                  className="num"
-                  title={`${formatCount(i.rowsRead)} read, ${formatCount(i.rowsStored)} stored, ${formatCount(i.rowsRejected)} rejected`}
-                >
-                  {formatCount(i.rowsStored)}
-                  {i.rowsRejected > 0 && (
-                    <span className="muted"> ({formatCount(i.rowsRejected)} rejected)</span>
-                  )}
-                </td>
-                <td>{coverageText(i.months)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {d.kind !== 'population' && (
-        <QualityPanel dataset={d.key} generation={`${d.imports}|${d.currentRows}|${d.supersededRows}`} />
+      {error && <ErrorNotice error={error} title="The dataset’s areas and categories could not be listed." />}
+      {contents && contents.areas.length > 0 && <AreaList areas={contents.areas} datasetName={d.name} />}
+      {contents && contents.categories.length > 0 && (
+        <CategoryList categories={contents.categories} known={categories} scheme={d.categoryScheme} />
       )}
-      {categories.length > 0 && <CategoryList categories={categories} scheme={d.categoryScheme ?? ''} />}
+      <h3>Imports</h3>
+      <ImportsTable imports={imports} dataset={d} importYears={contents?.importYears ?? []} />
+      {!population && <QualityPanel dataset={d.key} generation={generation} />}
     </article>
   );
 }

@@ -1,21 +1,27 @@
 /**
  * What an import did, in plain words: rows, months, areas, categories, revisions, names not
- * matched, warnings, errors, and what the data-quality check then found in the dataset.
+ * matched, warnings, errors, and what the data-quality check then found in the dataset. A
+ * file that replaces months with far less than they held is said so first, with the way back.
  */
-import type { ImportFileResult } from '../../../shared/importing';
-import type { QualitySummary } from '../../../shared/quality';
+import { useState } from 'react';
+import type { DeletedImport, ImportFileResult } from '../../../shared/importing';
+import { counted } from '../../../shared/counted';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { coverageText, monthList } from '../../format/months';
 import { formatCount, plural } from '../../format/numbers';
-import { showQuality } from '../data/qualityLink';
-import { SEVERITY } from '../data/severity';
+import { RemoveImport, removedText } from '../data/RemoveImport';
+import { BatchTotal } from './BatchTotal';
 import { FORMAT_LABELS } from './formats';
+import { PopulationLines, populationWarning } from './PopulationResult';
+import { QualityLine } from './QualityLine';
+import { tookText } from './took';
 
 export function ImportResults({ results }: { results: ImportFileResult[] }) {
   if (results.length === 0) return null;
   return (
     <section className="results" aria-labelledby="results-title">
       <h2 id="results-title">Import results</h2>
+      {results.length > 1 && <BatchTotal results={results} />}
       {results.map((r, i) => (
         <ResultCard key={`${r.file}-${i}`} result={r} />
       ))}
@@ -23,113 +29,106 @@ export function ImportResults({ results }: { results: ImportFileResult[] }) {
   );
 }
 
+function headlineOf(r: ImportFileResult, cancelled: boolean, undone: boolean): string {
+  if (cancelled) return 'Cancelled';
+  if (undone) return `Undone: taken out of “${r.dataset}”`;
+  if (r.status === 'imported') return `Imported into “${r.dataset}”`;
+  if (r.status === 'already-imported') return `Already imported: this exact file is in “${r.dataset}”, so nothing changed`;
+  return 'Not imported';
+}
+
 function ResultCard({ result: r }: { result: ImportFileResult }) {
+  const [undone, setUndone] = useState<DeletedImport | null>(null);
   const cancelled = r.error?.code === 'cancelled';
-  const headline = cancelled
-    ? 'Cancelled'
-    : r.status === 'imported'
-      ? `Imported into “${r.dataset}”`
-      : r.status === 'already-imported'
-        ? `Already imported: this exact file is in “${r.dataset}”, so nothing changed`
-        : 'Not imported';
-  const badge = cancelled ? 'badge-warn' : r.status === 'failed' ? 'badge-bad' : 'badge-good';
+  const headline = headlineOf(r, cancelled, undone !== null);
+  const badge = cancelled || undone ? 'badge-warn' : r.status === 'failed' ? 'badge-bad' : 'badge-good';
+  const status = cancelled ? 'cancelled' : undone ? 'undone' : r.cutDown ? 'cut-down' : r.status;
   return (
-    <article
-      className={`card result-card result-${cancelled ? 'cancelled' : r.status}`}
-      aria-label={`Result for ${r.file}`}
-    >
+    <article className={`card result-card result-${status}`} aria-label={`Result for ${r.file}`}>
       <header className="card-header">
         <h3>{r.file}</h3>
         <span className={`badge ${badge}`}>{headline}</span>
       </header>
       {r.error && (cancelled ? <p role="status">{r.error.message}</p> : <ErrorNotice error={r.error} />)}
-      {r.status !== 'failed' && (
-        <>
-          <p className="result-summary">
-            {r.format && `${FORMAT_LABELS[r.format]}. `}
-            {plural(r.rowsRead, 'row')} read, {formatCount(r.rowsStored)} stored,{' '}
-            {formatCount(r.rowsRejected)} rejected. Months: {coverageText(r.months)}.{' '}
-            {plural(r.areas, 'area')}, {plural(r.categories, 'category', 'categories')}.
-          </p>
-          {r.supersededMonths.length > 0 && (
-            <p className="result-line">
-              <strong>Revised:</strong> this extract replaces earlier figures for{' '}
-              {plural(r.supersededMonths.length, 'month')} ({monthList(r.supersededMonths)}). The earlier
-              figures are kept as revisions.
-            </p>
-          )}
-          {r.unmatchedNames.length > 0 && (
-            <div className="result-line">
-              <strong>Names not matched</strong> (their rows were rejected; check the spelling or the area
-              level):
-              <table className="compact-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Name in the file</th>
-                    <th scope="col" className="num">
-                      Rows
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.unmatchedNames.map((u) => (
-                    <tr key={u.name}>
-                      <td>{u.name}</td>
-                      <td className="num">{formatCount(u.rows)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {r.warnings.length > 0 && (
-            <ul className="warnings">
-              {r.warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          )}
-          {r.quality && <QualityLine q={r.quality} />}
-          <p className="hint">
-            Took {r.seconds.toLocaleString('en-GB', { maximumFractionDigits: 1 })} seconds.
-          </p>
-        </>
-      )}
+      {undone && <p role="status">{removedText(undone)}</p>}
+      {r.status !== 'failed' && !undone && <ResultBody r={r} onUndone={setUndone} />}
     </article>
   );
 }
 
-/** The dataset's quality check after the import: how many warnings and notes, their headlines, and the way to the full report. */
-function QualityLine({ q }: { q: QualitySummary }) {
-  const clear = q.counts.warning + q.counts.note === 0;
+function ResultBody({ r, onUndone }: { r: ImportFileResult; onUndone(d: DeletedImport): void }) {
+  const undo =
+    r.status === 'imported' && r.importId !== null && r.dataset
+      ? { id: r.importId, file: r.file, dataset: r.dataset }
+      : null;
+  const warnings = r.warnings.filter((w) => w !== r.cutDown?.message && !populationWarning(r, w));
   return (
-    <div className="result-line result-quality" aria-label={`Data quality of ${q.dataset.name}`}>
-      <strong>Data quality of “{q.dataset.name}”:</strong>{' '}
-      {clear
-        ? `all ${plural(q.counts.ok, 'check')} clear.`
-        : `${plural(q.counts.warning, 'warning')}, ${plural(q.counts.note, 'note')}; ${plural(q.counts.ok, 'check')} clear.`}
-      {q.headlines.length > 0 && (
-        <ul>
-          {q.headlines.map((h) => (
-            <li key={h.title}>
-              <span className={`badge ${SEVERITY[h.severity].badge}`}>
-                <span aria-hidden="true">{SEVERITY[h.severity].mark} </span>
-                {SEVERITY[h.severity].word}
-              </span>{' '}
-              {h.title}
-            </li>
+    <>
+      {r.cutDown && (
+        <div className="notice notice-warn" role="alert">
+          <p className="notice-title">This file holds far less than the figures it replaces</p>
+          <p>{r.cutDown.message}</p>
+          {undo && <RemoveImport target={undo} label="Undo this import" onRemoved={onUndone} />}
+        </div>
+      )}
+      {r.population ? <PopulationLines r={r} /> : <CountsSummary r={r} />}
+      {r.supersededMonths.length > 0 && (
+        <p className="result-line">
+          <strong>Revised:</strong> this extract replaces earlier figures for{' '}
+          {plural(r.supersededMonths.length, 'month')} ({monthList(r.supersededMonths)}). The earlier figures
+          are kept as revisions.
+        </p>
+      )}
+      {r.unmatchedNames.length > 0 && <UnmatchedNames names={r.unmatchedNames} />}
+      {warnings.length > 0 && (
+        <ul className="warnings">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
           ))}
         </ul>
       )}
-      {q.skipped && (
-        <p className="hint">
-          To keep the import quick, the checks that read every one of the {formatCount(q.skipped.incidents)}{' '}
-          incidents (areas that come and go, jumps, repeated Crime IDs, locations) run in the full report.
-        </p>
-      )}
-      <button type="button" className="button" onClick={() => showQuality(q.dataset.key)}>
-        Show the quality report
-      </button>
+      {r.quality && <QualityLine q={r.quality} />}
+      <div className="result-footer">
+        <p className="hint">{tookText(r.seconds)}</p>
+        {undo && !r.cutDown && <RemoveImport target={undo} label="Undo this import" onRemoved={onUndone} />}
+      </div>
+    </>
+  );
+}
+
+function CountsSummary({ r }: { r: ImportFileResult }) {
+  return (
+    <p className="result-summary">
+      {r.format && `${FORMAT_LABELS[r.format]}. `}
+      {plural(r.rowsRead, 'row')} read, {formatCount(r.rowsStored)} stored, {formatCount(r.rowsRejected)}{' '}
+      rejected. Months: {coverageText(r.months)}. {counted(r.areas, 'area')},{' '}
+      {counted(r.categories, 'category', 'categories')}.
+    </p>
+  );
+}
+
+function UnmatchedNames({ names }: { names: ImportFileResult['unmatchedNames'] }) {
+  return (
+    <div className="result-line">
+      <strong>Names not matched</strong> (their rows were rejected; check the spelling or the area level):
+      <table className="compact-table">
+        <thead>
+          <tr>
+            <th scope="col">Name in the file</th>
+            <th scope="col" className="num">
+              Rows
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {names.map((u) => (
+            <tr key={u.name}>
+              <td>{u.name}</td>
+              <td className="num">{formatCount(u.rows)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -9,7 +9,8 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { ViewHeader } from '../../components/ViewHeader';
 import { asApiError } from '../../api/errors';
 import type { ApiError } from '../../../shared/errors';
-import { formatCount, plural } from '../../format/numbers';
+import { counted } from '../../../shared/counted';
+import { formatCount } from '../../format/numbers';
 import { DropZone } from './DropZone';
 import { FileCard } from './FileCard';
 import { ImportResults } from './ImportResults';
@@ -63,6 +64,15 @@ export const ImportView = memo(function ImportView({ incoming }: { incoming: Inc
       </ViewHeader>
       <DropZone onFiles={choose} disabled={busy} />
       {uploadError && <ErrorNotice error={uploadError} title="The files could not be read." />}
+      {/* Above the file list: with 24 files listed, progress and Cancel still show without scrolling. */}
+      {busy && (
+        <div className="card progress-card">
+          <ProgressBar label={progressLabel(run.state)} percent={run.state.progress?.percent ?? null} />
+          <button type="button" className="button" onClick={run.cancel}>
+            Cancel
+          </button>
+        </div>
+      )}
 
       {files.length > 0 && (
         <section aria-label="Files to import" className="file-list">
@@ -87,24 +97,16 @@ export const ImportView = memo(function ImportView({ incoming }: { incoming: Inc
             type="button"
             className="button button-primary"
             disabled={busy || ready.length === 0}
+            aria-describedby={waiting > 0 ? 'import-waiting' : undefined}
             onClick={() => void run.start(ready)}
           >
-            {ready.length === files.length
-              ? `Import ${plural(files.length, 'file')}`
-              : `Import the ${plural(ready.length, 'ready file')}`}
+            {importLabel(ready.length, files.length)}
           </button>
           {waiting > 0 && !busy && (
-            <span className="hint">{plural(waiting, 'file')} still need a mapping or could not be read.</span>
+            <span className="hint" id="import-waiting">
+              {waitingText(waiting, ready.length)}
+            </span>
           )}
-        </div>
-      )}
-
-      {busy && (
-        <div className="card progress-card">
-          <ProgressBar label={progressLabel(run.state)} percent={run.state.progress?.percent ?? null} />
-          <button type="button" className="button" onClick={run.cancel}>
-            Cancel
-          </button>
         </div>
       )}
 
@@ -119,6 +121,18 @@ export const ImportView = memo(function ImportView({ incoming }: { incoming: Inc
     </section>
   );
 });
+
+/** "Import 3 files", "Import the 2 ready files"; with none ready, plain "Import" (disabled, the hint says why). */
+function importLabel(ready: number, all: number): string {
+  if (ready === 0) return 'Import';
+  return ready === all ? `Import ${counted(all, 'file')}` : `Import the ${counted(ready, 'ready file')}`;
+}
+
+function waitingText(waiting: number, ready: number): string {
+  const verb = waiting === 1 ? 'still needs' : 'still need';
+  const what = `${counted(waiting, 'file')} ${verb} a mapping or could not be read`;
+  return ready === 0 ? `Nothing to import yet: ${what}.` : `${what}; the others can be imported now.`;
+}
 
 function progressLabel(s: ReturnType<typeof useImportRun>['state']): string {
   const step = s.steps > 1 ? ` (step ${s.step} of ${s.steps})` : '';
