@@ -88,10 +88,10 @@ export function App({ client }: { client: EngineClient }) {
                 <AssessmentView active={view === 'assessment'} onImport={toImport} />
               </div>
               <div hidden={view !== 'map'}>
-                <MapView active={view === 'map'} />
+                <MapView active={view === 'map'} onImport={toImport} />
               </div>
               <div hidden={view !== 'hotspots'}>
-                <HotspotsView active={view === 'hotspots'} />
+                <HotspotsView active={view === 'hotspots'} onImport={toImport} />
               </div>
               <div hidden={view !== 'revisions'}>
                 <RevisionsView />

@@ -5,7 +5,7 @@
 // the incidents are placed in wards from the Hotspots view, and a Gi* run over three boroughs
 // is drawn, checked against the CLI and against counts taken straight from the raw CSVs, and
 // exported as PNG, SVG, GeoJSON and csv. No request may leave the server's origin.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChoroplethResult, HotspotCellProperties, HotspotResult } from '../../src/shared/geo';
 import type { PivotResult } from '../../src/shared/pivot';
 import type { Session } from './support/browser';
-import { dataDir, realFiles, repoRoot, tempDir } from './support/paths';
+import { dataDir, ensureScreenshotDir, realFiles, repoRoot, tempDir } from './support/paths';
 import { cli, type Served } from './support/server';
 import { closeWorkbench, openWorkbench } from './support/workbench';
 import { download, fieldSelect } from './support/page';
@@ -24,6 +24,7 @@ const wards2014 = path.join(bounds, 'london_wards_2014_mapinfo', 'London_Ward_Ci
 const wards2022 = path.join(bounds, 'london_wards_2022_merged.geojson');
 const boroughs = path.join(bounds, 'london_boroughs', 'london_boroughs.geojson');
 const policeDir = path.join(dataDir, 'policeuk_street_cityoflondon');
+const wardPopulations = path.join(dataDir, 'population', 'housing-density-ward.csv');
 const POLICE = 'policeuk-city-of-london-police';
 const WARDS = 'mps-ward-ho-2022';
 const AREA = ['City of London', 'Islington', 'Tower Hamlets'];
@@ -73,6 +74,56 @@ async function clickArea(page: Page, area: Locator) {
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
+/** Is this element the one with the keyboard's focus? */
+const hasFocus = (el: Locator) => el.evaluate((e) => e.ownerDocument.activeElement === e);
+
+/** Presses Tab until `target` has the focus (at most `limit` times); false if it never does. */
+async function tabTo(page: Page, target: Locator, limit = 80): Promise<boolean> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await hasFocus(target)) return true;
+  }
+  return false;
+}
+
+/** Where an element is drawn on the page. */
+const boxOf = async (el: Locator) => (await el.boundingBox())!;
+
+/** The Map view's question as the CLI asks it: its dataset, Harrow's wards, its period, and any more filters. */
+async function mapArgs(page: Page, db: string, more: string[] = []) {
+  const form = view(page, 'map');
+  const from = await field(form, 'From').inputValue();
+  const to = await field(form, 'To').inputValue();
+  return ['--db', db, '--dataset', WARDS, '--rows', 'ward', '--where', 'borough=Harrow', ...more, '--from', from, '--to', to];
+}
+
+/** The table under the map, row by row: area code and the figure as shown. */
+async function tableFigures(page: Page): Promise<Map<string, string>> {
+  const rows = view(page, 'map').locator('.map-table tbody tr');
+  return new Map(
+    await rows.evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-code') ?? '', tr.querySelector('.map-value')?.textContent ?? ''] as const),
+    ),
+  );
+}
+
+/** A figure as the app writes it: UK format, and a change signed (+31, −25, 0). */
+function ukFigure(measure: ChoroplethResult['measure'], v: number | null): string {
+  if (v === null) return '–';
+  const text = Math.abs(v).toLocaleString('en-GB');
+  if (measure !== 'change') return v.toLocaleString('en-GB');
+  return v > 0 ? `+${text}` : v < 0 ? `−${text}` : text;
+}
+
+/** The CLI's map figures as the table shows them (small counts starred). */
+const shownFigures = (m: ChoroplethResult) =>
+  new Map(
+    m.features.features.map((f) => [
+      f.properties.code,
+      ukFigure(m.measure, f.properties.value) + (f.properties.small ? ' *' : ''),
+    ]),
+  );
+
 describe('maps and hotspots in Chromium (browser mode)', () => {
   let dir: string;
   let db: string;
@@ -84,7 +135,8 @@ describe('maps and hotspots in Chromium (browser mode)', () => {
     dir = tempDir('maps');
     db = path.join(dir, 'workspace.sqlite');
     // Data in through the CLI; the 2022 ward boundaries come later, through the Import view.
-    cliText(['import', '--db', db, realFiles.ward2022, policeDir, boroughs]);
+    // With the GLA ward populations, which are for the 2011/2014 wards: no use for 2022-ward rates.
+    cliText(['import', '--db', db, realFiles.ward2022, policeDir, boroughs, wardPopulations]);
     cliText(['boundaries', 'import', wards2014, '--db', db, '--vintage', '2014']);
     ({ server, s } = await openWorkbench(db));
   });
@@ -198,6 +250,135 @@ describe('maps and hotspots in Chromium (browser mode)', () => {
     await page.screenshot({ path: path.join(repoRoot, 'test-results', 'screenshots', '44-map-ward-drill.png') });
   });
 
+  it('opens a second ward from the map, then closes the panel, and the map stays as it was', async () => {
+    const { page } = s;
+    const map = page.getByRole('region', { name: 'Heat map' });
+    const heading = view(page, 'map').locator('#area-detail-title');
+    const first = ((await heading.textContent()) ?? '').trim();
+    // A ward's box centre can fall in its neighbour: try wards in turn until another one opens.
+    let second = first;
+    for (let k = 8; k < 22 && second === first; k++) {
+      const ward = map.locator('.choroplethlocation').nth(k);
+      await ward.scrollIntoViewIfNeeded();
+      await clickArea(page, ward);
+      await expect
+        .poll(async () => ((await heading.textContent()) ?? '').trim(), { timeout: 5_000 })
+        .not.toBe(first)
+        .catch(() => undefined);
+      second = ((await heading.textContent()) ?? '').trim();
+    }
+    expect(second).not.toBe(first);
+    const detail = view(page, 'map').locator('.ward-detail');
+    await detail.locator('.pivot-table').waitFor({ timeout: 30_000 });
+    await detail.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => detail.count()).toBe(0);
+    // The app is still there (closing once blanked it), map and all.
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Map' }).isVisible()).toBe(true);
+    expect(await map.locator('.choroplethlocation').count()).toBe(22 + 1);
+    expect(s.problems).toEqual([]);
+  });
+
+  it('gives the map as a table whose figures are the CLI’s, and opens a ward’s drill-down from the keyboard alone', async () => {
+    const { page } = s;
+    const expectedMap = cli<ChoroplethResult>(['map', ...(await mapArgs(page, db)), '--json']);
+    // From the Map button in the sidebar, Tab by Tab, as a keyboard user gets there.
+    await page.getByRole('button', { name: /^Map/ }).focus();
+    const summary = view(page, 'map').locator('.map-table summary');
+    expect(await tabTo(page, summary), 'Tab reaches "Show the figures as a table"').toBe(true);
+    expect(await summary.textContent()).toBe('Show the figures as a table');
+    await page.keyboard.press('Enter');
+    const table = view(page, 'map').locator('.map-table table');
+    await table.waitFor();
+    expect(await tableFigures(page)).toEqual(shownFigures(expectedMap));
+    // Highest first: the first ward button is the ward the CLI gives the largest count.
+    const top = expectedMap.features.features.reduce((a, b) => ((b.properties.value ?? -1) > (a.properties.value ?? -1) ? b : a));
+    const firstWard = table.locator('tbody tr').first().getByRole('button');
+    expect(await tabTo(page, firstWard, 5), 'Tab reaches the first ward').toBe(true);
+    expect(await firstWard.textContent()).toBe(top.properties.name);
+    await s.screenshot('48-map-table-keyboard', { fullPage: true });
+    await page.keyboard.press('Enter');
+    const detail = view(page, 'map').locator('.ward-detail');
+    const heading = detail.locator('#area-detail-title');
+    await expect.poll(async () => (await heading.textContent())?.trim(), { timeout: 30_000 }).toBe(top.properties.name);
+    // The keyboard goes with the figures, not back to the top of the page.
+    await expect.poll(() => hasFocus(heading)).toBe(true);
+    // The drill-down is the ward's months across the categories, over the map's period.
+    const form = view(page, 'map');
+    const expected = cli<PivotResult>([
+      'pivot', '--db', db, '--dataset', WARDS, '--rows', 'month', '--cols', 'major', '--where', 'borough=Harrow',
+      '--where', `ward=${top.properties.code}`, '--from', await field(form, 'From').inputValue(),
+      '--to', await field(form, 'To').inputValue(), '--format', 'json',
+    ]);
+    expect(expected.rows.length).toBe(12);
+    await expectDetailMatches(detail, expected);
+    await detail.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(repoRoot, 'test-results', 'screenshots', '49-map-table-drill.png') });
+    // Close from the keyboard: the focus goes back to the ward it came from.
+    expect(await tabTo(page, detail.getByRole('button', { name: 'Close' }), 3)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => detail.count()).toBe(0);
+    expect(await hasFocus(firstWard)).toBe(true);
+  });
+
+  it('filters the map by crime type, with the CLI’s figures, and shades a change on a scale centred on zero', async () => {
+    const { page } = s;
+    const form = view(page, 'map');
+    await field(form, 'Crime type').selectOption('BURGLARY');
+    const map = page.getByRole('region', { name: 'Heat map' });
+    await expect.poll(async () => (await map.locator('.gtitle').textContent()) ?? '', { timeout: 60_000 }).toContain('BURGLARY');
+    const burglary = cli<ChoroplethResult>(['map', ...(await mapArgs(page, db, ['--where', 'major=BURGLARY'])), '--json']);
+    await expect.poll(() => tableFigures(page), { timeout: 30_000 }).toEqual(shownFigures(burglary));
+    await field(form, 'Measure').selectOption('change');
+    await expect.poll(async () => (await map.locator('.gtitle').textContent()) ?? '', { timeout: 60_000 }).toContain('Change in crimes');
+    const change = cli<ChoroplethResult>(['map', ...(await mapArgs(page, db, ['--where', 'major=BURGLARY'])), '--measure', 'change', '--json']);
+    await expect.poll(() => tableFigures(page), { timeout: 30_000 }).toEqual(shownFigures(change));
+    // Falls in blue, rises in red: the swatch of each class, read from the legend as drawn.
+    // A choropleth's swatch is filled with a gradient of its colour scale: one colour, both stops.
+    const swatches = await map.locator('.legend .traces').evaluateAll((ts) => {
+      const swatchColour = (t: (typeof ts)[number]) => {
+        const id = /url\("?#([^")]+)"?\)/.exec(t.querySelector('.legendpoints path')?.getAttribute('style') ?? '')?.[1];
+        const stop = id ? t.ownerDocument.getElementById(id)?.querySelector('stop') : null;
+        return `${stop?.getAttribute('stop-color') ?? ''} ${stop?.getAttribute('style') ?? ''}`;
+      };
+      return ts.map((t) => [t.querySelector('.legendtext')?.textContent ?? '', swatchColour(t)] as const);
+    });
+    for (const c of change.legend.classes) {
+      const fill = swatches.find(([name]) => name === `${c.label} (${c.areas} areas)`)?.[1] ?? '';
+      expect(fill, `a swatch for ${c.label}`).not.toBe('');
+      const rgb = fill.match(/rgb\((\d+), ?(\d+), ?(\d+)\)/)?.slice(1).map(Number);
+      const hex = fill.match(/#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i)?.slice(1).map((h) => parseInt(h, 16));
+      const [r, , b] = rgb ?? hex ?? [];
+      expect(r, `the colour of ${c.label}: ${fill}`).toBeDefined();
+      if (c.to < 0) expect(b!, `${c.label} is a fall: blue`).toBeGreaterThan(r!);
+      if (c.from > 0) expect(r!, `${c.label} is a rise: red`).toBeGreaterThan(b!);
+    }
+    await map.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(repoRoot, 'test-results', 'screenshots', '50-map-burglary-change.png') });
+    await field(form, 'Crime type').selectOption('');
+  });
+
+  it('says once, above the map, that rates need populations for the 2022 wards, not a note per ward', async () => {
+    const { page } = s;
+    const form = view(page, 'map');
+    await field(form, 'Measure').selectOption('rate');
+    const map = page.getByRole('region', { name: 'Heat map' });
+    const blank = map.locator('.map-blank');
+    await blank.waitFor({ timeout: 60_000 });
+    const expected = cli<ChoroplethResult>(['map', ...(await mapArgs(page, db)), '--measure', 'rate', '--json']);
+    expect(expected.features.features.every((f) => f.properties.value === null)).toBe(true);
+    const text = (await blank.textContent()) ?? '';
+    expect(text).toContain('Nothing is shaded: no ward on this map has a figure for “crimes per 1,000 residents”');
+    expect(text).toContain('Rates need ward populations for the 2022 wards');
+    const notes = await blank.locator('li').allTextContents();
+    expect(notes).toEqual(expected.notes);
+    expect(notes.filter((n) => /population/i.test(n))).toHaveLength(1);
+    for (const f of expected.features.features) expect(text).not.toContain(f.properties.code);
+    // Above the map, not under it.
+    expect((await boxOf(blank)).y).toBeLessThan((await boxOf(map.locator('.chart-plot'))).y);
+    await s.screenshot('51-map-rate-no-population');
+    await field(form, 'Measure').selectOption('count');
+  });
+
   it('places the incidents in wards and draws Gi* hotspots over three boroughs at once, with outlines on top', async () => {
     const { page } = s;
     await page.getByRole('button', { name: /^Hotspots/ }).click();
@@ -210,6 +391,12 @@ describe('maps and hotspots in Chromium (browser mode)', () => {
       .toContain('City of London, Islington, Tower Hamlets');
     // The snap-point caveat is on screen, not only in the exports.
     expect(await out.locator('.snap-note').textContent()).toContain('snap points');
+    // The legend sits beside the map's frame, over neither the frame nor a hexagon.
+    await out.locator('g.legend').waitFor();
+    const legend = await boxOf(out.locator('g.legend'));
+    const frame = await boxOf(out.locator('.geo .bg rect'));
+    expect(legend.x).toBeGreaterThanOrEqual(frame.x + frame.width);
+    expect(legend.x + legend.width).toBeLessThanOrEqual((await boxOf(out.locator('.chart-plot'))).x + (await boxOf(out.locator('.chart-plot'))).width);
     await s.screenshot('45-hotspots-gistar', { fullPage: true });
   });
 
@@ -239,9 +426,21 @@ describe('maps and hotspots in Chromium (browser mode)', () => {
     const png = await download(page, () => out.getByRole('button', { name: 'Save chart as PNG' }).click());
     expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(png.bytes.readUInt32BE(16)).toBe(2400);
+    writeFileSync(path.join(ensureScreenshotDir(), '46-hotspots-exported.png'), png.bytes);
     const svg = await download(page, () => out.getByRole('button', { name: 'Save as SVG' }).click());
     expect(svg.name.endsWith('.svg')).toBe(true);
     expect(svg.bytes.toString('utf8')).toContain('Getis-Ord Gi*');
+    // In the exported image too: the SVG drawn on a page of its own, its legend measured against the map.
+    const shown = await s.context.newPage();
+    try {
+      await shown.setContent(svg.bytes.toString('utf8'));
+      const svgLegend = await boxOf(shown.locator('g.legend'));
+      const svgFrame = await boxOf(shown.locator('.geo .bg rect'));
+      expect(svgLegend.x).toBeGreaterThanOrEqual(svgFrame.x + svgFrame.width);
+      expect(svgLegend.x + svgLegend.width).toBeLessThanOrEqual(1200);
+    } finally {
+      await shown.close();
+    }
 
     const geo = await download(page, () => out.getByRole('button', { name: 'GeoJSON' }).click());
     expect(geo.name.endsWith('.geojson')).toBe(true);

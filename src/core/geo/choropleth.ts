@@ -5,15 +5,16 @@
  * only ever joined to 2022 polygons: the join is by code, and the vintage is checked.
  */
 import type { AreaGeometry, BBox, ChoroplethArgs, ChoroplethProperties, ChoroplethResult, Feature } from '../../shared/geo';
-import type { PivotCell } from '../../shared/pivot';
+import type { Measure, PivotCell } from '../../shared/pivot';
 import { runPivot } from '../analysis/pivot/run';
 import { WardlensError } from '../errors';
 import type { Db } from '../store/workspace';
 import { polygonsOf, type AreaPolygon } from './boundaryStore';
-import { classify, classOf } from './classes';
+import { classify, classifyAroundZero, classOf } from './classes';
 import { bboxOf, outlinesOf } from './features';
 import { legendClasses } from './legend';
 import { SNAP_POINT_NOTE } from './notes';
+import { wardPopulationNote } from './populationNote';
 import { simplifyShapes, toleranceFor } from './simplify';
 import { vintageCoverage } from './vintage';
 
@@ -23,6 +24,8 @@ import { vintageCoverage } from './vintage';
  * simplified within half a pixel at this size, so the map looks the same at any smaller one.
  */
 const SCREEN_PLOT = { width: 1600, height: 490 };
+
+const CHANGES = new Set<Measure>(['change', 'pct-change', 'rate-change']);
 
 interface DatasetRow {
   id: number;
@@ -44,7 +47,7 @@ export function choropleth(db: Db, args: ChoroplethArgs): ChoroplethResult {
   const pivot = runPivot(db, { ...spec, rows: [level], columns: [] });
   if (pivot.rows.length === 0) throw new WardlensError('not-found', 'There are no figures to map for this dataset, period and filters.');
   const dataset = db.prepare('SELECT id, kind, boundary_vintage AS vintage FROM datasets WHERE key = ?').get(spec.dataset) as DatasetRow;
-  const notes = [...pivot.notes];
+  let notes = [...pivot.notes];
   if (dataset.kind === 'incidents') notes.push(SNAP_POINT_NOTE);
 
   const figures = new Map<string, { name: string; cell: PivotCell }>();
@@ -69,7 +72,10 @@ export function choropleth(db: Db, args: ChoroplethArgs): ChoroplethResult {
   const boroughNames = new Map((db.prepare("SELECT id, name FROM areas WHERE kind = 'borough'").all() as { id: number; name: string }[]).map((b) => [b.id, b.name]));
   const values = polygons.map((p) => figures.get(p.code)?.cell.value ?? null).filter((v): v is number => v !== null);
   const method = args.method ?? 'quantile';
-  const classes = classify(values, classesWanted, method);
+  // A change reads from zero (a fall and a rise never share a class); a level from its lowest value.
+  const classes = CHANGES.has(pivot.measure)
+    ? classifyAroundZero(values, classesWanted, method)
+    : classify(values, classesWanted, method);
   if (classes.ranges.length < classesWanted && values.length > 0) {
     notes.push(`Only ${classes.ranges.length} class(es): the figures take only ${classes.ranges.length} distinct value(s).`);
   }
@@ -92,6 +98,7 @@ export function choropleth(db: Db, args: ChoroplethArgs): ChoroplethResult {
       },
     };
   });
+  if (vintage !== null) notes = withPopulationNote(db, vintage, figures, notes);
   const drawn = new Set(polygons.map((p) => p.code));
   const unmapped = [...figures].filter(([code]) => !drawn.has(code)).map(([code, f]) => ({ code, name: f.name, value: f.cell.value }));
   if (unmapped.length) {
@@ -122,6 +129,20 @@ export function choropleth(db: Db, args: ChoroplethArgs): ChoroplethResult {
     unmapped,
     notes,
   };
+}
+
+/**
+ * A ward rate map whose wards have no population at all says so once, naming the ward set it
+ * needs and the sets held, in place of the pivot's own notes on those wards (which name them
+ * by code, and cannot know the ward set).
+ */
+function withPopulationNote(db: Db, vintage: string, figures: Map<string, { cell: PivotCell }>, notes: string[]): string[] {
+  const blank = [...figures]
+    .filter(([, f]) => f.cell.value === null && f.cell.populationYear != null && f.cell.population == null)
+    .map(([code]) => code);
+  const note = wardPopulationNote(db, vintage, blank);
+  if (!note) return notes;
+  return [note, ...notes.filter((n) => !blank.some((code) => n.includes(code)))];
 }
 
 /**

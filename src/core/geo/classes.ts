@@ -29,6 +29,27 @@ export function classify(values: number[], k: number, method: ClassMethod): Clas
   return { ranges, sizes };
 }
 
+/**
+ * Classes for a change, which must read from zero: falls and rises are classed apart (each its
+ * share of the classes, by how many areas it holds, at least one), no change is a class of its
+ * own, so no class runs from a fall to a rise. Values of one sign only are classed as usual.
+ */
+export function classifyAroundZero(values: number[], k: number, method: ClassMethod): Classes {
+  const finite = values.filter(Number.isFinite);
+  const falls = finite.filter((v) => v < 0);
+  const rises = finite.filter((v) => v > 0);
+  const zeros = finite.length - falls.length - rises.length;
+  if (falls.length === 0 || rises.length === 0) return classify(values, k, method);
+  const room = Math.max(2, k - (zeros > 0 ? 1 : 0));
+  const forFalls = Math.min(room - 1, Math.max(1, Math.round((room * falls.length) / (falls.length + rises.length))));
+  const below = classify(falls, forFalls, method);
+  const above = classify(rises, room - forFalls, method);
+  return {
+    ranges: [...below.ranges, ...(zeros > 0 ? [[0, 0] as [number, number]] : []), ...above.ranges],
+    sizes: [...below.sizes, ...(zeros > 0 ? [zeros] : []), ...above.sizes],
+  };
+}
+
 /** The class a value falls in (its range holds it), or null. */
 export function classOf(classes: Classes, value: number): number | null {
   const i = classes.ranges.findIndex(([from, to]) => value >= from && value <= to);

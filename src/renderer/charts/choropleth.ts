@@ -2,10 +2,12 @@
  * A ward or borough heat map as a Plotly figure: pure data in, pure data out. Drawn from the
  * workspace's own GeoJSON with a `choropleth` trace on a geo with no base map at all — no
  * tiles, no topojson, nothing fetched — classed by the engine's legend, small counts hatched
- * by a second marker layer, borough outlines over ward fills.
+ * by a second marker layer, borough outlines over ward fills; changes on a scale diverging from zero.
  */
 import type { Data } from 'plotly.js';
 import type { ChoroplethResult } from '../../shared/geo';
+import { counted } from '../../shared/counted';
+import type { Measure } from '../../shared/pivot';
 import { formatCount, formatMeasure } from '../format/numbers';
 import { monthRange } from '../format/months';
 import type { PivotFigure } from './figure';
@@ -15,11 +17,31 @@ import { boxCentre, mapLayout, outlineTrace, wrapNote } from './mapLayers';
 /** Light to dark blues that stay in order in greyscale; grey for no figure. */
 const SEQUENTIAL = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c', '#08306b', '#041c40'];
 const NO_DATA = '#d9d9d9';
+/**
+ * For changes, ColorBrewer's red–blue (safe for the common colour-blindnesses): falls in blues,
+ * rises in reds, each darker further from zero (nearest zero first), a class across zero white.
+ */
+const FALLS = ['#d1e5f0', '#92c5de', '#4393c3', '#2166ac', '#053061'];
+const RISES = ['#fddbc7', '#f4a582', '#d6604d', '#b2182b', '#67001f'];
+const NO_CHANGE = '#f7f7f7';
+const CHANGES = new Set<Measure>(['change', 'pct-change', 'rate-change']);
+
+/** Each class's colour: light to dark for a level, diverging from zero for a change. */
+export function classColours(measure: Measure, classes: { from: number; to: number }[]): string[] {
+  if (!CHANGES.has(measure)) return classes.map((_, i) => SEQUENTIAL[Math.min(i, SEQUENTIAL.length - 1)]!);
+  const falls = classes.filter((c) => c.to < 0).length;
+  let rises = 0;
+  return classes.map((c, i) => {
+    if (c.to < 0) return FALLS[Math.min(falls - 1 - i, FALLS.length - 1)]!;
+    if (c.from > 0) return RISES[Math.min(rises++, RISES.length - 1)]!;
+    return NO_CHANGE;
+  });
+}
 
 export function choroplethFigure(map: ChoroplethResult, title: string, height = 620): PivotFigure {
   const features = map.features.features;
   const classes = map.legend.classes;
-  const colours = classes.map((_, i) => SEQUENTIAL[Math.min(i, SEQUENTIAL.length - 1)]!);
+  const colours = classColours(map.measure, classes);
   const note = `Source: ${map.dataset.name}, ${monthRange(map.span.from, map.span.to)}. ${
     map.legend.small ? '* Small count: fewer than 10 crimes. ' : ''
   }Classes: ${map.legend.method === 'quantile' ? 'quantiles' : 'natural breaks'}.`;
@@ -27,7 +49,7 @@ export function choroplethFigure(map: ChoroplethResult, title: string, height = 
   // carries only its own areas' shapes: Plotly walks every trace's GeoJSON whole as it draws.
   const data: Data[] = [...classes.map((_, i) => i), null].map((ci) => {
     const inClass = features.filter((f) => f.properties.classIndex === ci);
-    const label = ci === null ? 'No figure' : `${classes[ci]!.label} (${classes[ci]!.areas} areas)`;
+    const label = `${ci === null ? 'No figure' : classes[ci]!.label} (${counted(ci === null ? inClass.length : classes[ci]!.areas, 'area')})`;
     return {
       type: 'choropleth',
       name: label,

@@ -89,8 +89,9 @@ function heatTrace(result: HotspotResult, method: 'counts' | 'density'): Data {
       ticktext: ticks.map((t) => number(t)),
       len: 0.6,
       thickness: 14,
-      x: 1,
-      xanchor: 'right',
+      // Beside the map, as the Gi* legend is: over it, it would hide cells.
+      x: 1.02,
+      xanchor: 'left',
     },
     marker: { line: { color: 'rgba(90,98,115,0.35)', width: 0.3 } },
   } as unknown as Data;

@@ -30,7 +30,8 @@ export function outlineTrace(outlines: Outlines, name: string, colour: string, w
 }
 
 /**
- * The layout of an offline map: title at the top left, the source note under the map. With
+ * The layout of an offline map: title at the top left, the legend to the right of the map, the
+ * source note under it. With
  * `frame` the map shows that box (outlines reaching beyond it are cut at its edge); without,
  * it fits everything drawn.
  */
@@ -57,13 +58,16 @@ export function mapLayout(title: string, note: string, legendTitle: string, heig
       showframe: false,
       bgcolor: '#ffffff',
     } as Partial<Layout['geo']>,
+    // The legend beside the map, never over it: laid over the plot it hid the map's frame and
+    // the areas in its corner (PlotlyChart widens the right margin to fit it; so does Plotly
+    // in an exported image). No legend title, no legend: a colour bar says it all.
+    showlegend: legendTitle !== '',
     legend: {
-      x: 1,
-      xanchor: 'right',
+      x: 1.02,
+      xanchor: 'left',
       y: 1,
       yanchor: 'top',
       title: { text: legendTitle },
-      bgcolor: 'rgba(255,255,255,0.85)',
     },
     annotations: [
       {

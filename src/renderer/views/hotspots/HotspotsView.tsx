@@ -20,7 +20,7 @@ const DEFAULT_CELL = 250;
 
 const incidentData = (ds: DatasetSummary[]) => ds.filter((d) => d.kind === 'incidents' && d.months.first);
 
-export function HotspotsView({ active }: { active: boolean }) {
+export function HotspotsView({ active, onImport }: { active: boolean; onImport?(): void }) {
   const { info } = useWorkbench();
   const datasets = useMemo(() => incidentData(info?.datasets ?? []), [info]);
   const [chosen, setChosen] = useState<Partial<HotspotChoice>>({});
@@ -74,6 +74,11 @@ export function HotspotsView({ active }: { active: boolean }) {
             Hotspots need incident points: import police.uk street-level files (one month’s CSV, several, or a
             folder) and the ward and borough boundaries in the Import view.
           </p>
+          {onImport && (
+            <button type="button" className="button button-primary" onClick={onImport}>
+              Go to the Import view
+            </button>
+          )}
         </div>
       )}
       {ds && choice && (

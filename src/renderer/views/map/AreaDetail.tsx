@@ -29,12 +29,22 @@ function AreaDetail({ area, dataset, names, active }: Props) {
   const { info } = useWorkbench();
   const [trail, setTrail] = useState<Drill[]>([area.drill]);
   const box = useRef<HTMLElement>(null);
-  // The figures open below the map: bring them into view, as the click asked for them. In
-  // braces: Chromium's scrollIntoView now returns a promise, and an effect that returns
-  // anything but a clean-up function brings the whole app down when the panel closes.
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Where the keyboard was when the panel opened (an area's button in the map's table): Close
+  // takes it back there rather than to the top of the page.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+  // The figures open below the map: bring them into view, as the click asked for them, and the
+  // keyboard with them. In braces: Chromium's scrollIntoView now returns a promise, and an
+  // effect that returns anything but a clean-up function brings the whole app down when the
+  // panel closes.
   useEffect(() => {
     box.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
   }, []);
+  const close = () => {
+    area.close();
+    if (opener?.isConnected && opener !== document.body) opener.focus();
+  };
   const here = trail.at(-1)!;
   // The map's kept answers: going back up the trail, or to an area opened before, shows its
   // figures at once; a step made stale by the next click is cancelled.
@@ -48,14 +58,19 @@ function AreaDetail({ area, dataset, names, active }: Props) {
   return (
     <section ref={box} className={`card ward-detail${loading ? ' is-updating' : ''}`} aria-labelledby="area-detail-title">
       <div className="ward-detail-head">
-        <h2 id="area-detail-title">{trail.map((d) => d.label).join(' › ')}</h2>
+        <h2 id="area-detail-title" ref={heading} tabIndex={-1}>{trail.map((d) => d.label).join(' › ')}</h2>
         <span className="action-row">
           {trail.length > 1 && (
-            <button type="button" className="button button-quiet" onClick={() => setTrail(trail.slice(0, -1))}>
+            <button type="button" className="button button-quiet" onClick={() => {
+                setTrail(trail.slice(0, -1));
+                // The button goes with the last step back: the keyboard stays in the panel.
+                heading.current?.focus({ preventScroll: true });
+              }}
+            >
               Back to {trail.at(-2)!.label}
             </button>
           )}
-          <button type="button" className="button button-quiet" onClick={area.close}>
+          <button type="button" className="button button-quiet" onClick={close}>
             Close
           </button>
         </span>

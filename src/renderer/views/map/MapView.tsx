@@ -1,6 +1,7 @@
 /**
- * Map: a ward or borough heat map of a pivot measure for a dataset and period, drawn offline
- * from the workspace's own boundaries, with the classes, small counts and unmapped areas said.
+ * Map: a ward or borough heat map of a pivot measure for a dataset, period and crime type,
+ * drawn offline from the workspace's own boundaries, with the classes, small counts and
+ * unmapped areas said, and the same figures as a table (the keyboard's way to the drill-down).
  */
 import { useMemo, useState } from 'react';
 import type { Measure, PivotSpec } from '../../../shared/pivot';
@@ -12,15 +13,19 @@ import { PlotlyChart } from '../../charts/PlotlyChart';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ViewHeader } from '../../components/ViewHeader';
 import { monthRange, monthsBetween } from '../../format/months';
-import { formatMeasure } from '../../format/numbers';
 import { useBoroughs } from '../assessment/useFindings';
 import { OpenedAreaDetail } from './AreaDetail';
 import { useChoropleth } from './useChoropleth';
 import { MonthSelect } from '../../components/MonthSelect';
+import { MapEmpty } from './MapEmpty';
+import { MapNotes, nothingShaded } from './MapNotes';
+import { MapTable } from './MapTable';
+import { useBoundarySets } from './useBoundarySets';
+import { useMajorCategories } from './useMajorCategories';
 
 const MEASURES: Measure[] = ['count', 'rate', 'change', 'rate-change'];
 
-export function MapView({ active }: { active: boolean }) {
+export function MapView({ active, onImport }: { active: boolean; onImport?(): void }) {
   const { info } = useWorkbench();
   const datasets = useMemo(
     () => (info?.datasets ?? []).filter((d) => d.kind === 'counts' && d.months.first),
@@ -35,6 +40,12 @@ export function MapView({ active }: { active: boolean }) {
   const [level, setLevel] = useState<'ward' | 'borough'>('ward');
   const [measure, setMeasure] = useState<Measure>('count');
   const [borough, setBorough] = useState('');
+  const [category, setCategory] = useState({ dataset: '', key: '' });
+  const categories = useMajorCategories(ds?.key ?? null);
+  // A crime type belongs to its dataset: another dataset starts again from all crime.
+  const crimeType = categories.find((c) => ds && category.dataset === ds.key && c.key === category.key) ?? null;
+  const boundarySets = useBoundarySets();
+  const noBoundaries = boundarySets !== null && !boundarySets.some((b) => b.kind === 'ward' || b.kind === 'borough');
   const boroughs = useBoroughs(ds?.key ?? null, info);
   const months = ds ? monthsBetween(ds.months.first!, ds.months.last!) : [];
   const [span, setSpan] = useState<{ from?: string; to?: string }>({});
@@ -49,14 +60,18 @@ export function MapView({ active }: { active: boolean }) {
         columns: [],
         measure,
         months: { from, to },
-        filters: borough && areaLevel === 'ward' ? { borough: [borough] } : {},
+        filters: {
+          ...(borough && areaLevel === 'ward' ? { borough: [borough] } : {}),
+          ...(crimeType ? { major: [crimeType.key] } : {}),
+        },
       }
     : null;
   // The last map stays on screen while the next is drawn, so changing a control does not blank it.
-  const { last: answer, names, openArea, opened } = useChoropleth(pivot, ds, active);
+  const { last: answer, names, openArea, opened } = useChoropleth(ds && !noBoundaries ? pivot : null, ds, active);
   const map = answer?.map ?? null;
   const title = map
-    ? `${MEASURE_UNITS[map.measure]} by ${map.level}${borough && map.level === 'ward' ? ` — ${borough}` : ''}, ${monthRange(map.span.from, map.span.to)}`
+    ? `${MEASURE_UNITS[map.measure]} by ${map.level}${borough && map.level === 'ward' ? ` — ${borough}` : ''}, ` +
+      `${crimeType ? `${crimeType.label}, ` : ''}${monthRange(map.span.from, map.span.to)}`
     : '';
   const figure = useMemo(() => (map ? choroplethFigure(map, title) : null), [map, title]);
 
@@ -67,8 +82,9 @@ export function MapView({ active }: { active: boolean }) {
         Ward and borough heat maps, drawn from the boundaries in this workspace. Nothing is fetched from the
         web.
       </ViewHeader>
-      {ds && (
-        <div className="card pivot-form">
+      {(!ds || noBoundaries) && <MapEmpty noData={!ds} noBoundaries={noBoundaries} onImport={onImport} />}
+      {ds && !noBoundaries && (
+        <div className="card pivot-form map-form">
           <div className="pivot-controls">
             <label className="field field-wide">
               <span>Dataset</span>
@@ -102,6 +118,20 @@ export function MapView({ active }: { active: boolean }) {
                 </select>
               </label>
             )}
+            <label className="field">
+              <span>Crime type</span>
+              <select
+                value={crimeType?.key ?? ''}
+                onChange={(e) => setCategory({ dataset: ds.key, key: e.target.value })}
+              >
+                <option value="">All crime</option>
+                {categories.map((c) => (
+                  <option key={c.key} value={c.key}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            </label>
             <label className="field field-measure">
               <span>Measure</span>
               <select value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
@@ -127,39 +157,33 @@ export function MapView({ active }: { active: boolean }) {
           </div>
         </div>
       )}
-      {answer?.error && (
-        <ErrorNotice
-          error={answer.error}
-          title="This map cannot be drawn. Import the ward or borough boundaries (GeoJSON) for this dataset in the Import view."
-        />
+      {answer?.error && !noBoundaries && (
+        <>
+          <ErrorNotice
+            error={answer.error}
+            title="This map cannot be drawn. Import the ward or borough boundaries (GeoJSON) for this dataset in the Import view."
+          />
+          {onImport && (
+            <button type="button" className="button map-import" onClick={onImport}>
+              Go to the Import view
+            </button>
+          )}
+        </>
       )}
       {map && figure && (
         <section className="card" aria-label="Heat map">
+          {/* Nothing shaded: the reason comes first, not under a grey map. */}
+          {nothingShaded(map) && <MapNotes map={map} />}
           {active && <PlotlyChart figure={figure} fileName={chartFileName(title)} onPointClick={openArea} />}
           <p className="hint map-hint">
             Click a {map.level} to see{' '}
             {map.level === 'borough' && ds?.areaLevel === 'ward'
               ? 'its wards'
               : 'its months across the crime categories'}
-            .
+            , or open it from the table below.
           </p>
-          {(map.notes.length > 0 || map.unmapped.length > 0) && (
-            <section className="notes" aria-label="Notes on this map">
-              <h3>Notes</h3>
-              <ul>
-                {map.notes.map((n) => (
-                  <li key={n}>{n}</li>
-                ))}
-                {map.unmapped.length > 0 && (
-                  <li>
-                    Not on the map (no boundary):{' '}
-                    {map.unmapped.map((u) => `${u.name} (${formatMeasure(map.measure, u.value)})`).join(', ')}
-                    .
-                  </li>
-                )}
-              </ul>
-            </section>
-          )}
+          <MapTable map={map} onOpen={(code) => openArea({ location: code })} />
+          {!nothingShaded(map) && <MapNotes map={map} />}
         </section>
       )}
       {ds && <OpenedAreaDetail area={opened} dataset={ds} names={names} active={active} />}
