@@ -230,6 +230,16 @@ describe('maps and hotspots in Chromium (browser mode)', () => {
     expect(expected.rows.length).toBeGreaterThan(6);
     await expectDetailMatches(block.locator('.ward-detail'), expected);
     await page.screenshot({ path: path.join(repoRoot, 'test-results', 'screenshots', '42-assessment-ward-drill.png') });
+
+    // The same drill-down from the keyboard, through the map's table, for another ward.
+    const summary = block.locator('details.map-table > summary');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const other = block.locator('details.map-table tbody button').filter({ hasNotText: name }).first();
+    const otherName = ((await other.textContent()) ?? '').trim();
+    await other.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => ((await heading.textContent()) ?? '').trim()).toBe(otherName);
   });
 
   it('drills into a ward from the Map view, with small counts marked and borough outlines on top', async () => {

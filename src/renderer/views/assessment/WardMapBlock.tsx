@@ -13,6 +13,7 @@ import { choroplethFigure } from '../../charts/choropleth';
 import { PlotlyChart } from '../../charts/PlotlyChart';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { OpenedAreaDetail } from '../map/AreaDetail';
+import { MapTable } from '../map/MapTable';
 import { useChoropleth } from '../map/useChoropleth';
 
 /** The map's question: the assessment's borough, category and current year, by ward. */
@@ -54,9 +55,10 @@ export function WardMapBlock({ findings: f, active }: { findings: Findings; acti
         <>
           {active && <PlotlyChart figure={figure} fileName={chartFileName(title)} onPointClick={openArea} />}
           <p className="hint">
-            Drawn on the {map.vintage} ward boundaries, the set this dataset’s ward codes belong to. Click a ward to see
-            its months across the crime categories.
+            Drawn on the {map.vintage} ward boundaries, the set this dataset’s ward codes belong to. Click a ward (or
+            open the table below) to see its months across the crime categories.
           </p>
+          <MapTable map={map} onOpen={(code) => openArea({ location: code })} />
           {map.notes.length > 0 && (
             <ul className="caveats">
               {map.notes.map((n) => (
