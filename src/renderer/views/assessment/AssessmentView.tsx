@@ -32,7 +32,14 @@ const crimeData = (ds: DatasetSummary[]) => ds.filter((d) => d.kind === 'counts'
 
 const NO_CHOICES: CategoryChoices = { majors: [], minors: [] };
 
-export function AssessmentView({ active, onImport }: { active: boolean; onImport(): void }) {
+// Memoised: switching views re-renders the shell, and a view whose `active` is unchanged need not follow.
+export const AssessmentView = memo(function AssessmentView({
+  active,
+  onImport,
+}: {
+  active: boolean;
+  onImport(): void;
+}) {
   const { info } = useWorkbench();
   const datasets = useMemo(() => crimeData(info?.datasets ?? []), [info]);
   const [chosen, setChosen] = useState<Partial<FactsSpec>>({});
@@ -132,7 +139,7 @@ export function AssessmentView({ active, onImport }: { active: boolean; onImport
       )}
     </section>
   );
-}
+});
 
 /** The pack's crime types: the dataset's major categories, and the minor one asked for if it is one. */
 function packCategories(spec: FactsSpec, choices: CategoryChoices): Choice[] {

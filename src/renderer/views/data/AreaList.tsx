@@ -29,11 +29,18 @@ function groupOf(a: DatasetArea): string {
 }
 
 function matches(a: DatasetArea, q: string): boolean {
-  return !q || a.name.toLowerCase().includes(q) || (a.code ?? '').toLowerCase().includes(q) || (a.borough ?? '').toLowerCase().includes(q);
+  return (
+    !q ||
+    a.name.toLowerCase().includes(q) ||
+    (a.code ?? '').toLowerCase().includes(q) ||
+    (a.borough ?? '').toLowerCase().includes(q)
+  );
 }
 
 export function AreaList({ areas, datasetName }: { areas: DatasetArea[]; datasetName: string }) {
   const [query, setQuery] = useState('');
+  // Drawn when opened: 679 wards in every dataset card would weigh on every other view's work.
+  const [open, setOpen] = useState(false);
   const q = useDeferredValue(query.trim().toLowerCase());
   const groups = useMemo(() => {
     const out = new Map<string, DatasetArea[]>();
@@ -44,40 +51,46 @@ export function AreaList({ areas, datasetName }: { areas: DatasetArea[]; dataset
   const boroughsOfWards = new Set(areas.filter((a) => a.kind !== 'borough').map((a) => a.borough)).size;
   const onlyWards = areas.every((a) => a.kind === 'ward');
   return (
-    <details className="area-list">
+    <details className="area-list" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         Areas: {areaCountText(areas)}
         {onlyWards && boroughsOfWards > 1 && ` in ${counted(boroughsOfWards, 'borough')}`}
       </summary>
-      <label className="field area-search">
-        <span>Find an area</span>
-        <input
-          type="search"
-          value={query}
-          placeholder="Name, code or borough"
-          aria-label={`Find an area in ${datasetName}`}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-      </label>
-      <p className="hint" aria-live="polite">
-        {q ? `${counted(shown, 'area')} match “${query.trim()}”.` : `All ${counted(areas.length, 'area')}, by borough.`}
-      </p>
-      <div className="area-columns">
-        {groups.map(([group, list]) => (
-          <section key={group} className="category-group">
-            <h4>
-              {group} <span className="muted">({list.length})</span>
-            </h4>
-            <ul>
-              {list.map((a) => (
-                <li key={`${a.kind}-${a.code ?? a.name}`}>
-                  {a.name} {a.code && <span className="muted">{a.code}</span>}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))}
-      </div>
+      {open && (
+        <>
+          <label className="field area-search">
+            <span>Find an area</span>
+            <input
+              type="search"
+              value={query}
+              placeholder="Name, code or borough"
+              aria-label={`Find an area in ${datasetName}`}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+          </label>
+          <p className="hint" aria-live="polite">
+            {q
+              ? `${counted(shown, 'area')} match “${query.trim()}”.`
+              : `All ${counted(areas.length, 'area')}, by borough.`}
+          </p>
+          <div className="area-columns">
+            {groups.map(([group, list]) => (
+              <section key={group} className="category-group">
+                <h4>
+                  {group} <span className="muted">({list.length})</span>
+                </h4>
+                <ul>
+                  {list.map((a) => (
+                    <li key={`${a.kind}-${a.code ?? a.name}`}>
+                      {a.name} {a.code && <span className="muted">{a.code}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+        </>
+      )}
     </details>
   );
 }

@@ -3,7 +3,7 @@
  * (never clipped at a boundary) — hexagon counts, kernel density and Getis-Ord Gi* hot and cold
  * spots, with ward and borough outlines on top, drawn offline and exported as image and table.
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { HotspotArgs } from '../../../shared/geo';
 import type { DatasetSummary } from '../../../shared/workspace';
 import { useWorkbench } from '../../api/context';
@@ -20,7 +20,14 @@ const DEFAULT_CELL = 250;
 
 const incidentData = (ds: DatasetSummary[]) => ds.filter((d) => d.kind === 'incidents' && d.months.first);
 
-export function HotspotsView({ active, onImport }: { active: boolean; onImport?(): void }) {
+// Memoised: switching views re-renders the shell, and a view whose `active` is unchanged need not follow.
+export const HotspotsView = memo(function HotspotsView({
+  active,
+  onImport,
+}: {
+  active: boolean;
+  onImport?(): void;
+}) {
   const { info } = useWorkbench();
   const datasets = useMemo(() => incidentData(info?.datasets ?? []), [info]);
   const [chosen, setChosen] = useState<Partial<HotspotChoice>>({});
@@ -38,7 +45,10 @@ export function HotspotsView({ active, onImport }: { active: boolean; onImport?(
         dataset: ds.key,
         area: (chosen.area ?? []).filter((b) => boroughs.includes(b)),
         to,
-        from: chosen.from && months.includes(chosen.from) ? chosen.from : (months[Math.max(0, months.indexOf(to) - 11)] ?? ''),
+        from:
+          chosen.from && months.includes(chosen.from)
+            ? chosen.from
+            : (months[Math.max(0, months.indexOf(to) - 11)] ?? ''),
         category: chosen.category ?? '',
         cell: chosen.cell ?? DEFAULT_CELL,
         bandwidth: chosen.bandwidth ?? null,
@@ -49,7 +59,10 @@ export function HotspotsView({ active, onImport }: { active: boolean; onImport?(
   const args: HotspotArgs | null = choice
     ? {
         dataset: choice.dataset,
-        months: choice.from <= choice.to ? { from: choice.from, to: choice.to } : { from: choice.to, to: choice.from },
+        months:
+          choice.from <= choice.to
+            ? { from: choice.from, to: choice.to }
+            : { from: choice.to, to: choice.from },
         ...(choice.area.length ? { area: choice.area } : {}),
         ...(choice.category ? { filters: { category: [choice.category] } } : {}),
         cell: choice.cell,
@@ -101,8 +114,14 @@ export function HotspotsView({ active, onImport }: { active: boolean; onImport?(
       )}
       {error && <ErrorNotice error={error} title="The hotspots cannot be worked out for this choice." />}
       {result && choice && !error && (
-        <HotspotOutput result={result} method={choice.method} crimeType={crimeType} active={active} loading={loading} />
+        <HotspotOutput
+          result={result}
+          method={choice.method}
+          crimeType={crimeType}
+          active={active}
+          loading={loading}
+        />
       )}
     </section>
   );
-}
+});

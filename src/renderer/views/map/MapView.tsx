@@ -3,7 +3,7 @@
  * drawn offline from the workspace's own boundaries, with the classes, small counts and
  * unmapped areas said, and the same figures as a table (the keyboard's way to the drill-down).
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { Measure, PivotSpec } from '../../../shared/pivot';
 import { useWorkbench } from '../../api/context';
 import { chartFileName } from '../../charts/assessment';
@@ -25,7 +25,8 @@ import { useMajorCategories } from './useMajorCategories';
 
 const MEASURES: Measure[] = ['count', 'rate', 'change', 'rate-change'];
 
-export function MapView({ active, onImport }: { active: boolean; onImport?(): void }) {
+// Memoised: switching views re-renders the shell, and a view whose `active` is unchanged need not follow.
+export const MapView = memo(function MapView({ active, onImport }: { active: boolean; onImport?(): void }) {
   const { info } = useWorkbench();
   const datasets = useMemo(
     () => (info?.datasets ?? []).filter((d) => d.kind === 'counts' && d.months.first),
@@ -43,9 +44,11 @@ export function MapView({ active, onImport }: { active: boolean; onImport?(): vo
   const [category, setCategory] = useState({ dataset: '', key: '' });
   const categories = useMajorCategories(ds?.key ?? null);
   // A crime type belongs to its dataset: another dataset starts again from all crime.
-  const crimeType = categories.find((c) => ds && category.dataset === ds.key && c.key === category.key) ?? null;
+  const crimeType =
+    categories.find((c) => ds && category.dataset === ds.key && c.key === category.key) ?? null;
   const boundarySets = useBoundarySets();
-  const noBoundaries = boundarySets !== null && !boundarySets.some((b) => b.kind === 'ward' || b.kind === 'borough');
+  const noBoundaries =
+    boundarySets !== null && !boundarySets.some((b) => b.kind === 'ward' || b.kind === 'borough');
   const boroughs = useBoroughs(ds?.key ?? null, info);
   const months = ds ? monthsBetween(ds.months.first!, ds.months.last!) : [];
   const [span, setSpan] = useState<{ from?: string; to?: string }>({});
@@ -67,7 +70,12 @@ export function MapView({ active, onImport }: { active: boolean; onImport?(): vo
       }
     : null;
   // The last map stays on screen while the next is drawn, so changing a control does not blank it.
-  const { last: answer, names, openArea, opened } = useChoropleth(ds && !noBoundaries ? pivot : null, ds, active);
+  const {
+    last: answer,
+    names,
+    openArea,
+    opened,
+  } = useChoropleth(ds && !noBoundaries ? pivot : null, ds, active);
   const map = answer?.map ?? null;
   const title = map
     ? `${MEASURE_UNITS[map.measure]} by ${map.level}${borough && map.level === 'ward' ? ` — ${borough}` : ''}, ` +
@@ -189,4 +197,4 @@ export function MapView({ active, onImport }: { active: boolean; onImport?(): vo
       {ds && <OpenedAreaDetail area={opened} dataset={ds} names={names} active={active} />}
     </section>
   );
-}
+});

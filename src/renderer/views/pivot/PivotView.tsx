@@ -41,7 +41,11 @@ export const PivotView = memo(function PivotView({ active, onImport }: { active:
   useEffect(() => {
     if (!moveFocus.current) return;
     moveFocus.current = false;
-    (backButton.current ?? document.getElementById('pivot-title'))?.focus();
+    // After the new table is painted: a focus() now would lay it out inside the click's own task.
+    const frame = requestAnimationFrame(() =>
+      setTimeout(() => (backButton.current ?? document.getElementById('pivot-title'))?.focus(), 0),
+    );
+    return () => cancelAnimationFrame(frame);
   }, [trail]);
 
   function change(next: PivotSpec) {
