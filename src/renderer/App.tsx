@@ -3,7 +3,7 @@
  * Views stay mounted when hidden, so an import keeps running and a pivot keeps its state
  * while the analyst looks elsewhere.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { WorkspaceInfo } from '../shared/workspace';
 import type { EngineClient } from './api/client';
 import { WorkbenchContext, type Workbench } from './api/context';
@@ -75,31 +75,49 @@ export function App({ client }: { client: EngineClient }) {
           {!info && !error && <p className="status-line">Opening the workspace…</p>}
           {info && (
             <>
-              <div hidden={view !== 'import'}>
+              <ViewSlot shown={view === 'import'}>
                 <ImportView incoming={incoming} />
-              </div>
-              <div hidden={view !== 'data'}>
+              </ViewSlot>
+              <ViewSlot shown={view === 'data'}>
                 <DataView onImport={toImport} />
-              </div>
-              <div hidden={view !== 'pivot'}>
+              </ViewSlot>
+              <ViewSlot shown={view === 'pivot'}>
                 <PivotView active={view === 'pivot'} onImport={toImport} />
-              </div>
-              <div hidden={view !== 'assessment'}>
+              </ViewSlot>
+              <ViewSlot shown={view === 'assessment'}>
                 <AssessmentView active={view === 'assessment'} onImport={toImport} />
-              </div>
-              <div hidden={view !== 'map'}>
+              </ViewSlot>
+              <ViewSlot shown={view === 'map'}>
                 <MapView active={view === 'map'} onImport={toImport} />
-              </div>
-              <div hidden={view !== 'hotspots'}>
+              </ViewSlot>
+              <ViewSlot shown={view === 'hotspots'}>
                 <HotspotsView active={view === 'hotspots'} onImport={toImport} />
-              </div>
-              <div hidden={view !== 'revisions'}>
+              </ViewSlot>
+              <ViewSlot shown={view === 'revisions'}>
                 <RevisionsView />
-              </div>
+              </ViewSlot>
             </>
           )}
         </main>
       </div>
     </WorkbenchContext.Provider>
+  );
+}
+
+/**
+ * A view kept mounted while another is shown. It is parked with `content-visibility: hidden`,
+ * not `display: none`: the browser keeps its styles and layout, so showing it again costs a
+ * paint, not a fresh layout of the whole view (a pivot table, an assessment of six blocks).
+ * `inert` and `aria-hidden` keep it out of reach of Tab and screen readers, as `hidden` did.
+ */
+function ViewSlot({ shown, children }: { shown: boolean; children: ReactNode }) {
+  return (
+    <div
+      className={shown ? 'view-slot' : 'view-slot is-parked'}
+      inert={!shown}
+      aria-hidden={shown ? undefined : true}
+    >
+      {children}
+    </div>
   );
 }

@@ -26,7 +26,10 @@ export function wardMapSpec(f: Findings): PivotSpec | null {
     columns: [],
     measure: 'count',
     months: { from: months[0]!.month, to: months.at(-1)!.month },
-    filters: { borough: [f.area.key], [f.category.level === 'major' ? 'major' : 'category']: [f.category.key] },
+    filters: {
+      borough: [f.area.key],
+      [f.category.level === 'major' ? 'major' : 'category']: [f.category.key],
+    },
   };
 }
 
@@ -53,10 +56,15 @@ export function WardMapBlock({ findings: f, active }: { findings: Findings; acti
       {error && <VintageNotice error={error} vintage={dataset?.boundaryVintage ?? null} />}
       {map && figure && (
         <>
-          {active && <PlotlyChart figure={figure} fileName={chartFileName(title)} onPointClick={openArea} />}
+          <PlotlyChart
+            figure={figure}
+            fileName={chartFileName(title)}
+            onPointClick={openArea}
+            paused={!active}
+          />
           <p className="hint">
-            Drawn on the {map.vintage} ward boundaries, the set this dataset’s ward codes belong to. Click a ward (or
-            open the table below) to see its months across the crime categories.
+            Drawn on the {map.vintage} ward boundaries, the set this dataset’s ward codes belong to. Click a
+            ward (or open the table below) to see its months across the crime categories.
           </p>
           <MapTable map={map} onOpen={(code) => openArea({ location: code })} />
           {map.notes.length > 0 && (

@@ -24,7 +24,8 @@ export function hotspotTitle(result: HotspotResult, method: HotspotMethod, crime
   return `${METHOD_LABELS[method]}: ${crimeType ?? 'all crime'}, ${area}, ${monthRange(result.span.from, result.span.to)}`;
 }
 
-const p = (x: number | null) => (x === null ? 'no cell' : `p ≤ ${x < 0.0001 ? x.toExponential(1) : x.toFixed(4)}`);
+const p = (x: number | null) =>
+  x === null ? 'no cell' : `p ≤ ${x < 0.0001 ? x.toExponential(1) : x.toFixed(4)}`;
 
 export function HotspotOutput({ result, method, crimeType, active, loading }: Props) {
   const title = hotspotTitle(result, method, crimeType);
@@ -36,7 +37,7 @@ export function HotspotOutput({ result, method, crimeType, active, loading }: Pr
       <p className="snap-note" role="note">
         <strong>Approximate locations.</strong> {snapNote}
       </p>
-      {active && <PlotlyChart figure={figure} fileName={chartFileName(title)} />}
+      <PlotlyChart figure={figure} fileName={chartFileName(title)} paused={!active} />
       <CellExport result={result} fileName={chartFileName(`hotspot cells ${title}`)} />
       <div className="hotspot-facts">
         <section aria-labelledby="hotspot-counted">

@@ -182,7 +182,12 @@ export const MapView = memo(function MapView({ active, onImport }: { active: boo
         <section className="card" aria-label="Heat map">
           {/* Nothing shaded: the reason comes first, not under a grey map. */}
           {nothingShaded(map) && <MapNotes map={map} />}
-          {active && <PlotlyChart figure={figure} fileName={chartFileName(title)} onPointClick={openArea} />}
+          <PlotlyChart
+            figure={figure}
+            fileName={chartFileName(title)}
+            onPointClick={openArea}
+            paused={!active}
+          />
           <p className="hint map-hint">
             Click a {map.level} to see{' '}
             {map.level === 'borough' && ds?.areaLevel === 'ward'

@@ -46,12 +46,7 @@ export function PivotOutput({ result, dataset, names, onDrill, active, loading }
           {loading && <span className="badge">Updating…</span>}
         </h2>
         <p className="source-line">{figure.sourceNote}</p>
-        <PivotTable
-          key={tableKey}
-          result={result}
-          onDrill={onDrill}
-          onExplain={explain}
-        />
+        <PivotTable key={tableKey} result={result} onDrill={onDrill} onExplain={explain} />
         <p className="hint">
           Click a column heading to sort. Click a figure, a row name or a column total to see what lies behind
           it; the{' '}
@@ -81,7 +76,9 @@ export function PivotOutput({ result, dataset, names, onDrill, active, loading }
         )}
       </section>
       <section className="card pivot-chart-card" aria-label="Chart of this pivot">
-        {active && !figure.empty && <PlotlyChart figure={figure} fileName={fileNameFor(figure.title)} />}
+        {!figure.empty && (
+          <PlotlyChart figure={figure} fileName={fileNameFor(figure.title)} paused={!active} />
+        )}
         {figure.empty && (
           <p className="chart-empty">
             <strong>{figure.title}</strong>
