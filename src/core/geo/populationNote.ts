@@ -3,6 +3,7 @@
  * is populations for another ward set (2014 wards, say, under 2022-ward crimes), which the
  * pivot cannot tell but the map can, as it knows which ward set it is drawn on.
  */
+import { counted, listed } from '../../shared/counted';
 import type { Db } from '../store/workspace';
 
 /**
@@ -37,14 +38,10 @@ export function wardPopulationNote(db: Db, vintage: string, blankCodes: string[]
   ).toLocaleString('en-GB');
   const sets = held.filter((h) => h.vintage !== null && h.vintage !== vintage).map((h) => h.vintage!);
   const other = held.find((h) => h.vintage === null);
-  const older = other ? `${other.wards.toLocaleString('en-GB')} ward${other.wards === 1 ? '' : 's'} of an older set` : '';
-  const heldFor = sets.length ? `the ${andList(sets)} wards${older ? `, with ${older}` : ''}` : older;
+  const older = other ? `${counted(other.wards, 'ward')} of an older set` : '';
+  const heldFor = sets.length ? `the ${listed(sets)} wards${older ? `, with ${older}` : ''}` : older;
   return (
     `${want}; the ward populations held (${total} wards) are for ${heldFor}. ` +
     `Import population estimates for the ${vintage} wards to see rates on this map.`
   );
-}
-
-function andList(items: string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

@@ -56,7 +56,5 @@ export function formatBytes(bytes: number): string {
   return `${oneDp.format(value)} ${units[unit]}`;
 }
 
-/** "3 rows", "1 row": a count with its noun, singular when it is one. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
+/** "3 rows", "1 row": the app's name for the shared `counted`, one rule for the CLI, the engine and the page. */
+export { counted as plural } from '../../shared/counted';

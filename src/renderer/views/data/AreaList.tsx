@@ -4,7 +4,7 @@
  */
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { DatasetArea } from '../../../shared/datasetContents';
-import { counted } from '../../../shared/counted';
+import { counted, listed } from '../../../shared/counted';
 import type { AreaKind } from '../../../shared/workspace';
 
 const KINDS: [AreaKind, string, string][] = [
@@ -20,7 +20,7 @@ export function areaCountText(areas: DatasetArea[]): string {
     return n ? [counted(n, one, many)] : [];
   });
   if (parts.length === 0) return 'no areas';
-  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return listed(parts);
 }
 
 function groupOf(a: DatasetArea): string {

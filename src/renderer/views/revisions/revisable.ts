@@ -4,6 +4,7 @@
  */
 import type { DatasetSummary, ImportSummary, WorkspaceInfo } from '../../../shared/workspace';
 import { monthRange } from '../../format/months';
+import { listed } from '../../../shared/counted';
 
 const crimeData = (d: DatasetSummary) => d.kind !== 'population';
 
@@ -30,5 +31,5 @@ export function extractSpans(extracts: ImportSummary[]): string {
     const lasts = extracts.map((i) => i.months.last).filter((m): m is string => m !== null).sort();
     return `${monthRange(firsts[0] ?? null, lasts.at(-1) ?? null)}, each its own months`;
   }
-  return spans.length > 1 ? `${spans.slice(0, -1).join(', ')} and ${spans.at(-1)}` : (spans[0] ?? '');
+  return listed(spans);
 }
