@@ -7,7 +7,8 @@
  */
 import type { CutDownExtract } from '../../shared/importing';
 import { counted } from '../../shared/counted';
-import { MONTH_NAMES, type AreaKind } from '../../shared/workspace';
+import type { AreaKind } from '../../shared/workspace';
+import { monthLabel } from '../analysis/periods';
 import { monthRange, toIsoMonth } from '../months';
 import type { Db } from '../store/workspace';
 
@@ -50,20 +51,15 @@ function spreadReplaced(db: Db, datasetId: number, importId: number, months: str
     .get(datasetId, importId, months, datasetId) as Spread;
 }
 
-function monthName(m: number): string {
-  const [year, month] = toIsoMonth(m).split('-');
-  return `${MONTH_NAMES[Number(month) - 1]} ${year}`;
-}
-
 /** "Jan 2024 – Dec 2025 (24 months)", or "Mar 2024" for one; gaps are said as "between". */
 export function monthSpanText(months: number[]): string {
   const first = months[0]!;
   const last = months.at(-1)!;
-  if (months.length === 1) return monthName(first);
+  if (months.length === 1) return monthLabel(first);
   const joined = monthRange(first, last).length === months.length;
   return joined
-    ? `${monthName(first)} – ${monthName(last)} (${counted(months.length, 'month')})`
-    : `${counted(months.length, 'month')} between ${monthName(first)} and ${monthName(last)}`;
+    ? `${monthLabel(first)} – ${monthLabel(last)} (${counted(months.length, 'month')})`
+    : `${counted(months.length, 'month')} between ${monthLabel(first)} and ${monthLabel(last)}`;
 }
 
 const AREA_WORD: Record<AreaKind, string> = { ward: 'ward', borough: 'borough', lsoa: 'LSOA' };
