@@ -17,6 +17,7 @@ import { runHotspots } from '../src/core/geo/hotspots';
 import { importBoundaries } from '../src/core/geo/importBoundaries';
 import { PolygonIndex } from '../src/core/geo/polygonIndex';
 import { openWorkspace, type Db } from '../src/core/store/workspace';
+import { log, median } from './report';
 
 interface GeoCase {
   name: string;
@@ -29,8 +30,6 @@ interface GeoCase {
   detail: string;
 }
 
-const log = (text: string) => process.stderr.write(`${text}\n`);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Inserts `n` incidents straight into the store (the import itself is benchmarked elsewhere). */
 function seedIncidents(db: Db, n: number, london: PolygonIndex): void {

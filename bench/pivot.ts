@@ -6,6 +6,8 @@
  * category list × ten years (2.6 million stored figures), and a million police.uk incidents
  * over five years placed in the real 2022 ward boundaries (../shared/data/boundaries).
  *
+ * On the same workspace, the check an import makes for a cut-down extract (bench/cutDown.ts).
+ *
  * Making it takes minutes, so it is made once and kept in the temp folder, keyed by the
  * generator version, the size and the workspace schema version; reruns start at once.
  *
@@ -27,7 +29,9 @@ import { importFile } from '../src/core/importers/importFile';
 import { migrations } from '../src/core/store/migrations';
 import { openWorkspace, type Db, type Workspace } from '../src/core/store/workspace';
 import { londonWardTable, writeMpsWardCsv, writePoliceUkCsv } from './generate';
+import { cutDownMarkdown, runCutDownBench, type CutDownCase } from './cutDown';
 import { duckdbYardstick, type Yardstick } from './pivotDuckdb';
+import { log, median } from './report';
 
 /** Bump when the generated workspace changes, so a kept one from an older generator is not reused. */
 const PIVOT_GENERATOR_VERSION = 2;
@@ -66,12 +70,6 @@ export interface PivotCase {
   pass: boolean;
 }
 
-const log = (text: string) => process.stderr.write(`${text}\n`);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 /** Unmeasured runs before the measured ones (the first is reported as the cold run). */
 const WARM_UP_RUNS = 3;
 const ms = (t0: number) => performance.now() - t0;
@@ -252,7 +250,9 @@ export async function runPivotBench(argv: string[]): Promise<PivotCase[]> {
       });
       log(`  ${q.name}: ${m.toFixed(1)} ms${d !== null ? ` (DuckDB ${d.toFixed(1)} ms, ${ratio!.toFixed(2)}×)` : ''} ${pass ? 'PASS' : 'FAIL'}`);
     }
-    writeResults(options, cases, rows, incidents, statSync(join(dir, 'workspace.wardlens.sqlite')).size);
+    const cutDown = runCutDownBench(ws.db, options.runs);
+    for (const c of cutDown) log(`  ${c.name}: ${c.median.toFixed(1)} ms (first run ${c.firstRun.toFixed(1)} ms)`);
+    writeResults(options, cases, cutDown, rows, incidents, statSync(join(dir, 'workspace.wardlens.sqlite')).size);
   } finally {
     ws.close();
     yardstick?.close();
@@ -260,7 +260,7 @@ export async function runPivotBench(argv: string[]): Promise<PivotCase[]> {
   return cases;
 }
 
-function writeResults(options: ReturnType<typeof parse>, cases: PivotCase[], rows: number, incidents: number, bytes: number): void {
+function writeResults(options: ReturnType<typeof parse>, cases: PivotCase[], cutDown: CutDownCase[], rows: number, incidents: number, bytes: number): void {
   const f = (x: number | null) => (x === null ? '' : x.toFixed(1));
   const md = [
     '## Pivots and findings',
@@ -276,10 +276,11 @@ function writeResults(options: ReturnType<typeof parse>, cases: PivotCase[], row
         `| ${c.name} | ${f(c.median)} | ${f(c.duckdbMedian)} | ${c.ratio === null ? '' : c.ratio.toFixed(2)} | ${f(c.duckdbQueryOnlyMedian)} | ${c.ratioToQueryOnly === null ? '' : c.ratioToQueryOnly.toFixed(2)} | ${f(median(c.wardlensCpu))} | ${c.duckdbCpu ? f(median(c.duckdbCpu)) : ''} | ${c.cells.toLocaleString('en-GB')} | ${c.target} | ${c.pass ? 'yes' : 'NO'} | ${c.wardlens.map((x) => x.toFixed(0)).join(', ')} | ${c.firstRun.toFixed(0)} |`,
     ),
     '',
+    cutDownMarkdown(cutDown),
   ].join('\n');
   mkdirSync(options.out, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const json = JSON.stringify({ size: options.size, runs: options.runs, rows, incidents, loadAverage: loadavg(), cases }, null, 2);
+  const json = JSON.stringify({ size: options.size, runs: options.runs, rows, incidents, loadAverage: loadavg(), cases, cutDown }, null, 2);
   for (const name of [`pivot-${stamp}`, 'pivot-latest']) {
     writeFileSync(join(options.out, `${name}.json`), json);
     writeFileSync(join(options.out, `${name}.md`), md);

@@ -49,6 +49,10 @@ export interface BenchReport {
   targets: Target[];
 }
 
+/** Progress goes to stderr, so stdout carries the Markdown report alone. */
+export const log = (text: string) => process.stderr.write(`${text}\n`);
+
+/** The middle value; for an even count, the mean of the two middle ones. */
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);

@@ -25,6 +25,7 @@ import { mpsWardTable, writeMpsWardCsv, writeMpsWardXlsx, writePoliceUkCsv } fro
 import { childMain, measure, type ChildKind, type RunResult } from './measure';
 import {
   checkTargets,
+  log,
   machine,
   summarise,
   toMarkdown,
@@ -91,7 +92,6 @@ function runsFor(options: Options, rows: number, kind: 'police' | 'mps'): number
   return 3;
 }
 
-const log = (text: string) => process.stderr.write(`${text}\n`);
 
 /** A generated file, made once (and kept when --data is given). */
 function ensureFile(

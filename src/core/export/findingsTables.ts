@@ -6,6 +6,7 @@
  */
 import type { AreaFigures, Findings } from '../../shared/findings';
 import type { ReportCell, ReportRow, ReportSource, ReportTable } from '../../shared/export';
+import { counted } from '../../shared/counted';
 import { addMonths } from '../analysis/periods';
 import { fromIsoMonth, toIsoMonth } from '../months';
 import type { Db } from '../store/workspace';
@@ -93,7 +94,7 @@ export function summaryTable(all: Findings[], source: ReportSource): ReportTable
   }));
   return table(
     `Quick facts: ${f.area.name}, ${f.years.current} compared with ${f.years.previous}`,
-    `${all.length} ${all.length === 1 ? 'category' : 'categories'} · ${f.dataset.name}`,
+    `${counted(all.length, 'category', 'categories')} · ${f.dataset.name}`,
     comparisonHeader(f, 'Category', withRates),
     body,
     source,

@@ -6,6 +6,9 @@
 import type { FigureCell, FigureKind } from '../../shared/export';
 import type { CellFlag, Dimension, Measure } from '../../shared/pivot';
 
+import { listed } from '../../shared/counted';
+import { monthLabel } from '../analysis/periods';
+import { fromIsoMonth } from '../months';
 import { DIMENSION_LABELS } from '../../shared/pivot';
 
 export { DIMENSION_LABELS };
@@ -59,8 +62,7 @@ export function orderedFlags(flags: Iterable<CellFlag>): CellFlag[] {
 
 /** "ward and year" */
 export function dimensionsPhrase(dims: Dimension[]): string {
-  const words = dims.map((d) => (d === 'lsoa' ? 'LSOA' : DIMENSION_LABELS[d].toLowerCase()));
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+  return listed(dims.map((d) => (d === 'lsoa' ? 'LSOA' : DIMENSION_LABELS[d].toLowerCase())));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -94,13 +96,10 @@ export function formatFigure(cell: Pick<FigureCell, 'kind' | 'value' | 'signed'>
   }
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2017-01" → "Jan 2017" */
+/** "2017-01" → "Jan 2017", as the engine labels a month everywhere (analysis/periods). */
 export function monthText(iso: string): string {
-  const [y, m] = iso.split('-');
-  const name = MONTHS[Number(m) - 1];
-  return name && y ? `${name} ${y}` : iso;
+  const month = fromIsoMonth(iso);
+  return month === null ? iso : monthLabel(month);
 }
 
 export function monthSpanText(first: string | null, last: string | null): string {

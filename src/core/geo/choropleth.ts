@@ -6,7 +6,7 @@
  */
 import type { AreaGeometry, BBox, ChoroplethArgs, ChoroplethProperties, ChoroplethResult, Feature } from '../../shared/geo';
 import type { Measure, PivotCell } from '../../shared/pivot';
-import { runPivot } from '../analysis/pivot/run';
+import { pivotRun } from '../analysis/pivot/run';
 import { WardlensError } from '../errors';
 import type { Db } from '../store/workspace';
 import { polygonsOf, type AreaPolygon } from './boundaryStore';
@@ -44,7 +44,7 @@ export function choropleth(db: Db, args: ChoroplethArgs): ChoroplethResult {
   if (!Number.isInteger(classesWanted) || classesWanted < 2 || classesWanted > 9) {
     throw new WardlensError('bad-request', 'A map legend has 2 to 9 classes.');
   }
-  const pivot = runPivot(db, { ...spec, rows: [level], columns: [] });
+  const { result: pivot, blankRatesNote } = pivotRun(db, { ...spec, rows: [level], columns: [] });
   if (pivot.rows.length === 0) throw new WardlensError('not-found', 'There are no figures to map for this dataset, period and filters.');
   const dataset = db.prepare('SELECT id, kind, boundary_vintage AS vintage FROM datasets WHERE key = ?').get(spec.dataset) as DatasetRow;
   let notes = [...pivot.notes];
@@ -98,7 +98,7 @@ export function choropleth(db: Db, args: ChoroplethArgs): ChoroplethResult {
       },
     };
   });
-  if (vintage !== null) notes = withPopulationNote(db, vintage, figures, notes);
+  if (vintage !== null) notes = withPopulationNote(db, vintage, figures, notes, blankRatesNote);
   const drawn = new Set(polygons.map((p) => p.code));
   const unmapped = [...figures].filter(([code]) => !drawn.has(code)).map(([code, f]) => ({ code, name: f.name, value: f.cell.value }));
   if (unmapped.length) {
@@ -133,16 +133,22 @@ export function choropleth(db: Db, args: ChoroplethArgs): ChoroplethResult {
 
 /**
  * A ward rate map whose wards have no population at all says so once, naming the ward set it
- * needs and the sets held, in place of the pivot's own notes on those wards (which name them
- * by code, and cannot know the ward set).
+ * needs and the sets held, in place of the pivot's own note on those wards (which cannot know
+ * the ward set).
  */
-function withPopulationNote(db: Db, vintage: string, figures: Map<string, { cell: PivotCell }>, notes: string[]): string[] {
+function withPopulationNote(
+  db: Db,
+  vintage: string,
+  figures: Map<string, { cell: PivotCell }>,
+  notes: string[],
+  pivotsNote: string | null,
+): string[] {
   const blank = [...figures]
     .filter(([, f]) => f.cell.value === null && f.cell.populationYear != null && f.cell.population == null)
     .map(([code]) => code);
   const note = wardPopulationNote(db, vintage, blank);
   if (!note) return notes;
-  return [note, ...notes.filter((n) => !blank.some((code) => n.includes(code)))];
+  return [note, ...notes.filter((n) => n !== pivotsNote)];
 }
 
 /**

@@ -10,6 +10,7 @@ import { counted } from '../../shared/counted';
 import type { AreaKind } from '../../shared/workspace';
 import { monthLabel } from '../analysis/periods';
 import { monthRange, toIsoMonth } from '../months';
+import { currentExtractsSql } from '../store/revisions';
 import type { Db } from '../store/workspace';
 
 /** Under this share of the replaced figures' areas (or categories), the file is taken for a cut-down extract. */
@@ -32,18 +33,15 @@ function spreadOfImport(db: Db, datasetId: number, importId: number, months: str
 
 /**
  * Areas and categories in the figures this import replaced: for each month, the extract the
- * claim rule made current before it (latest-running, then latest imported), now kept as a revision.
+ * store's claim rule made current before it (every other import of the dataset competes),
+ * whose figures are now kept as a revision.
  */
+const REPLACED_EXTRACTS_SQL = currentExtractsSql('i.id <> ? AND im.month IN (SELECT value FROM json_each(?))');
+
 function spreadReplaced(db: Db, datasetId: number, importId: number, months: string): Spread {
   return db
     .prepare(
-      `WITH before AS (
-         SELECT month, import_id FROM (
-           SELECT im.month, im.import_id,
-                  row_number() OVER (PARTITION BY im.month ORDER BY i.last_month DESC, i.id DESC) AS pick
-           FROM import_months im JOIN imports i ON i.id = im.import_id
-           WHERE i.dataset_id = ? AND i.id <> ? AND im.month IN (SELECT value FROM json_each(?))
-         ) WHERE pick = 1)
+      `WITH before AS (${REPLACED_EXTRACTS_SQL})
        SELECT count(DISTINCT s.area_id) AS areas, count(DISTINCT s.category_id) AS categories
        FROM superseded_counts s JOIN before b ON b.month = s.month AND b.import_id = s.import_id
        WHERE s.dataset_id = ?`,
@@ -51,8 +49,11 @@ function spreadReplaced(db: Db, datasetId: number, importId: number, months: str
     .get(datasetId, importId, months, datasetId) as Spread;
 }
 
-/** "Jan 2024 – Dec 2025 (24 months)", or "Mar 2024" for one; gaps are said as "between". */
-export function monthSpanText(months: number[]): string {
+/**
+ * "Jan 2024 – Dec 2025 (24 months)", or "Mar 2024" for one; gaps are said as "between". Not
+ * the export's first-to-last span (export/words.ts): the months taken over need not run on.
+ */
+function monthsTakenOverText(months: number[]): string {
   const first = months[0]!;
   const last = months.at(-1)!;
   if (months.length === 1) return monthLabel(first);
@@ -86,6 +87,6 @@ export function checkCutDown(db: Db, datasetId: number, importId: number, supers
     areaLevel,
     areas: { now: now.areas, before: before.areas },
     categories: { now: now.categories, before: before.categories },
-    message: `This file replaces ${monthSpanText(months)}, but holds ${held.join(', and ')}. If it is a cut-down extract, undo this import.`,
+    message: `This file replaces ${monthsTakenOverText(months)}, but holds ${held.join(', and ')}. If it is a cut-down extract, undo this import.`,
   };
 }

@@ -21,11 +21,40 @@ export interface ExtractAge {
 }
 
 /**
- * The claim rule itself: whether extract `a` is newer than `b` (its data runs later; on a
- * tie, it was imported later). Revision reports order extracts by it too.
+ * The claim rule itself, written once: extracts ordered newest first by the last month their
+ * data runs to, then by import (the later import wins a tie). The JavaScript comparison and
+ * every SQL ordering below are made from this one list, so they cannot drift apart.
  */
+const NEWEST_FIRST: readonly { key: keyof ExtractAge; column: string }[] = [
+  { key: 'lastMonth', column: 'last_month' },
+  { key: 'id', column: 'id' },
+];
+
+/** Whether extract `a` is newer than `b` by the claim rule. Revision reports order extracts by it too. */
 export function isNewerExtract(a: ExtractAge, b: ExtractAge): boolean {
-  return a.lastMonth !== b.lastMonth ? a.lastMonth > b.lastMonth : a.id > b.id;
+  const differs = NEWEST_FIRST.find(({ key }) => a[key] !== b[key]);
+  return differs !== undefined && a[differs.key] > b[differs.key];
+}
+
+/** The claim rule as an SQL ORDER BY over the `imports` table (as `alias`): newest extract first. */
+export function newestExtractFirst(alias: string): string {
+  return NEWEST_FIRST.map(({ column }) => `${alias}.${column} DESC`).join(', ');
+}
+
+/**
+ * SQL for the month → import map the claim rule gives over some of a dataset's imports: for
+ * each month, the newest extract among the imports `which` allows (a fixed SQL condition on
+ * `imports i` and `import_months im`, written in code; any value in it is a bound `?`).
+ * Binds the dataset id, then whatever `which` binds.
+ */
+export function currentExtractsSql(which: string): string {
+  return `
+  SELECT month, import_id FROM (
+    SELECT im.month, im.import_id,
+           row_number() OVER (PARTITION BY im.month ORDER BY ${newestExtractFirst('i')}) AS pick
+    FROM import_months im JOIN imports i ON i.id = im.import_id
+    WHERE i.dataset_id = ? AND ${which}
+  ) WHERE pick = 1`;
 }
 
 export function claimMonths(db: Db, datasetId: number, importId: number, months: number[], lastMonth: number, kind: 'counts' | 'incidents' = 'incidents'): MonthClaims {
@@ -65,16 +94,9 @@ function retireCurrentCounts(db: Db, datasetId: number, months: number[]): void 
 
 /**
  * SQL for the month → import map as it stood when import `asOf` was the newest imported:
- * the same rule as claimMonths (latest-running extract wins, then the later import),
- * replayed over the imports up to that one. Binds (datasetId, asOf).
+ * the claim rule replayed over the imports up to that one. Binds (datasetId, asOf).
  */
-export const AS_OF_MONTHS_SQL = `
-  SELECT month, import_id FROM (
-    SELECT im.month, im.import_id,
-           row_number() OVER (PARTITION BY im.month ORDER BY i.last_month DESC, i.id DESC) AS pick
-    FROM import_months im JOIN imports i ON i.id = im.import_id
-    WHERE i.dataset_id = ? AND i.id <= ?
-  ) WHERE pick = 1`;
+export const AS_OF_MONTHS_SQL = currentExtractsSql('i.id <= ?');
 
 export interface WithdrawnImport {
   rowsRemoved: number;
@@ -95,7 +117,7 @@ export function withdrawImport(db: Db, datasetId: number, importId: number, kind
   db.prepare('DELETE FROM import_months WHERE import_id = ?').run(importId);
   const successor = db.prepare(
     `SELECT im.import_id AS importId, i.file_name AS file FROM import_months im JOIN imports i ON i.id = im.import_id
-     WHERE i.dataset_id = ? AND im.month = ? ORDER BY i.last_month DESC, i.id DESC LIMIT 1`,
+     WHERE i.dataset_id = ? AND im.month = ? ORDER BY ${newestExtractFirst('i')} LIMIT 1`,
   );
   const result: WithdrawnImport = { rowsRemoved, restored: [], emptied: [] };
   for (const month of current) {

@@ -15,7 +15,7 @@ import { loadPopulations, type PopulationTable } from '../pivot/populations';
 import { competitionRanks, ragRatings } from '../ranking';
 import { findingsContext, type FindingsContext } from './context';
 import { monthsBlock, rollingBlock } from './months';
-import { listed, offences, quickFactSentences, count as fmtCount } from './words';
+import { listedWithFigures, offences, quickFactSentences, count as fmtCount } from './words';
 
 const LONDON_BOROUGH = /^E09000(0(0[2-9]|[12]\d|3[0-3]))$/; // the 32 boroughs; the City of London has its own police
 
@@ -93,14 +93,14 @@ function wardsBlock(ctx: FindingsContext, pivot: PivotResult, what: string, cave
   const small = rows.filter((w) => w.flags.includes('small')).length;
   if (small) caveats.push(`${small} of ${rows.length} wards had fewer than 10 ${what} in one of the years: small counts swing widely, so their % changes are withheld.`);
   const sentences = [
-    highest.length ? `The wards with the most ${what} in ${ctx.current.key} were ${listed(highest.slice(0, 3).map((w) => ({ name: w.name, value: fmtCount(w.current) })))}.` : `No ward recorded any ${what} in ${ctx.current.key}.`,
+    highest.length ? `The wards with the most ${what} in ${ctx.current.key} were ${listedWithFigures(highest.slice(0, 3).map((w) => ({ name: w.name, value: fmtCount(w.current) })))}.` : `No ward recorded any ${what} in ${ctx.current.key}.`,
   ];
-  if (rises.length) sentences.push(`The biggest rises were in ${listed(rises.slice(0, 3).map((w) => ({ name: w.name, value: `+${fmtCount(w.change)}` })))}.`);
-  if (falls.length) sentences.push(`The biggest falls were in ${listed(falls.slice(0, 3).map((w) => ({ name: w.name, value: `−${fmtCount(-w.change)}` })))}.`);
+  if (rises.length) sentences.push(`The biggest rises were in ${listedWithFigures(rises.slice(0, 3).map((w) => ({ name: w.name, value: `+${fmtCount(w.change)}` })))}.`);
+  if (falls.length) sentences.push(`The biggest falls were in ${listedWithFigures(falls.slice(0, 3).map((w) => ({ name: w.name, value: `−${fmtCount(-w.change)}` })))}.`);
   const significant = rows.filter((w) => w.test && w.test.verdict !== 'no significant change');
   sentences.push(
     significant.length
-      ? `Changes in ${listed(significant.slice(0, 5).map((w) => ({ name: w.name, value: w.test!.verdict.replace('significant ', '') })))} are more than chance alone would explain; the rest are within normal year-to-year variation.`
+      ? `Changes in ${listedWithFigures(significant.slice(0, 5).map((w) => ({ name: w.name, value: w.test!.verdict.replace('significant ', '') })))} are more than chance alone would explain; the rest are within normal year-to-year variation.`
       : 'No ward’s change is more than chance alone would explain.',
   );
   return { rows, highest, rises, falls, sentences };

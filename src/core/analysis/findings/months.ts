@@ -5,7 +5,8 @@ import { addMonths, calendarYear, financialYear, monthLabel } from '../periods';
 import { periodKey } from '../pivot/dimensions';
 import { rollingYearTotals, seasonality } from '../seasonality';
 import type { FindingsContext } from './context';
-import { count, listed, trendSentence } from './words';
+import { listed } from '../../../shared/counted';
+import { count, trendSentence } from './words';
 
 /** Month → count for the area and category, with 0 for months the data holds but had no crimes. */
 function monthlyCounts(ctx: FindingsContext, areaKey: string, first: number, last: number): Map<number, number> {
@@ -45,7 +46,7 @@ export function monthsBlock(ctx: FindingsContext, areaKey: string): Findings['mo
   const startYear = Math.floor(ctx.current.first / 100);
   const season = seasonality(paired, financial ? financialYear(startYear - 1) : calendarYear(startYear - 1), financial ? financialYear(startYear) : calendarYear(startYear));
   const sentences: string[] = [];
-  const named = (ms: number[]) => listed(ms.map((m) => ({ name: NAMES[m - 1]!, value: '' }))).replace(/ \(\)/g, '');
+  const named = (ms: number[]) => listed(ms.map((m) => NAMES[m - 1]!));
   if (season.average !== null) {
     sentences.push(`Across the two years an average month saw ${count(Math.round(season.average))}.`);
     if (season.aboveInBoth.length) sentences.push(`${named(season.aboveInBoth)} ${season.aboveInBoth.length > 1 ? 'were' : 'was'} above that average in both years.`);

@@ -3,6 +3,7 @@
  * analyst writes them in the Strategic Assessment. Shared by the app, the CLI and the pack.
  */
 import type { CountComparison } from '../../../shared/analysis';
+import { listed } from '../../../shared/counted';
 
 export const count = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
 export const rate = (n: number) => n.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -39,9 +40,8 @@ export function quickFactSentences(c: CountComparison, what: string, where: stri
 }
 
 /** "Greenhill (124), Marlborough (98) and Wealdstone (77)". */
-export function listed(items: { name: string; value: string }[]): string {
-  const parts = items.map((i) => `${i.name} (${i.value})`);
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+export function listedWithFigures(items: { name: string; value: string }[]): string {
+  return listed(items.map((i) => `${i.name} (${i.value})`));
 }
 
 export function trendSentence(endLabel: string, total: number | null, previousTotal: number | null, pctChange: number | null): string {

@@ -1,4 +1,5 @@
 /** Populations for rates: the current figure for each area (by key) and year. */
+import { counted } from '../../../shared/counted';
 import type { Db } from '../../store/workspace';
 
 export type PopulationTable = Map<string, Map<number, number>>;
@@ -42,7 +43,7 @@ export function missingPopulationNote(
   const [one, many] = PLURAL[kind];
   const areas = new Set([...missing.values()].flatMap((s) => [...s]));
   const years = [...missing.keys()].sort((a, b) => a - b);
-  const count = areas.size === 1 ? `1 ${one}` : `${areas.size.toLocaleString('en-GB')} ${many}`;
+  const count = counted(areas.size, one, many);
   const when = years.length === 1 ? `${years[0]}` : `${years[0]}–${years.at(-1)}`;
   const example = exampleName(db, kind, areas);
   const head = `Rates are blank for ${count} (${example}${areas.size > 1 ? ' and others' : ''}) in ${when}`;

@@ -27,6 +27,21 @@ interface DatasetRow {
 const CHANGE_MEASURES: Measure[] = ['change', 'pct-change', 'rate-change'];
 
 export function runPivot(db: Db, spec: PivotSpec): PivotResult {
+  return pivotRun(db, spec).result;
+}
+
+/**
+ * A pivot, with its one note on rates left blank for want of a population also held apart:
+ * a map, which knows the ward set it is drawn on, words a better one in its place, and needs
+ * to know which note to replace without reading the notes' text.
+ */
+export interface PivotRun {
+  result: PivotResult;
+  /** The note in `result.notes` on rates left blank for want of a population, or null when none is. */
+  blankRatesNote: string | null;
+}
+
+export function pivotRun(db: Db, spec: PivotSpec): PivotRun {
   const dataset = db
     .prepare(
       'SELECT id, key, name, kind, area_level AS areaLevel, category_scheme AS scheme FROM datasets WHERE key = ?',
@@ -97,8 +112,11 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
   // One missing-population record for every measure's copy of the context, told in one note.
   ctx.missingPopulations = new Map();
   const tables = measures.map((m) => measureTable({ ...ctx, measure: m }, grid, spec.shareOf ?? 'total'));
-  if (ctx.populations && ctx.missingPopulations.size)
-    notes.add(missingPopulationNote(db, areaDim as PopulationKind, ctx.populations, ctx.missingPopulations));
+  const blankRatesNote =
+    ctx.populations && ctx.missingPopulations.size
+      ? missingPopulationNote(db, areaDim as PopulationKind, ctx.populations, ctx.missingPopulations)
+      : null;
+  if (blankRatesNote) notes.add(blankRatesNote);
   const primary = tables[0]!;
   const result: PivotResult = {
     spec,
@@ -116,7 +134,7 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
     span: { from: toIsoMonth(first), to: toIsoMonth(last) },
   };
   if (measures.length > 1) result.byMeasure = tables;
-  return result;
+  return { result, blankRatesNote };
 }
 
 /** The measures asked for: `measure` first, then `measures`, each once (count by default). */

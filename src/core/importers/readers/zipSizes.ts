@@ -11,23 +11,60 @@ const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_DIRECTORY_ENTRY = 0x02014b50;
 const LOCAL_ENTRY = 0x04034b50;
 
-/** Entry name → uncompressed bytes, or null when the buffer is not a zip at all. */
-export function zipEntrySizes(zip: Buffer): Map<string, number> | null {
+/** One entry of a zip's central directory: where its data is and what it declares. */
+interface DirectoryEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  compressed: number;
+  declared: number;
+  /** Offset of the entry's local header. */
+  local: number;
+}
+
+/**
+ * The central directory's entries in order, read lazily; a `null` marks a buffer that is not
+ * a zip or a directory cut short, and ends the walk. Lazily, so that a caller stops at the
+ * first entry it has an answer for, exactly where a damaged directory would have stopped it.
+ */
+function* directoryEntries(zip: Buffer): Generator<DirectoryEntry | null> {
   const end = findEndRecord(zip);
-  if (end < 0) return null;
+  if (end < 0) {
+    yield null;
+    return;
+  }
   const entries = zip.readUInt16LE(end + 10);
   let offset = zip.readUInt32LE(end + 16);
-  const sizes = new Map<string, number>();
   for (let i = 0; i < entries; i++) {
-    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== CENTRAL_DIRECTORY_ENTRY) return null;
-    const uncompressed = zip.readUInt32LE(offset + 24);
+    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== CENTRAL_DIRECTORY_ENTRY) {
+      yield null;
+      return;
+    }
     const nameLength = zip.readUInt16LE(offset + 28);
-    const extraLength = zip.readUInt16LE(offset + 30);
-    const commentLength = zip.readUInt16LE(offset + 32);
-    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
+    yield {
+      name: zip.toString('utf8', offset + 46, offset + 46 + nameLength),
+      method: zip.readUInt16LE(offset + 10),
+      compressed: zip.readUInt32LE(offset + 20),
+      declared: zip.readUInt32LE(offset + 24),
+      local: zip.readUInt32LE(offset + 42),
+    };
+    offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+  }
+}
+
+/** Where an entry's stored bytes start, past its local header; null when that header is not there. */
+function dataStart(zip: Buffer, local: number): number | null {
+  if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL_ENTRY) return null;
+  return local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+}
+
+/** Entry name → uncompressed bytes, or null when the buffer is not a zip at all. */
+export function zipEntrySizes(zip: Buffer): Map<string, number> | null {
+  const sizes = new Map<string, number>();
+  for (const entry of directoryEntries(zip)) {
+    if (!entry) return null;
     // 0xFFFFFFFF marks a zip64 entry: at least 4 GiB, far past anything we would read.
-    sizes.set(name, uncompressed === 0xffffffff ? Number.MAX_SAFE_INTEGER : uncompressed);
-    offset += 46 + nameLength + extraLength + commentLength;
+    sizes.set(entry.name, entry.declared === 0xffffffff ? Number.MAX_SAFE_INTEGER : entry.declared);
   }
   return sizes;
 }
@@ -50,22 +87,11 @@ function findEndRecord(zip: Buffer): number {
  * `keep` once checked, so that they need not be inflated again.
  */
 export function misdeclaredEntry(zip: Buffer, keep?: Map<string, Buffer>, keepIf?: (name: string) => boolean): { name: string; problem: 'larger' | 'damaged' } | null {
-  const end = findEndRecord(zip);
-  if (end < 0) return null;
-  const entries = zip.readUInt16LE(end + 10);
-  let offset = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < entries; i++) {
-    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== CENTRAL_DIRECTORY_ENTRY) return null;
-    const method = zip.readUInt16LE(offset + 10);
-    const compressed = zip.readUInt32LE(offset + 20);
-    const declared = zip.readUInt32LE(offset + 24);
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
-    const local = zip.readUInt32LE(offset + 42);
-    offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
-    if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL_ENTRY) return { name, problem: 'damaged' };
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    if (start + compressed > zip.length) return { name, problem: 'damaged' };
+  for (const entry of directoryEntries(zip)) {
+    if (!entry) return null;
+    const { name, method, compressed, declared } = entry;
+    const start = dataStart(zip, entry.local);
+    if (start === null || start + compressed > zip.length) return { name, problem: 'damaged' };
     const data = zip.subarray(start, start + compressed);
     let content: Buffer | null = null;
     if (method === 0) {
@@ -99,22 +125,11 @@ function wholeXml(name: string, content: Buffer): boolean {
  * deflated), located through the central directory, or null when the zip has no such entry.
  */
 export function zipEntryData(zip: Buffer, entry: string): { method: number; data: Buffer } | null {
-  const end = findEndRecord(zip);
-  if (end < 0) return null;
-  const entries = zip.readUInt16LE(end + 10);
-  let offset = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < entries; i++) {
-    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== CENTRAL_DIRECTORY_ENTRY) return null;
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
-    if (name === entry) {
-      const local = zip.readUInt32LE(offset + 42);
-      if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL_ENTRY) return null;
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const compressed = zip.readUInt32LE(offset + 20);
-      return { method: zip.readUInt16LE(offset + 10), data: zip.subarray(start, start + compressed) };
-    }
-    offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+  for (const found of directoryEntries(zip)) {
+    if (!found) return null;
+    if (found.name !== entry) continue;
+    const start = dataStart(zip, found.local);
+    return start === null ? null : { method: found.method, data: zip.subarray(start, start + found.compressed) };
   }
   return null;
 }
