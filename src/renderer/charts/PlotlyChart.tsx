@@ -77,11 +77,11 @@ export function PlotlyChart({
       toImageButtonOptions: { format: 'png', filename: fileName, width: EXPORT_WIDTH, height, scale: 2 },
     };
     let layout = figure.layout;
-    // Drawn in two tasks where one would be long: bars' fill patterns cost Plotly as much as the
-    // rest of a chart, and a map's legend follows the hundreds of areas it has just drawn. The
-    // second task adds them, and Plotly redraws only what changed (the bars' style, the legend).
+    // Drawn in two tasks where one would be long: the legend costs Plotly a third of a line
+    // chart, and bars' fill patterns as much as the rest of the chart. The second task adds
+    // them, and Plotly redraws only what changed (the bars' style, the legend).
     const plain = withoutPatterns(figure.data);
-    const legendLater = kind === 'maps' && figure.layout.showlegend !== false;
+    const legendLater = figure.layout.showlegend === true;
     drawInTurn(
       kind,
       (P) => {
@@ -103,7 +103,8 @@ export function PlotlyChart({
         if (plot && (plain || legendLater))
           await drawInTurn(
             kind,
-            (P) => P.react(el, figure.data, layout, config),
+            // Only the legend to add: relayout, as react would redraw a map's every area.
+            (P) => (plain ? P.react(el, figure.data, layout, config) : P.relayout(el, { showlegend: true })),
             () => !cancelled,
           );
         return plot;

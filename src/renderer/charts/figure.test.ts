@@ -1,7 +1,7 @@
 // The chart is a pure function of the pivot: these pin what a councillor sees in it.
 import { describe, expect, it } from 'vitest';
 import type { PivotCell, PivotResult } from '../../shared/pivot';
-import { MARKERS_UP_TO, MAX_SERIES, pivotFigure } from './figure';
+import { MARKERS_UP_TO, MAX_SERIES, PART_MARK, PART_NOTE, pivotFigure } from './figure';
 import { OKABE_ITO } from './palette';
 
 const cell = (value: number | null, flags: PivotCell['flags'] = []): PivotCell => ({
@@ -213,6 +213,34 @@ describe('pivotFigure', () => {
     const plain = pivotFigure({ ...result, rows: result.rows.slice(0, 2), cells: result.cells.slice(0, 2) }, source);
     expect(plain.caveat).toBeNull();
     expect(f.layout.margin!.b! - plain.layout.margin!.b!).toBe(16);
+  });
+
+  it('marks a period the data covers only part of, as the table does, so a line does not seem to plunge', () => {
+    // Boroughs by year where the data ends in Feb 2025: 2025 holds two months.
+    const years = header([['2024'], ['2025']], [['2024'], ['2025']]);
+    const result = pivot({
+      rows: header([['w'], ['h']], [['Westminster'], ['Harrow']]),
+      columns: years,
+      columnDimensions: ['year'],
+      cells: [
+        [cell(90_000), cell(13_000, ['incomplete'])],
+        [cell(20_000), cell(3_000, ['incomplete'])],
+      ],
+    });
+    result.columnTotals = [cell(110_000), cell(16_000, ['incomplete'])];
+    const f = pivotFigure(result, source);
+    const [westminster] = f.data as { x: string[]; marker: { symbol: string[] } }[];
+    expect(westminster!.x).toEqual(['2024', `2025${PART_MARK}`]);
+    expect(westminster!.marker.symbol).toEqual(['circle', 'circle-open']);
+    expect(f.caveat).toBe(PART_NOTE);
+    expect(f.layout.annotations![0]!.text!.endsWith(`<br>${PART_NOTE}`)).toBe(true);
+    // Whole years: no mark, no note, plain symbols.
+    result.columnTotals = [cell(110_000), cell(16_000)];
+    const whole = pivotFigure(result, source);
+    expect((whole.data[0] as { x: string[] }).x).toEqual(['2024', '2025']);
+    expect((whole.data[0] as { marker: { symbol: string } }).marker.symbol).toBe('circle');
+    expect(whole.caveat).toBeNull();
+    expect(f.layout.margin!.b! - whole.layout.margin!.b!).toBe(16);
   });
 
   it('labels a small count axis in whole numbers (no "0 0 1 1")', () => {

@@ -4,7 +4,7 @@
  * columns (or down the rows) gives lines; anything else gives horizontal bars, which keep
  * long ward names readable.
  */
-import type { Annotations, Data, Layout, LayoutAxis } from 'plotly.js';
+import type { Annotations, Data, Layout, LayoutAxis, MarkerSymbol } from 'plotly.js';
 import type { Dimension, Measure, PivotCell, PivotResult } from '../../shared/pivot';
 import { formatMeasure } from '../format/numbers';
 import { monthRange } from '../format/months';
@@ -101,14 +101,20 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
   let kind: PivotFigure['kind'];
   let categories: string[];
   let series: Series[];
-  let caveat: string | null = null;
+  const caveats: string[] = [];
+  // Periods the data covers only part of (a year of two months): marked on the axis and said
+  // under the chart, as the table marks them, or a line would seem to plunge in its last year.
+  let partPeriods: boolean[] = [];
   if (timeAcross || timeDown) {
     kind = 'line';
-    categories = (timeAcross ? result.columns : result.rows).map((h) => labelOf(h.labels, ''));
+    partPeriods = (timeAcross ? result.columnTotals : result.rowTotals).map((c) => c.flags.includes('incomplete'));
+    categories = (timeAcross ? result.columns : result.rows).map(
+      (h, i) => `${labelOf(h.labels, '')}${partPeriods[i] ? PART_MARK : ''}`,
+    );
     const all = timeAcross ? rowSeries : columnSeries;
     series = largest(all, MAX_SERIES);
     if (series.length < all.length)
-      caveat = `The chart shows the ${series.length} largest of ${all.length} lines; the table has them all.`;
+      caveats.push(`The chart shows the ${series.length} largest of ${all.length} lines; the table has them all.`);
   } else {
     kind = 'bar';
     const bars = result.rows.map((r, i) => ({
@@ -148,8 +154,10 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
     ]
       .filter(Boolean)
       .join(' and ');
-    if (dropped) caveat = `The chart shows ${dropped}; the table has them all.`;
+    if (dropped) caveats.push(`The chart shows ${dropped}; the table has them all.`);
   }
+  if (partPeriods.some(Boolean)) caveats.push(PART_NOTE);
+  const caveat = caveats.length ? caveats.join(' ') : null;
 
   const data: Data[] = series.map((s, n) => {
     const style = seriesStyle(n);
@@ -164,7 +172,15 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
         y: values,
         text,
         line: { color: style.colour, dash: style.dash, width: 2.5 },
-        marker: { symbol: style.marker, size: 7, color: style.colour },
+        // A part period's point is hollow: not a figure to compare with the whole ones.
+        marker: {
+          // One symbol a point (Plotly takes a list; its typings only a single symbol).
+          symbol: (partPeriods.some(Boolean)
+            ? partPeriods.map((part) => (part ? `${style.marker}-open` : style.marker))
+            : style.marker) as MarkerSymbol,
+          size: 7,
+          color: style.colour,
+        },
         hovertemplate: `${escapeHover(s.name)}<br>%{x}: %{text}<extra></extra>`,
       } satisfies Data;
     }
@@ -214,8 +230,8 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
   // "Jan 2025"s do not); slanted labels need more room below the plot before the source note.
   const angled = kind === 'line' && categories.length * (longestLabel(categories) * 7 + 12) > 560;
   // The caveat is part of the picture: an exported chart that leaves a ward out must say so.
-  const noteText = caveat ? `${wrapNote(source)}<br>${caveat}` : wrapNote(source);
-  const noteRoom = caveat ? 16 : 0;
+  const noteText = [wrapNote(source), ...caveats].join('<br>');
+  const noteRoom = 16 * caveats.length;
   const annotations: Partial<Annotations>[] = [
     {
       text: noteText,
@@ -283,6 +299,10 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
   const empty = series.every((s) => s.cells.every((c) => c.value === null));
   return { kind, title, sourceNote: note, caveat, data, layout, ...(empty ? { empty } : {}) };
 }
+
+/** After a period the data covers only part of, as the table marks it. */
+export const PART_MARK = ' †';
+export const PART_NOTE = '† Incomplete period: the data lacks some of its months, so it is not like for like.';
 
 const longestLabel = (labels: string[]) => Math.max(0, ...labels.map((l) => l.length));
 

@@ -12,7 +12,7 @@ import { MEASURE_UNITS } from '../../charts/labels';
 import { PlotlyChart } from '../../charts/PlotlyChart';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ViewHeader } from '../../components/ViewHeader';
-import { monthRange, monthsBetween } from '../../format/months';
+import { monthsBetween } from '../../format/months';
 import { useBoroughs } from '../assessment/useFindings';
 import { OpenedAreaDetail } from './AreaDetail';
 import { useChoropleth } from './useChoropleth';
@@ -20,6 +20,7 @@ import { MonthSelect } from '../../components/MonthSelect';
 import { MapEmpty } from './MapEmpty';
 import { MapNotes, nothingShaded } from './MapNotes';
 import { MapTable } from './MapTable';
+import { mapTitle } from './mapTitle';
 import { useBoundarySets } from './useBoundarySets';
 import { useMajorCategories } from './useMajorCategories';
 
@@ -75,12 +76,11 @@ export const MapView = memo(function MapView({ active, onImport }: { active: boo
     names,
     openArea,
     opened,
+    loading,
   } = useChoropleth(ds && !noBoundaries ? pivot : null, ds, active);
   const map = answer?.map ?? null;
-  const title = map
-    ? `${MEASURE_UNITS[map.measure]} by ${map.level}${borough && map.level === 'ward' ? ` — ${borough}` : ''}, ` +
-      `${crimeType ? `${crimeType.label}, ` : ''}${monthRange(map.span.from, map.span.to)}`
-    : '';
+  // What the map on screen answers (not what the controls ask now: see mapTitle).
+  const title = map && answer ? mapTitle(map, answer.question, categories) : '';
   const figure = useMemo(() => (map ? choroplethFigure(map, title) : null), [map, title]);
 
   if (!info) return null;
@@ -164,6 +164,12 @@ export const MapView = memo(function MapView({ active, onImport }: { active: boo
             />
           </div>
         </div>
+      )}
+      {/* An all-London ward map takes seconds: say so, rather than leave a blank page under the form. */}
+      {loading && (
+        <p className="card map-status" role="status">
+          {map ? 'Updating the map…' : 'Drawing the map: reading the figures and the boundaries…'}
+        </p>
       )}
       {answer?.error && !noBoundaries && (
         <>
