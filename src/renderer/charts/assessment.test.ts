@@ -38,4 +38,27 @@ describe('assessment charts', () => {
     expect((f.data[0] as { y: unknown[] }).y).toEqual([2046]);
     expect(chartFileName(f.title)).toBe('burglary-in-harrow-rolling-12-month-total');
   });
+
+  it('keeps value-axis titles within the plot’s height, however long the crime type', () => {
+    const long = { ...findings, category: { ...findings.category, label: 'VIOLENCE AGAINST THE PERSON' } };
+    // Twelve rolling points slant their labels: the plot is then at its shortest.
+    const rolling = {
+      ...long,
+      rollingYear: {
+        ...findings.rollingYear,
+        points: Array.from({ length: 24 }, (_, i) => ({ month: `m${i}`, label: `M ${i}`, total: 2000 + i })),
+      },
+    } as Findings;
+    for (const f of [monthsFigure(long as Findings), rollingFigure(rolling)]) {
+      const { height, margin, yaxis } = f.layout as {
+        height: number;
+        margin: { t: number; b: number };
+        yaxis: { title: { text: string } };
+      };
+      const plotHeight = height - margin.t - margin.b;
+      // About 7 px a character in the 12 px font, measured along the axis.
+      expect(yaxis.title.text.length * 7).toBeLessThan(plotHeight);
+      expect(f.title).toContain('VIOLENCE AGAINST THE PERSON');
+    }
+  });
 });

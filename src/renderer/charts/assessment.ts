@@ -111,7 +111,9 @@ export function monthsFigure(f: Findings): PivotFigure {
     sourceNote: note,
     caveat: null,
     data,
-    layout: layout(title, note, `${f.category.label} (crimes)`, false),
+    // The crime type is in the title: an axis title as long as "VIOLENCE AGAINST THE PERSON
+    // (crimes)" would run past the ends of the axis.
+    layout: layout(title, note, 'Crimes in the month', false),
   };
 }
 
@@ -133,7 +135,7 @@ export function rollingFigure(f: Findings): PivotFigure {
       hovertemplate: `12 months to %{x}: %{text}<extra></extra>`,
     },
   ];
-  const l = layout(title, note, `${f.category.label} in the 12 months (crimes)`, points.length > 12);
+  const l = layout(title, note, 'Crimes in the 12 months', points.length > 12);
   l.showlegend = false;
   l.yaxis = { ...l.yaxis, rangemode: 'normal' };
   return { kind: 'line', title, sourceNote: note, caveat: null, data, layout: l };

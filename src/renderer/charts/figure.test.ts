@@ -1,7 +1,7 @@
 // The chart is a pure function of the pivot: these pin what a councillor sees in it.
 import { describe, expect, it } from 'vitest';
 import type { PivotCell, PivotResult } from '../../shared/pivot';
-import { MARKERS_UP_TO, MAX_SERIES, PART_MARK, PART_NOTE, pivotFigure } from './figure';
+import { MARKERS_UP_TO, MAX_SERIES, PART_MARK, PART_NOTE, pivotFigure, wrapTitle } from './figure';
 import { OKABE_ITO } from './palette';
 
 const cell = (value: number | null, flags: PivotCell['flags'] = []): PivotCell => ({
@@ -241,6 +241,27 @@ describe('pivotFigure', () => {
     expect((whole.data[0] as { marker: { symbol: string } }).marker.symbol).toBe('circle');
     expect(whole.caveat).toBeNull();
     expect(f.layout.margin!.b! - whole.layout.margin!.b!).toBe(16);
+  });
+
+  it('breaks a long drill-down title over lines, so it runs under neither Plotly’s buttons nor off the chart', () => {
+    expect(wrapTitle('Crimes by ward — Harrow')).toEqual(['Crimes by ward — Harrow']);
+    const title = 'Crimes by ward — Harrow, Greenhill, MISCELLANEOUS CRIMES AGAINST SOCIETY';
+    expect(wrapTitle(title)).toEqual(['Crimes by ward', 'Harrow, Greenhill, MISCELLANEOUS CRIMES AGAINST', 'SOCIETY']);
+    const longer = `${title}, Jan 2024, Burglary - Residential`;
+    const lines = wrapTitle(longer);
+    expect(lines.join(' ')).toBe(longer.replace(' — ', ' '));
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(54);
+    // On the chart: the lines, and the room above the plot for them.
+    const result = pivot({
+      rows: header([['E05013542']], [['Greenhill']]),
+      columns: header([['x']], [['All']]),
+      columnDimensions: [],
+      cells: [[cell(1, ['small'])]],
+    });
+    const f = pivotFigure(result, { ...source, filters: ['Harrow', 'Greenhill', 'MISCELLANEOUS CRIMES AGAINST SOCIETY'] });
+    expect(f.title).toBe(`Crimes by ward — Harrow, Greenhill, MISCELLANEOUS CRIMES AGAINST SOCIETY`);
+    expect((f.layout.title as { text: string }).text).toBe(wrapTitle(f.title).join('<br>'));
+    expect(f.layout.margin!.t).toBe(56 + 2 * 20);
   });
 
   it('labels a small count axis in whole numbers (no "0 0 1 1")', () => {

@@ -203,6 +203,8 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
   });
 
   const title = chartTitle(result, source.filters);
+  const titleLines = wrapTitle(title);
+  const titleRoom = TITLE_LINE * (titleLines.length - 1);
   const note = sourceNote(source);
   const valueAxis = {
     title: { text: measureUnit(measure, result.dataset.kind) },
@@ -248,7 +250,7 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
     },
   ];
   const layout: Partial<Layout> = {
-    title: { text: title, x: 0, xanchor: 'left', xref: 'paper', font: { size: 15, color: '#1d2330' } },
+    title: { text: titleLines.join('<br>'), x: 0, xanchor: 'left', xref: 'paper', font: { size: 15, color: '#1d2330' } },
     font: { family: FONT_FAMILY, size: 12, color: '#1d2330' },
     separators: '.,',
     paper_bgcolor: '#ffffff',
@@ -258,7 +260,7 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
       l: kind === 'bar' ? labelMargin(categories) : VALUE_AXIS_MARGIN,
       // The legend's room, so Plotly need not widen the margin (and draw again) to fit it.
       r: showLegend ? legendMargin(series.map((s) => s.name)) : 20,
-      t: 56,
+      t: 56 + titleRoom,
       b: (angled ? 124 : 92) + noteRoom,
     },
     showlegend: showLegend,
@@ -281,7 +283,7 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
             ...wholeNumberTicks(measure, data, false),
             rangemode: measure === 'count' || measure === 'rate' ? 'tozero' : 'normal',
           },
-          height: 420 + noteRoom,
+          height: 420 + noteRoom + titleRoom,
         }
       : {
           yaxis: {
@@ -293,11 +295,34 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
           },
           xaxis: { ...valueAxis, ...wholeNumberTicks(measure, data, stacked) },
           barmode: stacked ? 'stack' : 'group',
-          height: barHeight + noteRoom,
+          height: barHeight + noteRoom + titleRoom,
         }),
   };
   const empty = series.every((s) => s.cells.every((c) => c.value === null));
   return { kind, title, sourceNote: note, caveat, data, layout, ...(empty ? { empty } : {}) };
+}
+
+/**
+ * A drill-down's title can run to "Crimes by ward — Harrow, Greenhill, MISCELLANEOUS CRIMES
+ * AGAINST SOCIETY": on one line it would run under Plotly's buttons and off the chart. Beyond
+ * this many characters it breaks after the measure, and again where a line would still be long.
+ */
+const TITLE_CHARS = 54;
+const TITLE_LINE = 20;
+
+export function wrapTitle(title: string): string[] {
+  if (title.length <= TITLE_CHARS) return [title];
+  const dash = title.indexOf(' — ');
+  const [head, rest] = dash > 0 ? [title.slice(0, dash), title.slice(dash + 3)] : ['', title];
+  const lines = head ? [head] : [];
+  let line = '';
+  for (const word of rest.split(' ')) {
+    if (line && line.length + 1 + word.length > TITLE_CHARS) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
 }
 
 /** After a period the data covers only part of, as the table marks it. */
