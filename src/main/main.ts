@@ -23,6 +23,7 @@ import { defaultWorkspacePath } from '../core/store/workspace';
 import { EngineHost } from '../core/worker/host';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { checkCall, plainError } from './ipcGuard';
+import { filesToImport } from './folderFiles';
 import { buildMenu } from './menu';
 import { registerReportPdf } from './pdf';
 import { createPdfWindow } from './pdfWindow';
@@ -100,7 +101,8 @@ function refreshMenu(): void {
       workspacePath,
       newWorkspace: () => void chooseWorkspace(true),
       openWorkspace: (path) => void (path ? openEngine(path) : chooseWorkspace(false)),
-      importFiles: () => void chooseImport(),
+      importFiles: () => void chooseImport('files'),
+      importFolder: () => void chooseImport('folder'),
       exportView: () => window?.webContents.send('wardlens:menu', 'export'),
       about: () =>
         void dialog.showMessageBox({
@@ -128,17 +130,26 @@ async function chooseWorkspace(create: boolean): Promise<void> {
   if (path) await openEngine(path);
 }
 
-async function chooseImport(): Promise<void> {
-  const { filePaths } = await dialog.showOpenDialog({
-    title: 'Import files',
-    properties: ['openFile', 'openDirectory', 'multiSelections'],
-    filters: [
-      { name: 'Spreadsheets', extensions: ['csv', 'xlsx'] },
-      // Boundary files go to boundaries/import from the Import view.
-      { name: 'Boundaries (GeoJSON, shapefile)', extensions: ['geojson', 'json', 'zip', 'shp'] },
-    ],
-  });
-  if (filePaths.length) window?.webContents.send('wardlens:menu', 'import', filePaths);
+/**
+ * File ▸ Import… chooses files, File ▸ Import a Folder… a folder (on Windows and Linux one
+ * dialog cannot choose both: asked for both, it shows a folder chooser only).
+ */
+async function chooseImport(what: 'files' | 'folder'): Promise<void> {
+  const { filePaths } = await dialog.showOpenDialog(
+    what === 'folder'
+      ? { title: 'Import a folder', properties: ['openDirectory', 'multiSelections'] }
+      : {
+          title: 'Import files',
+          properties: ['openFile', 'multiSelections'],
+          filters: [
+            { name: 'Spreadsheets', extensions: ['csv', 'xlsx'] },
+            // Boundary files go to boundaries/import from the Import view.
+            { name: 'Boundaries (GeoJSON, shapefile)', extensions: ['geojson', 'json', 'zip', 'shp'] },
+          ],
+        },
+  );
+  const paths = filesToImport(filePaths);
+  if (paths.length) window?.webContents.send('wardlens:menu', 'import', paths);
 }
 
 function trusted(event: IpcMainInvokeEvent): boolean {

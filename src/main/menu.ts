@@ -6,6 +6,7 @@ export interface MenuActions {
   newWorkspace(): void;
   openWorkspace(path?: string): void;
   importFiles(): void;
+  importFolder(): void;
   exportView(): void;
   about(): void;
   recent: string[];
@@ -28,6 +29,7 @@ export function buildMenu(a: MenuActions): Menu {
         { label: 'Open Recent', submenu: recent },
         { type: 'separator' },
         { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: a.importFiles },
+        { label: 'Import a Folder…', accelerator: 'CmdOrCtrl+Shift+I', click: a.importFolder },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: a.exportView },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit', label: 'Quit' },

@@ -223,12 +223,16 @@ describe('the Import and Data views', () => {
     await page.getByRole('button', { name: 'Remove partner notes.csv from the list' }).click();
   });
 
-  it('shows progress and Cancel on the first screen for 24 police.uk files, then one total above the cards', async () => {
+  it('takes a police.uk download as a folder, shows progress and Cancel on the first screen, then one total', async () => {
     const { page } = s;
     const files = readdirSync(POLICE).filter((f) => f.endsWith('.csv')).sort().map((f) => path.join(POLICE, f));
     expect(files.length).toBe(24);
-    await page.getByTestId('import-input').setInputFiles(files);
+    // The folder, as the analyst has it after unzipping the download: "Choose a folder…".
+    await page.getByTestId('import-folder-input').setInputFiles(POLICE);
     await expect.poll(async () => page.locator('.file-card').getByText('Recognised').count(), { timeout: 60_000 }).toBe(24);
+    // Every CSV of the folder, in month order.
+    const cards = await page.locator('.file-card h3').allTextContents();
+    expect(cards.filter((c) => c.endsWith('.csv'))).toEqual(files.map((f) => path.basename(f)));
     await page.getByRole('button', { name: 'Import 24 files' }).click();
     const progress = page.locator('.progress-card');
     await progress.waitFor();

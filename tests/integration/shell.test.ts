@@ -4,7 +4,7 @@
 // its worker thread. No Electron binary can run here, so this is the evidence that the
 // startup order, the window's policy, the app protocol, the menu, the IPC wiring and the
 // preload bridge work together: real files in, figures out that add up as the raw file does.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import type { ImportFileResult, ImportProgress } from '../../src/shared/importin
 import type { PivotResult } from '../../src/shared/pivot';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/security';
 import type { WorkspaceInfo } from '../../src/shared/workspace';
-import { data, repoRoot } from '../support/data';
+import { data, dataDir, repoRoot } from '../support/data';
 import {
   FakeElectron,
   FakeRenderer,
@@ -204,6 +204,7 @@ describe('the desktop shell, started under Node with a stand-in for Electron', (
       'Open Workspace…',
       'Open Recent',
       'Import…',
+      'Import a Folder…',
       'Export…',
       'Quit',
     ]);
@@ -239,6 +240,18 @@ describe('the desktop shell, started under Node with a stand-in for Electron', (
       ['export', undefined],
       ['import', [data.mpsWard2018]],
     ]);
+    // Files or a folder, never both in one dialog: on Windows and Linux that shows a folder chooser only.
+    const fileDialog = electron.dialogCalls.filter((c) => c.kind === 'showOpenDialog').at(-1)!;
+    expect(fileDialog.options.properties).toEqual(['openFile', 'multiSelections']);
+    // A police.uk download, chosen as a folder: its 24 monthly CSVs reach the page, in month order.
+    const police = path.join(dataDir, 'policeuk_street_cityoflondon');
+    electron.answer('showOpenDialog', { canceled: false, filePaths: [police] });
+    electron.click('File', 'Import a Folder…');
+    await electron.until(() => actions.length === 3, 'the Import a Folder… menu to reach the page');
+    const csvs = readdirSync(police).filter((f) => f.endsWith('.csv')).sort();
+    expect(actions[2]).toEqual(['import', csvs.map((f) => path.join(police, f))]);
+    const folderDialog = electron.dialogCalls.filter((c) => c.kind === 'showOpenDialog').at(-1)!;
+    expect(folderDialog.options.properties).toEqual(['openDirectory', 'multiSelections']);
   });
 
   it('imports a real file from the page through IPC and the engine, with progress, then pivots it to the raw file’s totals', async () => {

@@ -1,5 +1,9 @@
-/** Where files arrive: dropped from the desktop, or chosen with the system's file picker. */
+/** Where files arrive: dropped from the desktop (files or folders), or chosen with the system's picker. */
 import { useRef, useState, type DragEvent } from 'react';
+import { filesFromDrop, filesOfFolder, IMPORTABLE } from './droppedFiles';
+
+// React's typings lack the attribute that makes a file input choose a folder.
+const FOLDER_INPUT = { webkitdirectory: '' } as Record<string, string>;
 
 export function DropZone({ onFiles, disabled }: { onFiles(files: File[]): void; disabled: boolean }) {
   const input = useRef<HTMLInputElement>(null);
@@ -8,7 +12,8 @@ export function DropZone({ onFiles, disabled }: { onFiles(files: File[]): void; 
   function drop(e: DragEvent) {
     e.preventDefault();
     setOver(false);
-    if (!disabled) onFiles([...e.dataTransfer.files]);
+    if (disabled) return;
+    void filesFromDrop(e.dataTransfer).then((files) => files.length > 0 && onFiles(files));
   }
 
   return (
@@ -21,28 +26,46 @@ export function DropZone({ onFiles, disabled }: { onFiles(files: File[]): void; 
       onDragLeave={() => setOver(false)}
       onDrop={drop}
     >
-      <p className="drop-title">Drop files here</p>
+      <p className="drop-title">Drop files or a folder here</p>
       <p className="hint">
         MPS ward or borough extracts (CSV), police.uk street-level CSVs, population tables, or any spreadsheet
         (CSV or Excel) you map yourself. Ward, borough or LSOA boundaries as GeoJSON or a zipped ESRI
         shapefile.
       </p>
-      <label className="button button-primary">
-        Choose files…
-        <input
-          ref={input}
-          className="visually-hidden"
-          type="file"
-          multiple
-          accept=".csv,.xlsx,.xlsm,.txt,.zip,.geojson,.json,.shp,.dbf,.prj,.cpg"
-          disabled={disabled}
-          data-testid="import-input"
-          onChange={(e) => {
-            onFiles([...(e.target.files ?? [])]);
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <div className="drop-actions">
+        <label className="button button-primary">
+          Choose files…
+          <input
+            ref={input}
+            className="visually-hidden"
+            type="file"
+            multiple
+            accept={IMPORTABLE.join(',')}
+            disabled={disabled}
+            data-testid="import-input"
+            onChange={(e) => {
+              onFiles([...(e.target.files ?? [])]);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <label className="button">
+          Choose a folder…
+          <input
+            className="visually-hidden"
+            type="file"
+            {...FOLDER_INPUT}
+            disabled={disabled}
+            data-testid="import-folder-input"
+            onChange={(e) => {
+              // A police.uk download: a folder of monthly folders of CSVs.
+              const files = filesOfFolder([...(e.target.files ?? [])]);
+              if (files.length > 0) onFiles(files);
+              e.target.value = '';
+            }}
+          />
+        </label>
+      </div>
     </div>
   );
 }
