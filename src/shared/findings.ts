@@ -59,5 +59,9 @@ export interface Findings {
   rollingYear: { points: RollingPoint[]; latest: { total: number | null; previousTotal: number | null; percentChange: number | null }; sentences: string[] };
   neighbours: { rows: NeighbourRow[]; london: AreaFigures | null; quartiles: Quartiles | null; sentences: string[] } | null;
   caveats: string[];
-  sources: { imports: { file: string; months: string; finishedAt: string }[]; populations: string };
+  /**
+   * The files the figures come from: each crime file with the months of it the assessment
+   * counts ("2023-02 to 2023-12"), and only the population files whose figures give a rate.
+   */
+  sources: { imports: { file: string; months: string; finishedAt: string }[]; populations: string; populationFiles?: string[] };
 }

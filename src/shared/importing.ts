@@ -21,6 +21,13 @@ export interface ColumnMapping {
    * as unmatched rather than guessed.
    */
   vintage?: string;
+  /**
+   * For ward names London has more than once (Belmont in Harrow and in Sutton): a column that
+   * holds each row's borough, or the one borough every row is in (`boroughValue`), by name or
+   * ONS code. Without either, such names are listed as unmatched rather than guessed.
+   */
+  borough?: string | number;
+  boroughValue?: string;
   category?: string | number;
   /** Fixed category for every row when the sheet has no category column. */
   categoryValue?: string;

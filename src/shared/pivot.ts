@@ -72,7 +72,16 @@ export interface PivotCell {
   /** Shared between cells with the same flags, and frozen: copy it before changing it. */
   flags: CellFlag[];
   reason?: string;
+  /**
+   * The cause behind `reason`, the same for every figure blank for the same cause, where the
+   * reason's words name the figure's own area and year: group blank figures by this, not by
+   * their text ("no-population": none for this area at all, e.g. populations for other ward
+   * boundaries; "no-population-that-year"; "no-populations-held": none of this kind of area).
+   */
+  reasonKind?: BlankReasonKind;
 }
+
+export type BlankReasonKind = 'no-population' | 'no-population-that-year' | 'no-populations-held';
 
 /** One measure's figures over the pivot's rows and columns. */
 export interface PivotMeasureTable {

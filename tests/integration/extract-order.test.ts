@@ -67,7 +67,7 @@ describe('overlapping extracts', () => {
     const a = await importFile(ws, extract(dir, 'older.csv', older));
     expect([a.status, b.status]).toEqual(['imported', 'imported']);
     expect(a.supersededMonths).toEqual([]);
-    expect(a.warnings.join(' ')).toMatch(/2 of this file's months are already held from a newer extract/);
+    expect(a.warnings.join(' ')).toMatch(/2 of this file’s months are already held from a newer extract/);
     expect(current(ws)).toEqual(expected);
     ws.close();
   });

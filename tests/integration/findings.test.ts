@@ -105,7 +105,9 @@ describe('findings for Harrow burglary, 2017 against 2016', () => {
   it('rates Harrow in words without doubled brackets', () => {
     const harrow = findings.neighbours!.rows[0]!;
     const band = { red: 'among the quarter of London boroughs with the largest rises', green: 'among the quarter with the largest falls or smallest rises', amber: 'in the middle half of London boroughs' }[harrow.rag!];
-    expect(findings.neighbours!.sentences[0]).toBe(`Harrow’s rate change of ${harrow.rateChange!.toFixed(2)} per 1,000 puts it ${band} (RAG ${harrow.rag}).`);
+    // Signed as in the table beside it: "+" for a rise, the printed minus sign for a fall.
+    const change = `${harrow.rateChange! < 0 ? '−' : '+'}${Math.abs(harrow.rateChange!).toFixed(2)}`;
+    expect(findings.neighbours!.sentences[0]).toBe(`Harrow’s rate change of ${change} per 1,000 puts it ${band} (RAG ${harrow.rag}).`);
   });
 
   it('refuses an unknown area with near matches', () => {
@@ -119,11 +121,15 @@ describe('sources for 2018 against 2017, both years from the recent file', () =>
     findings = buildFindings(ws.db, { dataset: 'mps-borough-old', area: 'Harrow', category: 'Burglary', year: 2018 });
   });
 
-  it('lists only the file whose months give 2017 and 2018', () => {
-    // Independently: which file holds each month of 2017 and 2018 (the recent one covers them all).
+  it('lists the recent file for 2017 and 2018, and the historic file for the months the rolling year reaches back to', () => {
+    // Independently: which file holds each month of 2017 and 2018 (the recent one covers them all);
+    // the rolling year's first total (to Jan 2017) starts in Feb 2016, which only the historic file holds.
     const has = (t: RawTable, year: number) => t.header.some((h) => h.startsWith(String(year)));
-    expect([has(recent, 2017), has(recent, 2018), has(historic, 2017), has(historic, 2018)]).toEqual([true, true, false, false]);
-    expect(findings.sources.imports.map((i) => i.file)).toEqual(['MPS Borough Level Crime (most recent 24 months).csv']);
+    expect([has(recent, 2017), has(recent, 2018), has(historic, 2017), has(historic, 2018), has(historic, 2016)]).toEqual([true, true, false, false, true]);
+    expect(findings.sources.imports.map(({ file, months }) => ({ file, months }))).toEqual([
+      { file: 'MPS_Borough_Level_Crime_Historic.csv', months: '2016-02 to 2016-12' },
+      { file: 'MPS Borough Level Crime (most recent 24 months).csv', months: '2017-01 to 2018-12' },
+    ]);
     expect(findings.quickFacts.current).toBe(sumWide(recent, inYear(2018), burglary(recent, 'Harrow')));
   });
 

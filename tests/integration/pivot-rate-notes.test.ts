@@ -62,7 +62,44 @@ describe('rates for wards without a population', () => {
     // Every Harrow ward's rate is blank, each with its own reason for the tooltip.
     const blank = result.cells.flat().filter((c) => c.value === null);
     expect(blank).toHaveLength(unheld.length * 2);
-    expect(blank.every((c) => /No 202[45] population/.test(c.reason ?? ''))).toBe(true);
+  });
+
+  it('gives each blank figure the same cause as the note, naming its ward by name', () => {
+    const result = ratePivot('ward');
+    result.rows.forEach((row, r) => {
+      const [code, name] = [row.keys[0]!, row.labels[0]!];
+      expect(code).toMatch(/^E05/);
+      for (const cell of result.cells[r]!) {
+        expect(cell.value).toBeNull();
+        expect(cell.reason).toBe(
+          `No population for ${name} in this workspace: the ward populations it holds are for other ward boundaries; rates need populations for this dataset’s wards.`,
+        );
+        expect(cell.reasonKind).toBe('no-population');
+      }
+    });
+    const texts = result.cells.flat().map((c) => c.reason ?? '');
+    expect(texts.filter((t) => /E05\d{6}|import population estimates to see rates/.test(t))).toEqual([]);
+    // One cause for all of them, whatever ward each names.
+    expect(new Set(result.cells.flat().map((c) => c.reasonKind))).toEqual(new Set(['no-population']));
+  });
+
+  it('says which years are held when the population year asked for is beyond them', () => {
+    const pop = readCsv(data.populationBorough);
+    const years = pop.rows.filter((r) => r[pop.col('Name')] === 'Harrow').map((r) => Number(r[pop.col('Year')]));
+    const beyond = Math.max(...years) + 1;
+    const result = runPivot(
+      ws.db,
+      pivotSpecFromOptions(
+        { rows: 'borough', cols: 'year', measure: 'rate', where: ['borough=Harrow'], from: '2024-01', to: '2025-12', populationYear: String(beyond), format: 'table' },
+        'mps-ward-ho-2022',
+      ),
+    );
+    const cell = result.cells[0]![0]!;
+    expect(cell.value).toBeNull();
+    expect(cell.reason).toBe(
+      `No ${beyond} population for Harrow: the populations held for it run ${Math.min(...years)}–${Math.max(...years)}; choose a population year in that range, or import newer estimates.`,
+    );
+    expect(cell.reasonKind).toBe('no-population-that-year');
   });
 
   it('gives borough rates, with no note, where the borough populations are held', () => {

@@ -226,6 +226,7 @@ describe('layoutFromMapping', () => {
     );
     expect(layout).toEqual({
       area: 0,
+      borough: -1,
       category: 1,
       major: -1,
       month: -1,

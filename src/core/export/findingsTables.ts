@@ -13,8 +13,12 @@ import type { Db } from '../store/workspace';
 import { reportSource } from './sources';
 import { changeTestText, fig, flagged, table, subtitleOf, text } from './tableParts';
 import { monthsTable, rollingYearTable } from './timeTables';
+import { formatFigure } from './words';
 
-/** The source of a findings table: the dataset over both years compared, and the populations used. */
+/** A rate change as the table beside it prints it ("+0.12", "−0.35"). */
+const rateChange = (value: number) => formatFigure({ kind: 'rate-change', value });
+
+/** The source of a findings table: the dataset over both years compared, and the population files its rates used. */
 export function findingsSource(db: Db, f: Findings): ReportSource {
   const first = f.months.seasonality.months[0]?.previousMonth ?? f.months.rows[0]?.month ?? null;
   const last = f.months.rows.at(-1)?.month ?? null;
@@ -32,6 +36,7 @@ export function findingsSource(db: Db, f: Findings): ReportSource {
     populationYears: years,
     populationFixed: f.populationYears.fixed,
     ...(filesFrom ? { filesFrom: toIsoMonth(filesFrom) } : {}),
+    ...(f.sources.populationFiles ? { populationFiles: f.sources.populationFiles } : {}),
   });
 }
 
@@ -130,7 +135,7 @@ export function wardsTable(f: Findings, source: ReportSource): ReportTable | nul
   body.push({ cells: totals, total: true });
   const header = ['Rank', ...comparisonHeader(f, 'Ward', withRates)];
   const notes = [
-    "Ward figures may not add up to the borough's published total: some crimes carry no ward, and crimes in custody are recorded in the police station's ward.",
+    "Ward figures may not add up to the borough’s published total: some crimes carry no ward, and crimes in custody are recorded in the police station’s ward.",
   ];
   return table(
     `Wards: ${f.category.label} in ${f.area.name}, ranked by ${f.years.current} offences`,
@@ -181,7 +186,7 @@ export function neighboursTable(f: Findings, source: ReportSource): ReportTable 
     'RAG: boroughs are rated by the quartile of their rate change among the London boroughs: red for the quarter with the largest rises (Q4), green for the quarter with the largest falls or smallest rises (Q1), amber between.',
     ...(q
       ? [
-          `Quartiles of rate change across ${q.count} London boroughs: Q1 ${q.q1.toFixed(2)}, median ${q.median.toFixed(2)}, Q3 ${q.q3.toFixed(2)}.`,
+          `Quartiles of rate change across ${q.count} London boroughs: Q1 ${rateChange(q.q1)}, median ${rateChange(q.median)}, Q3 ${rateChange(q.q3)}.`,
         ]
       : []),
   ];

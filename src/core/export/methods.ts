@@ -9,7 +9,7 @@ export function methodLines(f: Findings | undefined): string[] {
       ? 'No population figures were available, so no rates are given.'
       : pops.fixed
         ? `The ${pops.current} population is used for both years.`
-        : `Each year's own population is used (${pops.previous ?? '–'} and ${pops.current}).`;
+        : `Each year’s own population is used (${pops.previous ?? '–'} and ${pops.current}).`;
   return [
     `Counts are recorded crimes in ${f?.years.kind === 'financial' ? 'financial years (April to March)' : 'calendar years'}, from the latest extract held for each month.`,
     `Rate per 1,000 residents = offences ÷ population × 1,000. ${popText}`,

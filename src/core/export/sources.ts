@@ -23,6 +23,8 @@ export interface SourceQuery {
   filesFrom?: string;
   /** The figures as they stood when this import was the newest extract (a pivot's asOfImport). */
   asOfImport?: number;
+  /** The population files the rates were read from, when the caller knows (the assessment does). */
+  populationFiles?: string[];
 }
 
 export function reportSource(db: Db, q: SourceQuery): ReportSource {
@@ -85,7 +87,7 @@ export function reportSource(db: Db, q: SourceQuery): ReportSource {
       last: i.l === null ? null : toIsoMonth(i.l),
       importedAt: i.importedAt,
     })),
-    populations: years.length ? { files: populationFiles(db, years), years, fixed: q.populationFixed } : null,
+    populations: years.length ? { files: q.populationFiles ?? populationFiles(db, years), years, fixed: q.populationFixed } : null,
     exportedAt: new Date().toISOString(),
   };
 }
@@ -123,7 +125,7 @@ export function sourceLines(source: ReportSource, flags: CellFlag[], notes: stri
     const years = source.populations.years.join(' and ');
     const how = source.populations.fixed
       ? `the ${years} population for every period`
-      : `each period's own population (${years})`;
+      : `each period’s own population (${years})`;
     const files = source.populations.files.length ? ` from ${source.populations.files.join(', ')}` : '';
     lines.push(`Rates are per 1,000 residents, using ${how}${files}.`);
   }

@@ -9,6 +9,7 @@ import type { CellFlag, Dimension, Measure } from '../../shared/pivot';
 import { listed } from '../../shared/counted';
 import { monthLabel } from '../analysis/periods';
 import { fromIsoMonth } from '../months';
+import { signed } from '../signs';
 import { DIMENSION_LABELS } from '../../shared/pivot';
 
 export { DIMENSION_LABELS };
@@ -72,11 +73,6 @@ export function dimensionsPhrase(dims: Dimension[]): string {
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const twoDp = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const oneDp = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-/** A printed report's minus sign (U+2212), not a hyphen. */
-const MINUS = '\u2212';
-
-const withSign = (text: string, value: number, plus: boolean) =>
-  value < 0 ? MINUS + text.replace('-', '') : plus && value > 0 ? `+${text}` : text;
 
 /** A figure as a UK report prints it: "1,869", "7.54", "+2.6%", "−0.23"; "–" when not given. */
 export function formatFigure(cell: Pick<FigureCell, 'kind' | 'value' | 'signed'>): string {
@@ -84,15 +80,15 @@ export function formatFigure(cell: Pick<FigureCell, 'kind' | 'value' | 'signed'>
   if (v === null || !Number.isFinite(v)) return '–';
   switch (cell.kind) {
     case 'count':
-      return withSign(whole.format(v), v, false);
+      return signed(v, whole.format);
     case 'change':
-      return withSign(whole.format(v), v, true);
+      return signed(v, whole.format, true);
     case 'rate':
-      return withSign(twoDp.format(v), v, false);
+      return signed(v, twoDp.format);
     case 'rate-change':
-      return withSign(twoDp.format(v), v, true);
+      return signed(v, twoDp.format, true);
     case 'percent':
-      return withSign(`${oneDp.format(v)}%`, v, cell.signed === true);
+      return signed(v, (size) => `${oneDp.format(size)}%`, cell.signed === true);
   }
 }
 

@@ -116,9 +116,9 @@ function assignmentNotes(db: Db, vintage: string, c: { noLocation: number; outsi
   if (c.outside) notes.push(`${counted(c.outside, 'incident')} ${c.outside === 1 ? 'lies' : 'lie'} outside every ${vintage} ward polygon imported (for example on a Thames bridge, where boundaries stop at the bank, or outside London) and ${c.outside === 1 ? 'has' : 'have'} no ward: ${c.outside === 1 ? 'it is' : 'they are'} not guessed.`);
   if (c.onBoundary) notes.push(`${counted(c.onBoundary, 'incident')} ${c.onBoundary === 1 ? 'lies' : 'lie'} exactly on a ward boundary. ${EDGE_RULE_NOTE}`);
   if (c.crossed) {
-    notes.push(`${counted(c.crossed, 'incident')} ${c.crossed === 1 ? 'falls' : 'fall'} in a ward of one borough but inside another borough's polygon: the ward and borough boundary files are drawn at different scales, and these points lie on the borough edge.`);
+    notes.push(`${counted(c.crossed, 'incident')} ${c.crossed === 1 ? 'falls' : 'fall'} in a ward of one borough but inside another borough’s polygon: the ward and borough boundary files are drawn at different scales, and these points lie on the borough edge.`);
   }
-  if (!c.boroughs) notes.push("No borough boundaries are imported, so each incident's borough is its ward's borough.");
+  if (!c.boroughs) notes.push("No borough boundaries are imported, so each incident’s borough is its ward’s borough.");
   const missing = areasWithoutPolygon(db, 'ward', vintage);
   if (missing.length) notes.push(`${counted(missing.length, `${vintage} ward`)} ${missing.length === 1 ? 'has' : 'have'} no polygon imported (e.g. ${missing.slice(0, 3).map((m) => m.name).join(', ')}); points there count as outside.`);
   return notes;

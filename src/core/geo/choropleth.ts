@@ -173,10 +173,10 @@ function wardVintage(db: Db, dataset: DatasetRow, codes: string[], requested: st
     const found = codes.map((c) => ids.get(c) as number | undefined).filter((id): id is number => id !== undefined);
     const fits = [...vintageCoverage(db, found)].filter(([, n]) => n === found.length && n > 0).map(([v]) => v);
     own = requested !== undefined && fits.includes(requested) ? requested : (fits.at(-1) ?? null);
-    if (own === null) throw new WardlensError('bad-request', "These figures' ward codes do not all belong to one ward set, so they cannot be drawn on one map.");
+    if (own === null) throw new WardlensError('bad-request', "These figures’ ward codes do not all belong to one ward set, so they cannot be drawn on one map.");
   }
   if (requested !== undefined && requested !== own) {
-    throw new WardlensError('bad-request', `This dataset's wards are the ${own} set; they cannot be drawn on ${requested} polygons (ward boundaries changed, and codes differ).`);
+    throw new WardlensError('bad-request', `This dataset’s wards are the ${own} set; they cannot be drawn on ${requested} polygons (ward boundaries changed, and codes differ).`);
   }
   return own;
 }

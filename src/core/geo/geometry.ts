@@ -105,7 +105,7 @@ function readRing(file: string, label: string, feature: number, ring: unknown, c
       throw badInput(
         file,
         `${label}: ${what} has a point outside the United Kingdom (${seen}). Boundaries must lie within longitude ` +
-          `${UK_EXTENT[0]}° to ${UK_EXTENT[2]}°, latitude ${UK_EXTENT[1]}° to ${UK_EXTENT[3]}°: check the file's coordinate system (${crs} was assumed).`,
+          `${UK_EXTENT[0]}° to ${UK_EXTENT[2]}°, latitude ${UK_EXTENT[1]}° to ${UK_EXTENT[3]}°: check the file’s coordinate system (${crs} was assumed).`,
         where,
       );
     }

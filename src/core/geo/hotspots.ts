@@ -179,10 +179,10 @@ function hotspotNotes(area: AreaOutline | null, correction: string, noLocation: 
     ? `The grid covers ${area.boroughs.map((b) => b.name).join(', ')} as one area: cells are not cut at ward or borough boundaries, and cells on the edge reach over it.`
     : 'The grid covers the extent of the points, less the outermost 0.5% on each side; choose boroughs to fix the area (cells with no incidents count in the test).');
   notes.push(correction === 'fdr'
-    ? `Significance is corrected for testing ${n(cells)} cells at once (Benjamini–Hochberg false discovery rate, as ArcGIS's FDR option).`
+    ? `Significance is corrected for testing ${n(cells)} cells at once (Benjamini–Hochberg false discovery rate, as ArcGIS’s FDR option).`
     : `No correction for testing ${n(cells)} cells at once: expect about 1 in 10 cells to show as significant at 90% by chance alone.`);
   if (noLocation) notes.push(`${n(noLocation)} incident(s) have no location and are not in the grid.`);
-  if (outsideGrid) notes.push(`${n(outsideGrid)} incident(s) lie outside the grid's cells and are not counted.`);
+  if (outsideGrid) notes.push(`${n(outsideGrid)} incident(s) lie outside the grid’s cells and are not counted.`);
   return notes;
 }
 

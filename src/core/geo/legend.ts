@@ -1,15 +1,15 @@
 /** Legend labels for a choropleth's classes, in the pivot's own number style (UK format). */
 import type { LegendClass } from '../../shared/geo';
 import type { Measure } from '../../shared/pivot';
+import { signed } from '../signs';
 import type { Classes } from './classes';
 
 const DECIMALS: Record<Measure, number> = { count: 0, change: 0, rate: 2, 'rate-change': 2, share: 1, 'pct-change': 1 };
 
 export function formatValue(measure: Measure, value: number): string {
   const d = DECIMALS[measure];
-  const text = Math.abs(value).toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
-  const sign = value < 0 && Number(text.replace(/,/g, '')) !== 0 ? '−' : '';
-  return `${sign}${text}${measure === 'share' || measure === 'pct-change' ? '%' : ''}`;
+  const text = signed(value, (size) => size.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d }));
+  return `${text}${measure === 'share' || measure === 'pct-change' ? '%' : ''}`;
 }
 
 export function legendClasses(measure: Measure, classes: Classes): LegendClass[] {

@@ -33,22 +33,22 @@ export function settleVintage(db: Db, file: string, areas: AreaRow[], requested:
   const summary = [...coverage].map(([v, n]) => `${v}: ${n} of ${areas.length}`).join(', ');
   if (requested !== undefined) {
     const v = requested.trim();
-    if (!/^\d{4}$/.test(v)) throw badInput(file, `"${requested}" is not a ward set's year (e.g. 2022).`);
+    if (!/^\d{4}$/.test(v)) throw badInput(file, `"${requested}" is not a ward set’s year (e.g. 2022).`);
     if (!coverage.has(v)) return { vintage: v, isNew: true };
     if (fits.includes(v)) return { vintage: v, isNew: false };
     const tagged = db.prepare('SELECT 1 FROM area_vintages WHERE area_id = ? AND vintage = ?');
     const stray = areas.filter((a) => !tagged.get(a.id, v)).slice(0, 5);
     throw badInput(
       file,
-      `${areas.length - (coverage.get(v) ?? 0)} of the file's ward codes are not ${v} wards (e.g. ${stray.map((a) => `${a.code} ${a.name}`).join(', ')}); ` +
-        `the codes fit ${fits.length ? fits.join(' and ') : 'no single set'} (${summary}). Wards are never drawn on another set's polygons.`,
+      `${areas.length - (coverage.get(v) ?? 0)} of the file’s ward codes are not ${v} wards (e.g. ${stray.map((a) => `${a.code} ${a.name}`).join(', ')}); ` +
+        `the codes fit ${fits.length ? fits.join(' and ') : 'no single set'} (${summary}). Wards are never drawn on another set’s polygons.`,
     );
   }
   if (areas.length === 0) {
     throw badInput(file, 'none of the ward codes matches a ward this workspace knows; for an older ward set give its vintage and the option to add areas.');
   }
   if (fits.length === 0) {
-    throw badInput(file, `the ward codes do not all belong to one boundary set (${summary}); give the set's vintage.`);
+    throw badInput(file, `the ward codes do not all belong to one boundary set (${summary}); give the set’s vintage.`);
   }
   const newest = fits.at(-1)!;
   if (fits.length > 1) warnings.push(`These ward codes belong to the ${fits.join(' and ')} sets alike (the same wards); stored as ${newest}.`);

@@ -153,7 +153,7 @@ async function importInto(ws: Workspace, path: string, options: ImportOptions, h
     if (cutDown) tally.warnings.unshift(cutDown.message);
     const kept = (claims as MonthClaims | null)?.keptAsRevision ?? [];
     if (kept.length) {
-      tally.warnings.push(`${kept.length} of this file's months are already held from a newer extract; its figures for them are kept as earlier revisions only.`);
+      tally.warnings.push(`${kept.length} of this file’s months are already held from a newer extract; its figures for them are kept as earlier revisions only.`);
     }
     setImportHash(db, importId, await identity.known());
     finishImport(db, importId, {

@@ -43,6 +43,7 @@ export class AreaRegistry {
   private readonly insert;
   private readonly addVintage;
   private readonly findVintages;
+  private readonly findName;
 
   constructor(private readonly db: Db) {
     this.findByCode = db.prepare(
@@ -56,6 +57,7 @@ export class AreaRegistry {
     );
     this.addVintage = db.prepare('INSERT OR IGNORE INTO area_vintages (area_id, vintage) VALUES (?, ?)');
     this.findVintages = db.prepare('SELECT vintage FROM area_vintages WHERE area_id = ?');
+    this.findName = db.prepare('SELECT name FROM areas WHERE id = ?');
   }
 
   byOnsCode(kind: AreaKind, code: string): AreaRow | null {
@@ -81,12 +83,30 @@ export class AreaRegistry {
    * A code or a name to exactly one area, or null: ambiguous names are not resolved. With a
    * boundary vintage, only wards of that set are candidates.
    */
-  resolve(kind: AreaKind, codeOrName: string, vintage?: string): AreaRow | null {
+  resolve(kind: AreaKind, codeOrName: string, vintage?: string, boroughId?: number | null): AreaRow | null {
+    const found = this.candidates(kind, codeOrName, vintage, boroughId);
+    return found.length === 1 ? found[0]! : null;
+  }
+
+  /**
+   * The areas a code or a name may be: with a vintage, only wards of that set; with a
+   * borough, only that borough's wards (London has two 2022 Belmonts, in Harrow and Sutton).
+   */
+  candidates(kind: AreaKind, codeOrName: string, vintage?: string, boroughId?: number | null): AreaRow[] {
     const text = codeOrName.trim();
-    if (looksLikeOnsCode(text)) return this.byOnsCode(kind, text);
+    if (looksLikeOnsCode(text)) {
+      const area = this.byOnsCode(kind, text);
+      return area ? [area] : [];
+    }
     let found = this.byMatchName(kind, text);
     if (vintage && found.length > 1) found = found.filter((a) => this.vintagesOf(a.id).includes(vintage));
-    return found.length === 1 ? found[0]! : null;
+    if (boroughId != null && found.length > 1) found = found.filter((a) => a.parentId === boroughId);
+    return found;
+  }
+
+  /** An area's name by id (for messages). */
+  nameOf(id: number): string | null {
+    return (this.findName.get(id) as { name: string } | undefined)?.name ?? null;
   }
 
   /** The boundary sets a name's candidates belong to, when a name is ambiguous (for the message). */

@@ -6,16 +6,16 @@
 import type { CountComparison } from '../../../shared/analysis';
 import type { AreaFigures, FactsSpec, Findings, NeighbourRow, WardFigures } from '../../../shared/findings';
 import type { PivotResult } from '../../../shared/pivot';
-import { toIsoMonth } from '../../months';
 import type { Db } from '../../store/workspace';
 import { compareCounts } from '../comparison';
-import { addMonths, monthLabel } from '../periods';
 import { periodKey } from '../pivot/dimensions';
 import { loadPopulations, type PopulationTable } from '../pivot/populations';
 import { competitionRanks, ragRatings } from '../ranking';
 import { findingsContext, type FindingsContext } from './context';
 import { monthsBlock, rollingBlock } from './months';
-import { listedWithFigures, offences, quickFactSentences, count as fmtCount } from './words';
+import { findingsSources, rollingYearCaveat } from './sources';
+import { signed } from '../../signs';
+import { listedWithFigures, offences, quickFactSentences, count as fmtCount, rate as fmtRate } from './words';
 
 const LONDON_BOROUGH = /^E09000(0(0[2-9]|[12]\d|3[0-3]))$/; // the 32 boroughs; the City of London has its own police
 
@@ -26,6 +26,8 @@ export function buildFindings(db: Db, spec: FactsSpec): Findings {
     ctx.pivot({ rows: [rows], columns: [ctx.yearDim], months, filters: { ...ctx.categoryFilter, ...(boroughFilter ? { borough: [spec.area] } : {}) } });
 
   const areaPivot = byYear('borough', true);
+  const boroughPivot = byYear('borough', false);
+  const wardPivot = ctx.dataset.areaLevel === 'ward' ? byYear('ward', true) : null;
   const area = { key: areaPivot.rows[0]?.keys[0] ?? spec.area, name: areaPivot.rows[0]?.labels[0] ?? spec.area };
   const categoryLabel = categoryLabelOf(ctx, areaPivot);
   const boroughPops = loadPopulations(db, 'borough');
@@ -40,18 +42,21 @@ export function buildFindings(db: Db, spec: FactsSpec): Findings {
     years: { previous: ctx.previous.key, current: ctx.current.key, kind: spec.yearKind ?? 'calendar' },
     populationYears: { previous: quick.previousRate === null ? null : ctx.previous.populationYear, current: quick.currentRate === null ? null : ctx.current.populationYear, fixed: spec.populationYear !== undefined },
     quickFacts: { ...quick, sentences: quickFactSentences(quick, what, area.name, ctx.previous.key, ctx.current.key) },
-    wards: ctx.dataset.areaLevel === 'ward' ? wardsBlock(ctx, byYear('ward', true), what, caveats) : null,
+    wards: wardPivot ? wardsBlock(ctx, wardPivot, what, caveats) : null,
     months: monthsBlock(ctx, area.key),
     rollingYear: rollingBlock(ctx, area.key),
-    neighbours: neighboursBlock(ctx, byYear('borough', false), area.key, boroughPops),
+    neighbours: neighboursBlock(ctx, boroughPivot, area.key, boroughPops),
     caveats,
-    sources: sourcesOf(ctx),
+    // Every borough's population can count (the London total and the RAG quartiles), and each rated ward's.
+    sources: findingsSources(ctx, { borough: keysOf(boroughPivot), ward: wardPivot ? keysOf(wardPivot) : [] }),
   };
   findings.caveats.unshift(...generalCaveats(findings));
   const rolling = rollingYearCaveat(ctx);
   if (rolling) findings.caveats.push(rolling);
   return findings;
 }
+
+const keysOf = (pivot: PivotResult) => pivot.rows.map((r) => r.keys[0]!);
 
 function categoryLabelOf(ctx: FindingsContext, pivot: PivotResult): string {
   const value = ctx.categoryFilter.category?.[0] ?? ctx.categoryFilter.major?.[0] ?? ctx.spec.category;
@@ -95,8 +100,8 @@ function wardsBlock(ctx: FindingsContext, pivot: PivotResult, what: string, cave
   const sentences = [
     highest.length ? `The wards with the most ${what} in ${ctx.current.key} were ${listedWithFigures(highest.slice(0, 3).map((w) => ({ name: w.name, value: fmtCount(w.current) })))}.` : `No ward recorded any ${what} in ${ctx.current.key}.`,
   ];
-  if (rises.length) sentences.push(`The biggest rises were in ${listedWithFigures(rises.slice(0, 3).map((w) => ({ name: w.name, value: `+${fmtCount(w.change)}` })))}.`);
-  if (falls.length) sentences.push(`The biggest falls were in ${listedWithFigures(falls.slice(0, 3).map((w) => ({ name: w.name, value: `−${fmtCount(-w.change)}` })))}.`);
+  if (rises.length) sentences.push(`The biggest rises were in ${listedWithFigures(rises.slice(0, 3).map((w) => ({ name: w.name, value: signed(w.change, fmtCount, true) })))}.`);
+  if (falls.length) sentences.push(`The biggest falls were in ${listedWithFigures(falls.slice(0, 3).map((w) => ({ name: w.name, value: signed(w.change, fmtCount) })))}.`);
   const significant = rows.filter((w) => w.test && w.test.verdict !== 'no significant change');
   sentences.push(
     significant.length
@@ -121,7 +126,7 @@ function neighboursBlock(ctx: FindingsContext, pivot: PivotResult, areaKey: stri
   const sentences: string[] = [];
   if (me?.rag && me.rateChange !== null) {
     const band = me.rag === 'red' ? 'among the quarter of London boroughs with the largest rises' : me.rag === 'green' ? 'among the quarter with the largest falls or smallest rises' : 'in the middle half of London boroughs';
-    sentences.push(`${me.name}’s rate change of ${me.rateChange.toFixed(2)} per 1,000 puts it ${band} (RAG ${me.rag}).`);
+    sentences.push(`${me.name}’s rate change of ${signed(me.rateChange, fmtRate, true)} per 1,000 puts it ${band} (RAG ${me.rag}).`);
   } else sentences.push('RAG ratings need population figures for the London boroughs: import a borough population table.');
   return { rows, london: londonRow, quartiles, sentences };
 }
@@ -160,44 +165,4 @@ function generalCaveats(f: Findings): string[] {
       : `Rates are per 1,000 residents, using ${f.populationYears.fixed ? `the ${f.populationYears.current} population for both years` : `each year’s own population (${f.populationYears.previous ?? '–'} and ${f.populationYears.current})`}.`,
   );
   return out;
-}
-
-/** Which import holds each current month from `first` to `last`, in import order. */
-function importsFor(ctx: FindingsContext, first: number, last: number) {
-  return ctx.db
-    .prepare(
-      `SELECT i.id, i.file_name AS file, i.first_month AS f, i.last_month AS l, i.finished_at AS finishedAt,
-              min(m.month) AS usedFrom, max(m.month) AS usedTo FROM dataset_months m
-       JOIN imports i ON i.id = m.import_id WHERE m.dataset_id = ? AND m.month BETWEEN ? AND ? GROUP BY i.id ORDER BY i.id`,
-    )
-    .all(ctx.dataset.id, first, last) as { id: number; file: string; f: number; l: number; finishedAt: string; usedFrom: number; usedTo: number }[];
-}
-
-/** The files whose months give the two years compared, once each in import order. */
-function yearsImports(ctx: FindingsContext) {
-  const spans = [ctx.previous, ctx.current].map((y) => importsFor(ctx, y.first, y.last));
-  const byId = new Map([...spans[0]!, ...spans[1]!].map((i) => [i.id, i]));
-  return [...byId.values()].sort((a, b) => a.id - b.id);
-}
-
-/** Sources are only the files whose months give the two years compared, so the list can be trusted. */
-function sourcesOf(ctx: FindingsContext): Findings['sources'] {
-  const imports = yearsImports(ctx);
-  const pops = ctx.db.prepare("SELECT DISTINCT i.file_name AS file FROM imports i WHERE i.format = 'population' ORDER BY i.id").all() as { file: string }[];
-  return {
-    imports: imports.map((i) => ({ file: i.file, months: `${toIsoMonth(i.f)} to ${toIsoMonth(i.l)}`, finishedAt: i.finishedAt })),
-    populations: pops.length ? pops.map((p) => p.file).join(', ') : 'none imported',
-  };
-}
-
-/**
- * The rolling year's 24 points each add up 12 months, so the earliest reach 11 months before
- * them; when another file gives those months, say so, as the Sources do not list it.
- */
-function rollingYearCaveat(ctx: FindingsContext): string | null {
-  const listed = new Set(yearsImports(ctx).map((i) => i.id));
-  const others = importsFor(ctx, addMonths(ctx.current.last, -34), ctx.current.last).filter((i) => !listed.has(i.id));
-  if (!others.length) return null;
-  const parts = others.map((i) => `${monthLabel(i.usedFrom)} to ${monthLabel(i.usedTo)} from ${i.file}`);
-  return `The rolling-year chart’s earliest points also count months outside the two years compared: ${parts.join('; ')}.`;
 }

@@ -4,6 +4,7 @@
  */
 import type { CountComparison } from '../../../shared/analysis';
 import { listed } from '../../../shared/counted';
+import { MINUS, signed } from '../../signs';
 
 export const count = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
 export const rate = (n: number) => n.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -21,11 +22,11 @@ export function quickFactSentences(c: CountComparison, what: string, where: stri
   const out = [
     change === 0
       ? `Between ${previous} and ${current} ${what} in ${where} stayed at ${count(c.current)}.`
-      : `Between ${previous} and ${current} ${what} in ${where} ${direction(change)} by ${count(Math.abs(change))}, from ${count(c.previous)} to ${count(c.current)}${c.percentChange.value !== null ? ` (${change > 0 ? '+' : '−'}${pct(c.percentChange.value)})` : ''}.`,
+      : `Between ${previous} and ${current} ${what} in ${where} ${direction(change)} by ${count(Math.abs(change))}, from ${count(c.previous)} to ${count(c.current)}${c.percentChange.value !== null ? ` (${change > 0 ? '+' : MINUS}${pct(c.percentChange.value)})` : ''}.`,
   ];
   if (c.previousRate !== null && c.currentRate !== null && c.rateChange !== null) {
     out.push(
-      `The rate ${direction(c.rateChange)} from ${rate(c.previousRate)} to ${rate(c.currentRate)} per 1,000 residents, a rate change of ${c.rateChange < 0 ? '−' : ''}${rate(Math.abs(c.rateChange))}.`,
+      `The rate ${direction(c.rateChange)} from ${rate(c.previousRate)} to ${rate(c.currentRate)} per 1,000 residents, a rate change of ${signed(c.rateChange, rate, true)}.`,
     );
   }
   if (c.test) {

@@ -3,7 +3,7 @@
  * small counts, periods missing months, and (for changes) whether the change is more than
  * noise. A figure that cannot be given honestly is null with the reason.
  */
-import type { CellFlag, Dimension, Measure, PivotCell, ShareOf } from '../../../shared/pivot';
+import type { BlankReasonKind, CellFlag, Dimension, Measure, PivotCell, ShareOf } from '../../../shared/pivot';
 import {
   isTimeDimension,
   periodCode,
@@ -12,7 +12,7 @@ import {
   type TimeDimension,
 } from './dimensions';
 import type { CellFacts } from './grid';
-import type { PopulationTable } from './populations';
+import { missingPopulationReason, type BlankArea, type PopulationKind, type PopulationTable } from './populations';
 import { changeVerdict } from './significance';
 
 export interface MeasureContext {
@@ -28,6 +28,9 @@ export interface MeasureContext {
   populationYear: number | null;
   defaultPopulationYear: number;
   notes: Set<string>;
+  /** The kind of area the populations are for, and an area by its key, for a blank rate's reason. */
+  populationKind?: PopulationKind;
+  blankArea?: (key: string) => BlankArea;
   /** Areas whose rate is blank for want of a population, by the year wanted: told once, in one note. */
   missingPopulations?: Map<number, Set<string>>;
   /** Period completeness, worked out once per period (and per years back). */
@@ -38,6 +41,7 @@ interface PopulationFigure {
   population: number | null;
   year: number | null;
   reason?: string;
+  reasonKind?: BlankReasonKind;
 }
 
 export function measureCell(ctx: MeasureContext, facts: CellFacts, grand: CellFacts): PivotCell {
@@ -74,7 +78,7 @@ export function measureCell(ctx: MeasureContext, facts: CellFacts, grand: CellFa
       const p = population(ctx, facts, 0);
       Object.assign(cell, { population: p.population, populationYear: p.year });
       cell.value = p.population ? (1000 * facts.count) / p.population : null;
-      if (p.reason) cell.reason = p.reason;
+      if (p.reason) blankBecause(cell, p);
       break;
     }
     case 'change':
@@ -92,7 +96,7 @@ export function measureCell(ctx: MeasureContext, facts: CellFacts, grand: CellFa
       Object.assign(cell, { population: now.population, populationYear: now.year });
       if (now.population && before.population) {
         cell.value = (1000 * facts.count) / now.population - (1000 * facts.previousCount) / before.population;
-      } else cell.reason = now.reason ?? before.reason;
+      } else blankBecause(cell, now.reason ? now : before);
       break;
     }
   }
@@ -202,6 +206,11 @@ function flagList(found: number): CellFlag[] {
   return list;
 }
 
+function blankBecause(cell: PivotCell, why: PopulationFigure): void {
+  if (why.reason) cell.reason = why.reason;
+  if (why.reasonKind) cell.reasonKind = why.reasonKind;
+}
+
 /** Are all the months of every period the figure spans held (and inside the span asked for)? */
 function isComplete(ctx: MeasureContext, facts: CellFacts, yearsBack: number): boolean {
   const cache = ((ctx.completeness ??= [])[yearsBack] ??= new Map());
@@ -246,7 +255,8 @@ function population(ctx: MeasureContext, facts: CellFacts, yearsBack: number): P
       let missing = (ctx.missingPopulations ??= new Map()).get(year);
       if (!missing) ctx.missingPopulations.set(year, (missing = new Set<string>()));
       missing.add(area);
-      return { population: null, year, reason: `No ${year} population for ${area} in this workspace: import population estimates to see rates.` };
+      const blank = ctx.blankArea ? ctx.blankArea(area) : { key: area, name: area, ownSetHeld: true };
+      return { population: null, year, ...missingPopulationReason(ctx.populationKind ?? 'ward', ctx.populations, blank, year) };
     }
     total += p;
   }

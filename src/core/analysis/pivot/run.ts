@@ -12,7 +12,7 @@ import { AREA_DIMENSIONS, isTimeDimension, periodCode, periodOfMonth, type FactK
 import { aggregate } from './query';
 import { resolveFilters } from './filters';
 import { Grid, type CellFacts } from './grid';
-import { loadPopulations, missingPopulationNote, type PopulationKind } from './populations';
+import { blankAreas, loadPopulations, missingPopulationNote, type PopulationKind } from './populations';
 import { completeness, countCells, measureCell, type MeasureContext } from './measures';
 
 interface DatasetRow {
@@ -85,6 +85,9 @@ export function pivotRun(db: Db, spec: PivotSpec): PivotRun {
     timeIndex: dims.findIndex(isTimeDimension),
     populations:
       needsPopulation && areaDim ? loadPopulations(db, areaDim as PopulationKind) : null,
+    ...(needsPopulation && areaDim
+      ? { populationKind: areaDim as PopulationKind, blankArea: blankAreas(db, areaDim as PopulationKind) }
+      : {}),
     populationYear: spec.populationYear ?? null,
     defaultPopulationYear: Math.floor(last / 100),
     notes: new Set<string>(),
@@ -104,7 +107,7 @@ export function pivotRun(db: Db, spec: PivotSpec): PivotRun {
   const notes = ctx.notes;
   if (dims.includes('ward') && dims.includes('borough')) {
     notes.add(
-      "Ward figures do not add up to the borough's published total: some crimes carry no ward, and airport crime is filed under its own police area.",
+      "Ward figures do not add up to the borough’s published total: some crimes carry no ward, and airport crime is filed under its own police area.",
     );
   }
   if (needsPopulation && !areaDim)

@@ -13,9 +13,12 @@ import type { MonthClaims } from '../../store/revisions';
 import { datasetKeyFromName, type DatasetSpec } from '../../store/datasets';
 import { dataRows, parseCount, type ImportContext } from '../context';
 import { cellText } from '../readers/table';
+import { counted, listed } from '../../../shared/counted';
 
 export interface MappedLayout {
   area: number;
+  /** The column holding each row's borough (−1: none, or one borough for every row). */
+  borough: number;
   category: number;
   major: number;
   month: number;
@@ -53,6 +56,7 @@ export function layoutFromMapping(file: string, mapping: ColumnMapping, header: 
   };
   const layout: MappedLayout = {
     area: find(mapping.area, 'area'),
+    borough: find(mapping.borough, 'borough', true),
     category: find(mapping.category, 'category', mapping.categoryValue !== undefined),
     major: find(mapping.major, 'major category', true),
     month: -1,
@@ -61,7 +65,7 @@ export function layoutFromMapping(file: string, mapping: ColumnMapping, header: 
   };
   if (mapping.monthsAcrossColumns) {
     layout.months = header.flatMap((c, i) => {
-      const m = i === layout.area || i === layout.category || i === layout.major ? null : parseMonthCell(c);
+      const m = [layout.area, layout.borough, layout.category, layout.major].includes(i) ? null : parseMonthCell(c);
       return m === null ? [] : [[i, m] as [number, number]];
     });
     if (layout.months.length === 0) throw badInput(file, 'the mapping says months run across the columns, but no header in the header row reads as a month.', { row: headerRow });
@@ -108,6 +112,8 @@ export async function importMapped(ctx: ImportContext, claim: (months: number[])
   let blanks = 0;
   const unlabelled = unlabelledColumns(ctx.header, layout);
   const ambiguous = new Map<string, string[]>();
+  const inSeveralBoroughs = new Map<string, string[]>();
+  const boroughOf = boroughFinder(ctx, mapping, layout);
   for await (const { row, cells } of dataRows(ctx)) {
     const name = cellText(cells[layout.area]);
     if (TOTAL_ROW.test(name)) {
@@ -115,11 +121,14 @@ export async function importMapped(ctx: ImportContext, claim: (months: number[])
       ctx.tally.rowsRejected++;
       continue;
     }
-    const area = name === '' ? null : ctx.areas.resolve(level, name, mapping.vintage);
+    const borough = level === 'ward' ? boroughOf(cells, row) : null;
+    const found = name === '' ? [] : ctx.areas.candidates(level, name, mapping.vintage, borough);
+    const area = found.length === 1 ? found[0]! : null;
     if (!area) {
       ctx.tally.reject(name || '(blank)');
       const sets = name && !mapping.vintage ? ctx.areas.ambiguity(level, name) : null;
-      if (sets) ambiguous.set(name, sets);
+      if (sets && sets.length > 1) ambiguous.set(name, sets);
+      else if (found.length > 1) inSeveralBoroughs.set(name, boroughNames(ctx, found));
       continue;
     }
     const minor = layout.category >= 0 ? cellText(cells[layout.category]) : (mapping.categoryValue ?? '');
@@ -154,11 +163,52 @@ export async function importMapped(ctx: ImportContext, claim: (months: number[])
   if (ambiguous.size) {
     const sets = [...new Set([...ambiguous.values()].flat())].sort();
     ctx.tally.warnings.push(
-      `${ambiguous.size} ward name${ambiguous.size > 1 ? 's' : ''} (${[...ambiguous.keys()].slice(0, 6).join(', ')}${ambiguous.size > 6 ? ', …' : ''}) exist${ambiguous.size > 1 ? '' : 's'} in more than one ward boundary set (${sets.join(', ')}), with different boundaries, so their rows were not imported: say which set the sheet uses ("vintage" in the mapping).`,
+      `${ambiguous.size} ward name${ambiguous.size > 1 ? 's' : ''} (${[...ambiguous.keys()].slice(0, 6).join(', ')}${ambiguous.size > 6 ? ', …' : ''}) exist${ambiguous.size > 1 ? '' : 's'} in more than one ward boundary set (${sets.join(', ')}), with different boundaries, so their rows were not imported: choose which ward boundaries the sheet uses (${eitherOf(sets)}; "vintage" in a mapping file).`,
     );
   }
+  if (inSeveralBoroughs.size) ctx.tally.warnings.push(severalBoroughsWarning(inSeveralBoroughs));
   if (totals) ctx.tally.warnings.push(`${totals} totals row${totals > 1 ? 's were' : ' was'} skipped, so nothing is counted twice.`);
   if (blanks) ctx.tally.warnings.push(`${blanks} blank count cell${blanks > 1 ? 's were' : ' was'} read as no crimes (0).`);
+}
+
+/**
+ * Each row's borough, as an area id (null when the mapping names none): from the borough
+ * column, or the one borough the mapping says every row is in. A borough that is no London
+ * borough is an error naming the row and column, not a guess.
+ */
+function boroughFinder(ctx: ImportContext, mapping: ColumnMapping, layout: MappedLayout): (cells: unknown[], row: number) => number | null {
+  const find = (text: string, row: number | undefined, column: string): number => {
+    const borough = ctx.areas.resolve('borough', text);
+    if (!borough) throw badInput(ctx.source.file, `"${text}" is not a London borough (by name or ONS code).`, { row, column });
+    return borough.id;
+  };
+  if (layout.borough >= 0) {
+    const column = ctx.header[layout.borough] ?? `column ${layout.borough + 1}`;
+    return (cells, row) => {
+      const text = cellText(cells[layout.borough]);
+      return text === '' ? null : find(text, row, column);
+    };
+  }
+  const fixed = mapping.boroughValue?.trim() ? find(mapping.boroughValue.trim(), undefined, 'the mapping’s borough') : null;
+  return () => fixed;
+}
+
+const boroughNames = (ctx: ImportContext, wards: { parentId: number | null }[]): string[] =>
+  [...new Set(wards.map((w) => (w.parentId === null ? null : ctx.areas.nameOf(w.parentId))).filter((n) => n !== null))].sort();
+
+/** Ward names London has in more than one borough: which, and how to say which is meant. */
+function severalBoroughsWarning(names: Map<string, string[]>): string {
+  const shown = [...names].slice(0, 6).map(([name, boroughs]) => `${name} (${eitherOf(boroughs)})`);
+  const which = names.size > 6 ? `${shown.join(', ')} and ${names.size - 6} more` : listed(shown);
+  return (
+    `${counted(names.size, 'ward name')} ${names.size > 1 ? 'belong' : 'belongs'} to wards in more than one borough: ${which}. ` +
+    `${names.size > 1 ? 'Their' : 'Its'} rows were not imported: say the borough in the mapping (a column holding each row’s borough, or the one borough every row is in; "borough" or "boroughValue" in a mapping file).`
+  );
+}
+
+/** "2014, 2018 or 2022": the ward sets to choose from. Said for the app's mapping form and a CLI mapping file alike. */
+function eitherOf(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
 function monthOf(ctx: ImportContext, value: unknown, row: number, column: number): number {

@@ -232,7 +232,7 @@ export class PoliceUkEncoder {
     const m = fromIsoMonth(text);
     if (m === null) throw badInput(file, `expected a month such as 2017-01, found "${text.slice(0, 20)}".`, { row, column: 'Month', expected: 'YYYY-MM' });
     if (m > this.latest) {
-      throw badInput(file, `the month ${text} has not happened yet: police.uk publishes a month's crimes after it ends.`, { row, column: 'Month', expected: `a month up to ${toIsoMonth(this.latest)}` });
+      throw badInput(file, `the month ${text} has not happened yet: police.uk publishes a month’s crimes after it ends.`, { row, column: 'Month', expected: `a month up to ${toIsoMonth(this.latest)}` });
     }
     this.months.set(text, m);
     this.newMonths.push(m);

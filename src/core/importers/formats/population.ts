@@ -125,7 +125,7 @@ export async function importPopulation(ctx: ImportContext, layout: PopulationLay
       ctx.tally.areas.add(resolved.area.id);
     } else ctx.tally.rowsRejected++;
   }
-  if (addedWards) ctx.tally.warnings.push(`${addedWards} area codes were not in Wardlens's London gazetteer and were added as new areas.`);
+  if (addedWards) ctx.tally.warnings.push(`${addedWards} area codes were not in Wardlens’s London gazetteer and were added as new areas.`);
   if (repeats) ctx.tally.warnings.push(`${repeats} figure${repeats > 1 ? 's were' : ' was'} given twice with the same value and counted once.`);
   if (years.size) ctx.tally.warnings.push(`Population years held: ${Math.min(...years)}–${Math.max(...years)}.`);
   detail.years = [...years].sort((a, b) => a - b);

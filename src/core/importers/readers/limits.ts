@@ -16,7 +16,7 @@ const n = (x: number) => x.toLocaleString('en-GB');
 export function tooManyColumns(file: string, row: number, columns: number | string): WardlensError {
   return badInput(
     file,
-    `the row has ${typeof columns === 'number' ? n(columns) : columns} columns; a table Wardlens reads has at most ${n(MAX_COLUMNS)} (Excel's limit). This is not a table of crime figures, or it is damaged.`,
+    `the row has ${typeof columns === 'number' ? n(columns) : columns} columns; a table Wardlens reads has at most ${n(MAX_COLUMNS)} (Excel’s limit). This is not a table of crime figures, or it is damaged.`,
     { row, expected: `at most ${n(MAX_COLUMNS)} columns` },
   );
 }
@@ -43,7 +43,7 @@ export function checkRow(
       const name = typeof given === 'string' ? given.trim().slice(0, 60) : '';
       throw badInput(
         file,
-        `a cell holds ${n(c.length)} characters of text; a cell Wardlens reads holds at most ${n(MAX_CELL_CHARS)} (Excel's limit). The file is damaged, or a closing quote (") is missing.`,
+        `a cell holds ${n(c.length)} characters of text; a cell Wardlens reads holds at most ${n(MAX_CELL_CHARS)} (Excel’s limit). The file is damaged, or a closing quote (") is missing.`,
         { row, column: name || `column ${i + 1}`, expected: `at most ${n(MAX_CELL_CHARS)} characters` },
       );
     }

@@ -49,7 +49,7 @@ export function duplicates(db: Db, d: CheckedDataset): QualityFinding {
       ? `Each row counts as one crime, so these crimes are counted ${extra === repeats.length ? 'twice' : 'more than once'}; where the rows disagree on the location, the crime may count in two areas.`
       : 'No crime is counted twice.',
     action: repeats.length
-      ? `The difference is small beside most figures; say in the caveats that police.uk publishes ${n(extra)} repeated rows, and ask the force's data team which location is right if a repeated crime matters to an area's figure.`
+      ? `The difference is small beside most figures; say in the caveats that police.uk publishes ${n(extra)} repeated rows, and ask the force’s data team which location is right if a repeated crime matters to an area’s figure.`
       : 'Nothing to do.',
     items: repeats.map((r) => ({ crimeId: r.crimeId, month: toIsoMonth(r.month), rows: r.rows, rowsDiffer: r.versions > 1 ? 'yes' : 'no' })),
   };

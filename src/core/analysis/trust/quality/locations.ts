@@ -104,7 +104,7 @@ function notPlaced(db: Db, d: CheckedDataset): QualityFinding {
     severity: 'note',
     title: have ? 'Incidents not yet placed in wards' : 'Points outside every boundary: needs ward boundaries',
     detail: have
-      ? `Ward boundaries are imported (${vintages.join(', ')}), but this dataset's incidents have not been placed in them, so points outside every ward cannot be counted yet.`
+      ? `Ward boundaries are imported (${vintages.join(', ')}), but this dataset’s incidents have not been placed in them, so points outside every ward cannot be counted yet.`
       : 'No ward boundaries are loaded in this workspace, so Wardlens cannot tell which points fall outside every ward.',
     meaning: 'Until the incidents are placed, they have LSOAs from police.uk but no ward: ward figures and the choropleth cannot use them.',
     action: have

@@ -58,5 +58,5 @@ export function checkImported(db: Db, results: ImportFileResult[]): void {
 
 function couldNotRun(err: unknown, key: string | null): string {
   const why = err instanceof Error ? err.message : String(err);
-  return `The data-quality check could not run after this import (${why}); the import itself is complete. Open the Data view's quality panel, or run \`wardlens check${key ? ` --dataset ${key}` : ''}\`, to try again.`;
+  return `The data-quality check could not run after this import (${why}); the import itself is complete. Open the Data view’s quality panel, or run \`wardlens check${key ? ` --dataset ${key}` : ''}\`, to try again.`;
 }

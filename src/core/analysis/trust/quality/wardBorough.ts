@@ -52,7 +52,7 @@ export function wardVersusBorough(db: Db, d: CheckedDataset): QualityFinding {
     check: 'ward-vs-borough',
     severity: Math.abs(shortfall) > 0.01 * totalB ? 'warning' : 'note',
     title: `Ward figures are ${n(Math.abs(shortfall))} (${percent(Math.abs(shortfall), totalB)}) ${shortfall >= 0 ? 'short of' : 'above'} the borough totals`,
-    detail: `Over the ${n(c.months.length)} months both datasets cover (${span}), the wards add up to ${n(totalW)} against ${n(totalB)} in "${c.borough.name}", a shortfall of ${n(shortfall)} (${percent(shortfall, totalB)}).`,
+    detail: `Over the ${n(c.months.length)} months both datasets cover (${span}), the wards add up to ${n(totalW)} against ${n(totalB)} in "${c.borough.name}", ${shortfall >= 0 ? 'a shortfall' : 'an excess'} of ${n(Math.abs(shortfall))} (${percent(Math.abs(shortfall), totalB)}).`,
     meaning: 'Some crimes carry no ward (no location, or filed under a police area such as the airports); ward figures will not add up to the published borough figure.',
     action: 'Quote borough figures from the borough dataset; use ward figures to compare wards with each other, and say so in the caveats.',
     items: c.rows.map((r) => ({
