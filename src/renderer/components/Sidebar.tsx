@@ -62,7 +62,8 @@ export function Sidebar({
               {info.path}
             </div>
             <div className="workspace-stats">
-              {plural(info.datasets.length, 'dataset')} · {formatCount(rows)} rows
+              {/* Figures, as the Data view counts them: not the files' rows, which hold a month per column. */}
+              {plural(info.datasets.length, 'dataset')} · {formatCount(rows)} figures
             </div>
           </>
         ) : (

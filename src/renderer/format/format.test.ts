@@ -1,7 +1,7 @@
 // UK formats: what every figure on screen looks like.
 import { describe, expect, it } from 'vitest';
 import { coverageText, monthLabel, monthList, monthRange, monthsBetween } from './months';
-import { formatBytes, formatCount, formatMeasure, formatPercent, formatRate, plural } from './numbers';
+import { formatBytes, formatCount, formatMeasure, formatPercent, formatPValue, formatRate, plural } from './numbers';
 
 describe('numbers', () => {
   it('writes counts with thousands separators, rates to 2 dp and percentages to 1 dp', () => {
@@ -27,6 +27,19 @@ describe('numbers', () => {
     expect(plural(1, 'row')).toBe('1 row');
     expect(plural(18707, 'row')).toBe('18,707 rows');
     expect(plural(2, 'category', 'categories')).toBe('2 categories');
+  });
+});
+
+describe('formatPValue', () => {
+  // The Gi* table's thresholds (City of London, 2018: 99% at p ≤ 3.5e-6) as a report prints them.
+  it('writes a tiny threshold out in full, never in e-notation', () => {
+    expect(formatPValue(3.5e-6)).toBe('0.0000035');
+    expect(formatPValue(0.0000349871)).toBe('0.000035');
+  });
+
+  it('gives four decimals from 0.0001 up', () => {
+    expect(formatPValue(0.0026)).toBe('0.0026');
+    expect(formatPValue(0.00812)).toBe('0.0081');
   });
 });
 

@@ -56,5 +56,13 @@ export function formatBytes(bytes: number): string {
   return `${oneDp.format(value)} ${units[unit]}`;
 }
 
+const pSmall = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 2 });
+
+/**
+ * A p-value threshold as a report prints it: "0.0026", and a tiny one written out ("0.0000035"),
+ * never in the e-notation ("3.5e-6") a councillor would not read.
+ */
+export const formatPValue = (p: number): string => (p < 0.0001 ? pSmall.format(p) : p.toFixed(4));
+
 /** "3 rows", "1 row": the app's name for the shared `counted`, one rule for the CLI, the engine and the page. */
 export { counted as plural } from '../../shared/counted';

@@ -81,7 +81,7 @@ export function AssessmentForm(p: Props) {
             </optgroup>
           </select>
         </label>
-        <label className="field field-narrow">
+        <label className="field field-years">
           <span>Years</span>
           <select
             value={spec.yearKind ?? 'calendar'}

@@ -72,9 +72,10 @@ export function DatasetCard({
           )}
           <dt>Imports</dt>
           <dd>{formatCount(d.imports)}</dd>
-          <dt>Current rows</dt>
+          {/* Not "rows": a file's row holds a month per column, so the import's 18,707 rows are 448,968 figures here. */}
+          <dt>{d.kind === 'incidents' ? 'Incidents held' : 'Figures held'}</dt>
           <dd>{formatCount(d.currentRows)}</dd>
-          <dt>Superseded rows</dt>
+          <dt>Superseded figures</dt>
           <dd>
             {d.supersededRows ? `${formatCount(d.supersededRows)} (kept from earlier extracts)` : 'None'}
           </dd>

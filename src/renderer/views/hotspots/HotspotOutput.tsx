@@ -7,7 +7,7 @@ import type { HotspotResult } from '../../../shared/geo';
 import { chartFileName } from '../../charts/assessment';
 import { hotspotFigure, METHOD_LABELS, type HotspotMethod } from '../../charts/hotspots';
 import { PlotlyChart } from '../../charts/PlotlyChart';
-import { formatCount } from '../../format/numbers';
+import { formatCount, formatPValue } from '../../format/numbers';
 import { monthRange } from '../../format/months';
 import { CellExport } from './CellExport';
 
@@ -24,8 +24,7 @@ export function hotspotTitle(result: HotspotResult, method: HotspotMethod, crime
   return `${METHOD_LABELS[method]}: ${crimeType ?? 'all crime'}, ${area}, ${monthRange(result.span.from, result.span.to)}`;
 }
 
-const p = (x: number | null) =>
-  x === null ? 'no cell' : `p ≤ ${x < 0.0001 ? x.toExponential(1) : x.toFixed(4)}`;
+const p = (x: number | null) => (x === null ? 'no cell' : `p ≤ ${formatPValue(x)}`);
 
 export function HotspotOutput({ result, method, crimeType, active, loading }: Props) {
   const title = hotspotTitle(result, method, crimeType);

@@ -15,13 +15,32 @@ function monthsHeld(results: ImportFileResult[]): { first: string | null; last: 
   return { first: sorted[0] ?? null, last: sorted.at(-1) ?? null, count: sorted.length };
 }
 
+/**
+ * What the rows a batch did not store are called, as each file's card calls them: a population
+ * table's are regions passed over ("not stored"), not errors; a crime file's are "rejected".
+ */
+export function leftOutWord(imported: Pick<ImportFileResult, 'population'>[]): string {
+  return imported.length > 0 && imported.every((r) => r.population) ? 'not stored' : 'rejected';
+}
+
+/**
+ * The months of a batch's crime files, when they went into one dataset. Files of several
+ * datasets (a 2018-ward extract and an old borough file) have no months in common to speak of:
+ * "Jan 2008 – Aug 2022 (132 months)" would hide a gap, so each card says its own.
+ */
+export function batchMonths(imported: ImportFileResult[]): ReturnType<typeof monthsHeld> {
+  const crime = imported.filter((r) => !r.population);
+  if (new Set(crime.map((r) => r.dataset)).size > 1) return { first: null, last: null, count: 0 };
+  return monthsHeld(crime);
+}
+
 export function BatchTotal({ results }: { results: ImportFileResult[] }) {
   const imported = results.filter((r) => r.status === 'imported');
   const repeated = results.filter((r) => r.status === 'already-imported').length;
   const failed = results.filter((r) => r.status === 'failed').length;
   const datasets = [...new Set(imported.map((r) => r.dataset))];
   const sum = (f: (r: ImportFileResult) => number) => imported.reduce((s, r) => s + f(r), 0);
-  const span = monthsHeld(imported.filter((r) => !r.population));
+  const span = batchMonths(imported);
   const seconds = results.reduce((s, r) => s + r.seconds, 0);
   return (
     <div className="card batch-total" aria-label="All files together">
@@ -35,7 +54,7 @@ export function BatchTotal({ results }: { results: ImportFileResult[] }) {
       </p>
       <p>
         {counted(sum((r) => r.rowsRead), 'row')} read, {formatCount(sum((r) => r.rowsStored))} stored,{' '}
-        {formatCount(sum((r) => r.rowsRejected))} rejected
+        {formatCount(sum((r) => r.rowsRejected))} {leftOutWord(imported)}
         {span.count > 0 && `. Months: ${monthRange(span.first, span.last)} (${counted(span.count, 'month')})`}
         . {tookText(seconds)}
       </p>

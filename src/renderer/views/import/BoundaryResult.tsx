@@ -20,7 +20,9 @@ export function BoundaryResults({ outcomes }: { outcomes: BoundaryOutcome[] }) {
   if (outcomes.length === 0) return null;
   return (
     <section className="results" aria-labelledby="boundary-results-title">
-      <h2 id="boundary-results-title">Boundary results</h2>
+      <h2 id="boundary-results-title" tabIndex={-1}>
+        Boundary results
+      </h2>
       {outcomes.map((o, i) => (
         <article
           key={`${o.file}-${i}`}

@@ -20,7 +20,9 @@ export function ImportResults({ results }: { results: ImportFileResult[] }) {
   if (results.length === 0) return null;
   return (
     <section className="results" aria-labelledby="results-title">
-      <h2 id="results-title">Import results</h2>
+      <h2 id="results-title" tabIndex={-1}>
+        Import results
+      </h2>
       {results.length > 1 && <BatchTotal results={results} />}
       {results.map((r, i) => (
         <ResultCard key={`${r.file}-${i}`} result={r} />

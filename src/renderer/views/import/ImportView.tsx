@@ -3,7 +3,7 @@
  * each, a mapping step for the unrecognised, then the import with live progress, Cancel,
  * and the result in plain words.
  */
-import { memo, useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
 import { ViewHeader } from '../../components/ViewHeader';
@@ -43,6 +43,7 @@ export const ImportView = memo(function ImportView({ incoming }: { incoming: Inc
   );
   const run = useImportRun(onDone);
   const busy = run.state.running;
+  const cancelRef = useKeptInView(busy);
 
   useEffect(() => {
     if (incoming) addPaths(incoming.paths.map((p) => ({ name: p.split(/[\\/]/).pop() ?? p, path: p })));
@@ -68,7 +69,7 @@ export const ImportView = memo(function ImportView({ incoming }: { incoming: Inc
       {busy && (
         <div className="card progress-card">
           <ProgressBar label={progressLabel(run.state)} percent={run.state.progress?.percent ?? null} />
-          <button type="button" className="button" onClick={run.cancel}>
+          <button type="button" className="button" onClick={run.cancel} ref={cancelRef}>
             Cancel
           </button>
         </div>
@@ -121,6 +122,29 @@ export const ImportView = memo(function ImportView({ incoming }: { incoming: Inc
     </section>
   );
 });
+
+/**
+ * The Import button sits at the foot of the file list and the progress card above it, so once an
+ * import starts the card is brought into view with the focus on its Cancel (the button, now
+ * disabled, would drop the focus to the page); when it ends, the focus goes to the results.
+ */
+function useKeptInView(busy: boolean) {
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    if (busy && !wasBusy.current) {
+      cancelRef.current?.scrollIntoView({ block: 'center' });
+      cancelRef.current?.focus({ preventScroll: true });
+    } else if (!busy && wasBusy.current) {
+      const heading =
+        document.getElementById('results-title') ?? document.getElementById('boundary-results-title');
+      heading?.scrollIntoView({ block: 'start' });
+      heading?.focus({ preventScroll: true });
+    }
+    wasBusy.current = busy;
+  }, [busy]);
+  return cancelRef;
+}
 
 /** "Import 3 files", "Import the 2 ready files"; with none ready, plain "Import" (disabled, the hint says why). */
 function importLabel(ready: number, all: number): string {

@@ -10,6 +10,8 @@ import { asApiError } from '../../api/errors';
 import { useWorkbench } from '../../api/context';
 import { columnChoices, refFromValue, refValue, type ColumnChoice } from './columns';
 import { mappingComplete, type PendingFile } from './pending';
+import { BoroughChoice } from './BoroughChoice';
+import { WardSetSelect } from './WardSetSelect';
 
 interface Props {
   file: PendingFile;
@@ -21,7 +23,7 @@ interface Props {
 type Saved = { name: string; mapping: ColumnMapping };
 
 export function MappingForm({ file, onMapping, onSheet, onDatasetName }: Props) {
-  const { client } = useWorkbench();
+  const { client, info } = useWorkbench();
   const id = useId();
   const preview = file.preview!;
   const m: ColumnMapping = file.mapping ?? { area: '', headerRow: preview.headerRow, areaLevel: 'ward' };
@@ -135,13 +137,32 @@ export function MappingForm({ file, onMapping, onSheet, onDatasetName }: Props) 
                   type="radio"
                   name={`${id}-level`}
                   checked={(m.areaLevel ?? 'ward') === level}
-                  onChange={() => set({ areaLevel: level })}
+                  onChange={() =>
+                    set(
+                      level === 'ward'
+                        ? { areaLevel: level }
+                        : {
+                            areaLevel: level,
+                            vintage: undefined,
+                            borough: undefined,
+                            boroughValue: undefined,
+                          },
+                    )
+                  }
                 />{' '}
                 {level === 'ward' ? 'Wards' : 'Boroughs'}
               </label>
             ))}
           </div>
         </div>
+        {(m.areaLevel ?? 'ward') === 'ward' && (
+          <WardSetSelect
+            sets={info?.areas.wardVintages ?? []}
+            value={m.vintage}
+            onChange={(vintage) => set({ vintage })}
+          />
+        )}
+        {(m.areaLevel ?? 'ward') === 'ward' && <BoroughChoice choices={choices} mapping={m} onChange={set} />}
       </div>
 
       <div className="field" role="radiogroup" aria-labelledby={`${id}-months`}>

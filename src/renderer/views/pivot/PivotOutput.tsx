@@ -6,6 +6,7 @@ import { pivotFigure } from '../../charts/figure';
 import { PlotlyChart } from '../../charts/PlotlyChart';
 import { ExportButtons } from '../../components/ExportButtons';
 import type { DrillTarget } from './drill';
+import { blankReasons } from './blankReasons';
 import { Legend } from './Legend';
 import { PivotTable } from './PivotTable';
 import { TrailPanel, type TrailTarget } from './TrailPanel';
@@ -35,7 +36,7 @@ export function PivotOutput({ result, dataset, names, onDrill, active, loading }
     return pivotFigure(result, { datasetName: result.dataset.name, first, last, filters });
   }, [result, first, last, names]);
   // Once per answer: a ward × month table has 128,000 figures to look through.
-  const reasons = useMemo(() => withheldReasons(result), [result]);
+  const reasons = useMemo(() => blankReasons(result), [result]);
   const narrow = result.columns.length <= 4;
   const tableKey = `${result.dataset.key}|${result.rowDimensions.join()}|${result.columnDimensions.join()}|${result.measure}`;
   return (
@@ -69,7 +70,7 @@ export function PivotOutput({ result, dataset, names, onDrill, active, loading }
                 <li key={n}>{n}</li>
               ))}
               {reasons.map((r) => (
-                <li key={r}>Where a cell shows “–”: {r}</li>
+                <li key={r}>{r}</li>
               ))}
             </ul>
           </section>
@@ -90,15 +91,6 @@ export function PivotOutput({ result, dataset, names, onDrill, active, loading }
       {source && active && <TrailPanel target={source} onClose={() => setSource(null)} />}
     </div>
   );
-}
-
-function withheldReasons(result: PivotResult): string[] {
-  const reasons = new Set<string>();
-  const look = (c: PivotResult['grandTotal']) => c.value === null && c.reason && reasons.add(c.reason);
-  for (const row of result.cells) row.forEach(look);
-  result.rowTotals.forEach(look);
-  result.columnTotals.forEach(look);
-  return [...reasons];
 }
 
 const fileNameFor = (title: string) =>

@@ -230,7 +230,7 @@ const PivotRow = memo(function PivotRow({ i, frame, start, end, before, after }:
           onClick={() => drill({ row: i })}
           title={`Drill into ${label}: its months and categories`}
         >
-          {label}
+          <span className="row-label">{label}</span>
           {frame.repeated.has(label) && <span className="row-code">{result.rows[i]!.keys.join(' · ')}</span>}
         </button>
       </th>

@@ -32,9 +32,18 @@ export function SavedViews({
     load().catch(() => setViews([]));
   }, [load]);
 
-  async function save() {
+  // A name already saved for another pivot: asked about before it is replaced (views/save replaces).
+  const [replacing, setReplacing] = useState<string | null>(null);
+
+  async function save(replace = false) {
     const n = name.trim();
     if (!n) return;
+    const existing = views.find((v) => v.name === n);
+    if (existing && !replace && !sameSpec(existing.state as PivotSpec, spec)) {
+      setReplacing(n);
+      return;
+    }
+    setReplacing(null);
     try {
       await client.invoke('views/save', { name: n, kind: 'pivot', state: spec });
       await load();
@@ -90,18 +99,39 @@ export function SavedViews({
         <input
           type="text"
           value={name}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => {
+            setName(e.target.value);
+            setReplacing(null);
+          }}
           placeholder="e.g. Harrow wards by year"
         />
       </label>
       <button type="button" className="button" onClick={() => void save()} disabled={!name.trim()}>
         Save
       </button>
+      {replacing && replacing === name.trim() && (
+        <ReplaceQuestion name={replacing} onReplace={() => void save(true)} onKeep={() => setReplacing(null)} />
+      )}
       {status && sameSpec(status.spec, spec) && (
         <span className="save-state" role="status">
           {status.text}
         </span>
       )}
+    </div>
+  );
+}
+
+/** Asked before a saved pivot of the same name is replaced; the focus goes to the safe answer. */
+function ReplaceQuestion({ name, onReplace, onKeep }: { name: string; onReplace(): void; onKeep(): void }) {
+  return (
+    <div className="replace-question" role="alertdialog" aria-label={`Replace “${name}”?`}>
+      <span>A saved pivot is already called “{name}”. Replace it with the pivot on screen?</span>
+      <button type="button" className="button" onClick={onReplace}>
+        Replace it
+      </button>
+      <button type="button" className="button button-quiet" onClick={onKeep} autoFocus>
+        Keep the saved one
+      </button>
     </div>
   );
 }

@@ -68,3 +68,36 @@ describe('drillSpec', () => {
     expect(drillSpec(result, { column: 0 }, ward)!.spec.months).toEqual({ from: '2024-04', to: '2025-03' });
   });
 });
+
+describe('drillSpec from one ward’s months × categories', () => {
+  // Greenhill's drill-down: month rows, major-category columns, the ward held by a filter.
+  const greenhill = (): PivotResult => ({
+    ...base({}),
+    spec: {
+      dataset: 'd',
+      rows: ['month'],
+      columns: ['major'],
+      filters: { borough: ['Harrow'], ward: ['E05013549'] },
+      measure: 'count',
+      months: { from: '2024-01', to: '2025-12' },
+    },
+    rowDimensions: ['month'],
+    columnDimensions: ['major'],
+    rows: [{ keys: ['2024-01'], labels: ['Jan 2024'] }],
+    columns: [{ keys: ['MISCELLANEOUS CRIMES AGAINST SOCIETY'], labels: ['MISCELLANEOUS CRIMES AGAINST SOCIETY'] }],
+  });
+
+  it('turns a figure into the borough’s wards for that month and category, not Greenhill alone', () => {
+    const d = drillSpec(greenhill(), { row: 0, column: 0 }, ward)!;
+    expect(d.label).toBe('Jan 2024 · MISCELLANEOUS CRIMES AGAINST SOCIETY');
+    expect(d.spec.rows).toEqual(['ward']);
+    expect(d.spec.filters).toEqual({ borough: ['Harrow'], major: ['MISCELLANEOUS CRIMES AGAINST SOCIETY'] });
+    expect(d.spec.months).toEqual({ from: '2024-01', to: '2024-01' });
+  });
+
+  it('turns a month row into the borough’s wards across the categories', () => {
+    const d = drillSpec(greenhill(), { row: 0 }, ward)!;
+    expect(d.spec).toMatchObject({ rows: ['ward'], columns: ['major'], filters: { borough: ['Harrow'] } });
+    expect(d.spec.filters?.ward).toBeUndefined();
+  });
+});

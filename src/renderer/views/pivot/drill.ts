@@ -63,9 +63,11 @@ export function drillSpec(
     rows = ['month'];
     columns = hasCategory ? [] : [category];
   } else {
-    // A period, a category or a larger area: list the areas within it.
+    // A period, a category or a larger area: list the areas within it. A one-ward filter left by
+    // an earlier drill would list that ward alone: a month of Greenhill's drills to all the wards.
     rows = [finest];
     columns = hasCategory ? (area ? ['year'] : []) : [category];
+    if (filters[finest]?.length === 1) delete filters[finest];
   }
   const measure = spec.measure === 'share' ? 'count' : spec.measure;
   return {
