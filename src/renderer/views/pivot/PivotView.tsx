@@ -53,19 +53,23 @@ export const PivotView = memo(function PivotView({ active, onImport }: { active:
     setSpec(next);
   }
 
-  // Stable for a given answer, so the table does not redraw every row when this view re-renders.
-  const drill = useCallback(
-    (target: DrillTarget) => {
-      if (!result || !dataset || !spec) return;
-      const d = drillSpec(result, target, dataset);
-      if (!d) return;
-      moveFocus.current = true;
-      setTrail((t) => [...t, { spec, label: d.label }]);
-      setOpenError(null);
-      setSpec(d.spec);
-    },
-    [result, dataset, spec],
-  );
+  // One function for good, reading the latest answer when called: a drill changes the question
+  // at once but the answer only later, and a new function would redraw every row of the table
+  // still on screen inside the click's own task (a ward × month table: over 100 ms).
+  const latest = useRef({ result, dataset, spec });
+  useEffect(() => {
+    latest.current = { result, dataset, spec };
+  });
+  const drill = useCallback((target: DrillTarget) => {
+    const { result, dataset, spec } = latest.current;
+    if (!result || !dataset || !spec) return;
+    const d = drillSpec(result, target, dataset);
+    if (!d) return;
+    moveFocus.current = true;
+    setTrail((t) => [...t, { spec, label: d.label }]);
+    setOpenError(null);
+    setSpec(d.spec);
+  }, []);
 
   function back(to: number) {
     const step = trail[to];
