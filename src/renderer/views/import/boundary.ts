@@ -57,7 +57,7 @@ export function boundaryOptions(c: BoundaryChoice): BoundaryImportOptions {
 
 /** What the engine's refusal asks for, from its own words (it names the option to use). */
 export function askedFor(error: ApiError): BoundaryChoice['asked'] {
-  if (/give (the set's|its) vintage|not \d{4} wards/i.test(error.message)) return 'vintage';
+  if (/give (the set['’]s|its) vintage|not \d{4} wards/i.test(error.message)) return 'vintage';
   if (/code property option|no feature has a property|does not hold ONS/i.test(error.message))
     return 'code-property';
   return null;
