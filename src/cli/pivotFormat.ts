@@ -1,9 +1,7 @@
 /** Pivot results for the terminal (aligned table), for spreadsheets (CSV) or as JSON. */
-import type { Measure, PivotCell, PivotMeasureTable, PivotResult } from '../shared/pivot';
+import { FLAG_MARKS, type Measure, type PivotCell, type PivotMeasureTable, type PivotResult } from '../shared/pivot';
 import type { CellTrail } from '../shared/trail';
 import { WardlensError } from '../core/errors';
-
-const FLAG_MARKS: Record<string, string> = { small: '*', incomplete: '†', 'not-significant': '~' };
 
 export function formatValue(result: PivotResult, cell: PivotCell): string {
   return formatMeasure(result.measure, cell);

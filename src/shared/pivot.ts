@@ -49,6 +49,9 @@ export interface PivotSpec {
 
 export type CellFlag = 'small' | 'incomplete' | 'not-significant';
 
+/** Each flag's mark beside a figure: the app's table and charts, `wardlens pivot` and the exports alike. */
+export const FLAG_MARKS: Record<CellFlag, string> = { small: '*', incomplete: '†', 'not-significant': '~' };
+
 export interface PivotHeader {
   /** Stable key per dimension (ward code, "2022-01", "2017/18", category key). */
   keys: string[];

@@ -10,7 +10,7 @@ import { listed } from '../../shared/counted';
 import { monthLabel } from '../analysis/periods';
 import { fromIsoMonth } from '../months';
 import { signed } from '../signs';
-import { DIMENSION_LABELS } from '../../shared/pivot';
+import { DIMENSION_LABELS, FLAG_MARKS } from '../../shared/pivot';
 
 export { DIMENSION_LABELS };
 
@@ -33,8 +33,7 @@ export const MEASURE_KINDS: Record<Measure, { kind: FigureKind; signed?: boolean
   'rate-change': { kind: 'rate-change' },
 };
 
-/** The same marks as the pivot table in the app and `wardlens pivot`. */
-export const FLAG_MARKS: Record<CellFlag, string> = { small: '*', incomplete: '†', 'not-significant': '~' };
+export { FLAG_MARKS };
 
 export const FLAG_MEANINGS: Record<CellFlag, string> = {
   small: 'fewer than 10 crimes: small counts swing widely, so a % change on them is withheld',

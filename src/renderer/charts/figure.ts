@@ -5,9 +5,10 @@
  * long ward names readable.
  */
 import type { Annotations, Data, Layout, LayoutAxis, MarkerSymbol } from 'plotly.js';
-import type { Dimension, Measure, PivotCell, PivotResult } from '../../shared/pivot';
+import { FLAG_MARKS, type Dimension, type Measure, type PivotCell, type PivotResult } from '../../shared/pivot';
 import { formatMeasure } from '../format/numbers';
 import { monthRange } from '../format/months';
+import { flagText } from '../views/pivot/flags';
 import { dimensionsPhrase, measureUnit } from './labels';
 import { seriesStyle } from './palette';
 
@@ -325,9 +326,9 @@ export function wrapTitle(title: string): string[] {
   return [...lines, line];
 }
 
-/** After a period the data covers only part of, as the table marks it. */
-export const PART_MARK = ' †';
-export const PART_NOTE = '† Incomplete period: the data lacks some of its months, so it is not like for like.';
+/** After a period the data covers only part of: the table's mark, and its legend's words. */
+export const PART_MARK = ` ${FLAG_MARKS.incomplete}`;
+export const PART_NOTE = `${FLAG_MARKS.incomplete} ${flagText('incomplete')}`;
 
 const longestLabel = (labels: string[]) => Math.max(0, ...labels.map((l) => l.length));
 

@@ -104,8 +104,8 @@ export function findingsSources(ctx: FindingsContext, rated: RatedAreas): Findin
  * another file gives those months, say so beside the chart's figures, not only in the Sources.
  */
 export function rollingYearCaveat(ctx: FindingsContext): string | null {
-  const inTheYears = new Set(filesGiving(ctx, (m) => inYears(ctx, m)).map((f) => f.id));
-  const others = filesGiving(ctx, (m) => m >= rollingFirst(ctx) && !inYears(ctx, m)).filter((f) => !inTheYears.has(f.id));
+  // Files that give none of the two years' months: all the months of theirs counted are the rolling year's.
+  const others = filesGiving(ctx, usedByAssessment(ctx)).filter((f) => !f.months.some((m) => inYears(ctx, m)));
   if (!others.length) return null;
   const parts = others.map((f) => `${monthLabel(f.months[0]!)} to ${monthLabel(f.months.at(-1)!)} from ${f.file}`);
   return `The rolling-year chart’s earliest points also count months outside the two years compared: ${parts.join('; ')}.`;

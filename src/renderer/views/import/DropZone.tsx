@@ -1,6 +1,7 @@
 /** Where files arrive: dropped from the desktop (files or folders), or chosen with the system's picker. */
 import { useRef, useState, type DragEvent } from 'react';
-import { filesFromDrop, filesOfFolder, IMPORTABLE } from './droppedFiles';
+import { IMPORTABLE } from '../../../shared/importable';
+import { filesFromDrop, filesOfFolder } from './droppedFiles';
 
 // React's typings lack the attribute that makes a file input choose a folder.
 const FOLDER_INPUT = { webkitdirectory: '' } as Record<string, string>;

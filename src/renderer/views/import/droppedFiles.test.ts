@@ -1,7 +1,8 @@
 // A dropped police.uk download is a folder of monthly folders: every CSV in it arrives, in
 // month order; what the Import view cannot read (a README, a hidden .DS_Store) stays behind.
 import { describe, expect, it } from 'vitest';
-import { filesIn, filesOfFolder, importable, type DroppedEntry } from './droppedFiles';
+import { importable } from '../../../shared/importable';
+import { filesIn, filesOfFolder, type DroppedEntry } from './droppedFiles';
 
 const file = (name: string): DroppedEntry => ({
   isFile: true,

@@ -7,8 +7,6 @@
  */
 import { byName, importable } from '../../../shared/importable';
 
-export { IMPORTABLE, importable } from '../../../shared/importable';
-
 /** The parts of the File and Directory Entries API that a walk needs (so a test can stand in for it). */
 export interface DroppedEntry {
   isFile: boolean;

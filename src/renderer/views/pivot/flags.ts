@@ -1,9 +1,10 @@
 /** What a flagged pivot cell means, in the words the legend and tooltips use. */
-import type { CellFlag, PivotCell } from '../../../shared/pivot';
+import { FLAG_MARKS, type CellFlag, type PivotCell } from '../../../shared/pivot';
 
-export const FLAG_SYMBOLS: Record<CellFlag, string> = { small: '*', incomplete: '†', 'not-significant': '~' };
+export const FLAG_SYMBOLS = FLAG_MARKS;
 
-export function flagText(flag: CellFlag, smallCount: number): string {
+/** `smallCount` is the pivot's threshold (the engine's default is 10); only the small-count text names it. */
+export function flagText(flag: CellFlag, smallCount = 10): string {
   switch (flag) {
     case 'small':
       return `Small count: fewer than ${smallCount} crimes, so it swings by chance; a % change on it is withheld.`;
