@@ -1,12 +1,13 @@
 // Importing what no recogniser knows, and what is wrong: a partner's workbook mapped column
 // by column in the Import view (and the mapping saved and used again), and a broken CSV
 // whose error names the file, the row and the column to fix.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { Session } from './support/browser';
-import { realFiles, tempDir } from './support/paths';
+import { monthColumns, readCsv } from '../support/raw';
+import { dataDir, realFiles, screenshotDir, tempDir } from './support/paths';
 import type { Served } from './support/server';
 import { closeWorkbench, openWorkbench } from './support/workbench';
 
@@ -33,6 +34,43 @@ function partnerWorkbook(file: string, months: string[], wrongCode = 'E05099999'
   writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
   return file;
 }
+
+/**
+ * Harrow's 22 wards' residential burglary in 2024 from the real 2022-ward file, months across,
+ * a totals row, Stanmore misspelt "Stanmoor"; with the ward names another borough also has
+ * (from the real 2022 boundaries, not from Wardlens).
+ */
+function harrowSheet(file: string): { file: string; wards: string[]; inTwoBoroughs: Set<string> } {
+  const raw = readCsv(realFiles.ward2022);
+  const months = monthColumns(raw).filter(([, m]) => m < 202500);
+  const harrow = raw.rows.filter(
+    (r) => r[raw.col('LookUp_BoroughName')] === 'Harrow' && r[raw.col('MinorText')] === 'RES BURGLARY OF A HOME',
+  );
+  const body = harrow.map((r) => [
+    r[raw.col('WardName')] === 'Stanmore' ? 'Stanmoor' : r[raw.col('WardName')]!,
+    ...months.map(([i]) => Number(r[i])),
+  ]);
+  const sheet = [
+    ['Residential burglary by ward, 2024'],
+    [],
+    ['Ward', ...months.map(([, m]) => `${MONTH_NAMES[(m % 100) - 1]}-${String(m).slice(2, 4)}`)],
+    ...body,
+    ['Total', ...months.map((_, i) => body.reduce((t, r) => t + (r[i + 1] as number), 0))],
+  ];
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(sheet), 'Burglary');
+  writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  const features = (
+    JSON.parse(readFileSync(path.join(dataDir, 'boundaries', 'london_wards_2022_merged.geojson'), 'utf8')) as {
+      features: { properties: { WD25NM: string; LAD25NM: string } }[];
+    }
+  ).features;
+  const elsewhere = new Set(features.filter((f) => f.properties.LAD25NM !== 'Harrow').map((f) => f.properties.WD25NM));
+  const wards = harrow.map((r) => r[raw.col('WardName')]!);
+  return { file, wards, inTwoBoroughs: new Set(wards.filter((w) => elsewhere.has(w))) };
+}
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 describe('mapped and broken imports in Chromium', () => {
   let dir: string;
@@ -65,6 +103,13 @@ describe('mapped and broken imports in Chromium', () => {
     await card.getByLabel('Category for every row').fill('Anti-social behaviour');
     await card.getByLabel('Import into the dataset named').fill('Harrow ASB (partner)');
     await card.getByText('✓ The mapping reads this file').waitFor();
+    // Before importing, the check says what the import will refuse: the mistyped code's row.
+    expect(await card.locator('.check-good').textContent()).toBe(
+      '✓ The mapping reads this file: 3 wards recognised, in 3 of its 4 rows. 1 totals row will be skipped. It will be imported into “Harrow ASB (partner)”.',
+    );
+    expect(await card.locator('.check-warn li').allTextContents()).toEqual([
+      '1 code matches no ward in the workspace’s wards — E05099999 — its row would not be stored.',
+    ]);
     await card.getByLabel('Save this mapping as').fill('Partner ASB sheet');
     await card.getByRole('button', { name: 'Save mapping' }).click();
     await card.getByText('Saved as “Partner ASB sheet”.').waitFor();
@@ -169,6 +214,62 @@ describe('mapped and broken imports in Chromium', () => {
     await page.getByRole('button', { name: /^Data/ }).click();
     await expect.poll(() => page.locator('.dataset-card').count()).toBe(1);
     await page.getByRole('button', { name: /^Import/ }).click();
+  });
+
+  it('says before the import which ward names it would refuse, misspelt or in two boroughs, as the import then does', async () => {
+    const { page } = s;
+    const sheet = harrowSheet(path.join(dir, 'Harrow burglary misspelt.xlsx'));
+    await page.getByTestId('import-input').setInputFiles(sheet.file);
+    const card = page.getByRole('article', { name: 'Harrow burglary misspelt.xlsx' });
+    await card.getByText('Needs a mapping').waitFor();
+    await card.getByLabel('Header row').fill('3');
+    await card.getByLabel('Area column').selectOption({ label: 'A: Ward' });
+    await card.getByLabel('Months run across the columns').check();
+    await card.getByLabel('The same for every row').check();
+    await card.getByLabel('Category for every row').fill('Burglary - Residential');
+    await card.getByLabel('Import into the dataset named').fill('Harrow burglary (partner)');
+    await card.getByText('✓ The mapping reads this file').waitFor();
+
+    const n = sheet.wards.length;
+    const twice = sheet.wards.filter((w) => sheet.inTwoBoroughs.has(w));
+    expect([n, twice]).toEqual([22, ['Belmont', 'Edgware']]);
+    const check = card.locator('.mapping-check');
+    const recognised = (k: number) =>
+      `✓ The mapping reads this file: ${k} wards recognised, in ${k} of its ${n} rows. 1 totals row will be skipped.`;
+    // No ward boundaries chosen: names the 2014 and 2018 wards also had are held back, pointing at the choice.
+    const [unmatched, sets] = await check.locator('.check-warn li').allTextContents();
+    expect(unmatched).toBe('1 name matches no ward in the workspace’s wards — Stanmoor — its row would not be stored.');
+    const held = /^(\d+) ward names are in more than one set of ward boundaries \(2014, 2018 or 2022\) — .+ and \d+ more — their (\d+) rows would not be stored: choose the Ward boundaries above\.$/.exec(sets!);
+    expect(held, sets).not.toBeNull();
+    expect(held![1]).toBe(held![2]);
+    expect(await check.locator('.check-good').textContent()).toContain(recognised(n - 1 - Number(held![1])));
+    await check.screenshot({ path: path.join(screenshotDir, '07a-mapping-check-ward-sets.png') });
+
+    await card.getByLabel('Ward boundaries').selectOption('2022');
+    await check.locator('.check-good', { hasText: recognised(n - 3) }).waitFor();
+    expect(await check.locator('.check-warn li').allTextContents()).toEqual([
+      '1 name matches no ward in the 2022 wards — Stanmoor — its row would not be stored.',
+      '2 ward names belong to wards in more than one borough — Belmont (Harrow or Sutton) and Edgware (Barnet or Harrow) — their 2 rows would not be stored: say the Borough above.',
+    ]);
+    await check.scrollIntoViewIfNeeded();
+    await check.screenshot({ path: path.join(screenshotDir, '07b-mapping-check-refused.png') });
+    await s.screenshot('07c-mapping-check-refused', { fullPage: true });
+
+    // Saying the borough settles Belmont and Edgware; the misspelt name stays refused.
+    await card.getByRole('combobox', { name: /^Borough/ }).selectOption({ label: 'Every row is in one borough…' });
+    await card.getByRole('textbox', { name: 'Every row is in' }).fill('Harrow');
+    await check.locator('.check-good', { hasText: recognised(n - 1) }).waitFor();
+    expect(await check.locator('.check-warn li').allTextContents()).toEqual([
+      '1 name matches no ward in the 2022 wards — Stanmoor — its row would not be stored.',
+    ]);
+    await check.screenshot({ path: path.join(screenshotDir, '07d-mapping-check-borough.png') });
+
+    await page.getByRole('button', { name: 'Import 1 file' }).click();
+    const result = page.getByRole('article', { name: 'Result for Harrow burglary misspelt.xlsx' });
+    await result.waitFor({ timeout: 60_000 });
+    const text = (await result.textContent()) ?? '';
+    expect(text).toContain(`${n + 1} rows read, ${n - 1} stored, 2 rejected`);
+    expect(await result.getByRole('row', { name: 'Stanmoor 1' }).count()).toBe(1);
   });
 
   it('asked nothing of any origin but its own server, and broke no CSP rule', () => {

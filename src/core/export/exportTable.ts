@@ -18,7 +18,7 @@ import type { Db } from '../store/workspace';
 import { tableCsv } from './csv';
 import { findingsSource, neighboursTable, quickFactsTable, wardsTable } from './findingsTables';
 import { monthsTable, rollingYearTable } from './timeTables';
-import { pivotPopulationYears, pivotTable } from './pivotTable';
+import { pivotPopulationsUsed, pivotPopulationYears, pivotTable } from './pivotTable';
 import { checkTargets, writeFileSafely } from './safeWrite';
 import { reportSource } from './sources';
 import { SheetNames } from './names';
@@ -43,6 +43,7 @@ export function buildReportTable(db: Db, source: TableSource): { table: ReportTa
       first: result.span.from,
       last: result.span.to,
       populationYears: pivotPopulationYears(result),
+      populationsUsed: pivotPopulationsUsed(result),
       populationFixed: spec.populationYear !== undefined,
       asOfImport: spec.asOfImport,
       comparesYearEarlier: ['change', 'pct-change', 'rate-change'].includes(result.measure),

@@ -5,14 +5,11 @@
  */
 import type { FigureCell, ReportRow, ReportSource, ReportTable } from '../../shared/export';
 import type { CellFlag, PivotCell, PivotResult } from '../../shared/pivot';
-import {
-  dimensionsPhrase,
-  DIMENSION_LABELS,
-  MEASURE_KINDS,
-  MEASURE_UNITS,
-  monthSpanText,
-  orderedFlags,
-} from './words';
+import { measureUnit, pivotPhrase } from '../../shared/pivotWords';
+import { AREA_DIMENSIONS } from '../analysis/pivot/dimensions';
+import type { PopulationKind } from '../analysis/pivot/populations';
+import type { PopulationsUsed } from './sources';
+import { DIMENSION_LABELS, MEASURE_KINDS, monthSpanText, orderedFlags } from './words';
 
 export function pivotTable(result: PivotResult, source: ReportSource): ReportTable {
   const { kind, signed } = MEASURE_KINDS[result.measure];
@@ -32,7 +29,7 @@ export function pivotTable(result: PivotResult, source: ReportSource): ReportTab
   const labelColumns = Math.max(rowDims.length, 1);
   const withTotalColumn = result.columns.length > 1;
   const withTotalRow = result.rows.length > 1;
-  const unit = MEASURE_UNITS[result.measure];
+  const unit = measureUnit(result.measure, result.dataset.kind);
 
   // One header row per column dimension; row dimensions' names sit in the last one.
   const depth = Math.max(result.columnDimensions.length, 1);
@@ -78,12 +75,14 @@ export function pivotTable(result: PivotResult, source: ReportSource): ReportTab
       ([d, values]) => `${DIMENSION_LABELS[d as keyof typeof DIMENSION_LABELS] ?? d}: ${values!.join(', ')}`,
     );
   const span = `${source.months ? monthSpanText(source.months.first, source.months.last) : 'all months held'}${source.comparedWith ? ', compared with a year earlier' : ''}`;
-  const shareOf =
-    result.measure === 'share' && result.spec.shareOf && result.spec.shareOf !== 'total'
-      ? ` (of each ${result.spec.shareOf})`
-      : '';
+  const phrase = pivotPhrase({
+    measure: result.measure,
+    dimensions: dims,
+    datasetKind: result.dataset.kind,
+    shareOf: result.spec.shareOf,
+  });
   return {
-    title: `${unit}${shareOf}${dims.length ? ` by ${dimensionsPhrase(dims)}` : ''}${filters.length ? ` — ${filters.join('; ')}` : ''}`,
+    title: `${phrase}${filters.length ? ` — ${filters.join('; ')}` : ''}`,
     subtitle: `${result.dataset.name}, ${span}`,
     header,
     body,
@@ -93,13 +92,48 @@ export function pivotTable(result: PivotResult, source: ReportSource): ReportTab
   };
 }
 
-/** The population years a pivot's rates used: for the source note. */
+/** The population years a pivot's rates used (a rate change's year before too): for the source note. */
 export function pivotPopulationYears(result: PivotResult): number[] {
   const years = new Set<number>();
-  const visit = (c: PivotCell) => c.populationYear && years.add(c.populationYear);
+  const visit = (c: PivotCell) =>
+    c.populationYear && ratedYears(result, c.populationYear).forEach((y) => years.add(y));
   result.cells.forEach((row) => row.forEach(visit));
   result.rowTotals.forEach(visit);
   result.columnTotals.forEach(visit);
   visit(result.grandTotal);
   return [...years];
+}
+
+/** The populations one figure's rate is per: a rate change's year before too, unless one year was fixed for all. */
+const ratedYears = (result: PivotResult, year: number) =>
+  result.measure === 'rate-change' && result.spec.populationYear === undefined ? [year, year - 1] : [year];
+
+/**
+ * The areas whose populations gave the table's rates, year by year, so that the source note
+ * names only the files that gave a figure: a ward table's ward populations, not the borough
+ * file that happens to cover the same years. The engine rates by the pivot's first area
+ * dimension; a row (or column) of it is one area, a total across it spans them all.
+ */
+export function pivotPopulationsUsed(result: PivotResult): PopulationsUsed | null {
+  if (result.measure !== 'rate' && result.measure !== 'rate-change') return null;
+  const kind = [...result.rowDimensions, ...result.columnDimensions].find((d) => AREA_DIMENSIONS.includes(d));
+  if (!kind) return null;
+  const inRows = result.rowDimensions.includes(kind);
+  const at = (inRows ? result.rowDimensions : result.columnDimensions).indexOf(kind);
+  const keys = (inRows ? result.rows : result.columns).map((h) => h.keys[at]!);
+  const all = [...new Set(keys)];
+  const byYear = new Map<number, Set<string>>();
+  const rated = (c: PivotCell, area: number | null) => {
+    if (c.value === null || !c.populationYear) return;
+    for (const year of ratedYears(result, c.populationYear)) {
+      const areas = byYear.get(year) ?? byYear.set(year, new Set()).get(year)!;
+      for (const key of area === null ? all : [keys[area]!]) areas.add(key);
+    }
+  };
+  result.cells.forEach((row, i) => row.forEach((c, j) => rated(c, inRows ? i : j)));
+  result.rowTotals.forEach((c, i) => rated(c, inRows ? i : null));
+  result.columnTotals.forEach((c, j) => rated(c, inRows ? null : j));
+  rated(result.grandTotal, null);
+  const years = [...byYear].map(([year, areas]) => ({ year, areas: [...areas] }));
+  return { kind: kind as PopulationKind, years };
 }

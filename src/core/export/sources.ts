@@ -4,11 +4,18 @@
  * months and import dates), and the population files and years behind any rate.
  */
 import type { ReportSource, ReportTable } from '../../shared/export';
+import type { PopulationKind } from '../analysis/pivot/populations';
 import { fromIsoMonth, toIsoMonth } from '../months';
 import { AS_OF_MONTHS_SQL } from '../store/revisions';
 import type { Db } from '../store/workspace';
 import { dateText, flagsLegend, monthSpanText } from './words';
 import type { CellFlag } from '../../shared/pivot';
+
+/** The areas whose populations gave a table's rates, by year: the kind of area, and each area's key. */
+export interface PopulationsUsed {
+  kind: PopulationKind;
+  years: { year: number; areas: string[] }[];
+}
 
 export interface SourceQuery {
   dataset: { key: string; name: string };
@@ -25,6 +32,8 @@ export interface SourceQuery {
   asOfImport?: number;
   /** The population files the rates were read from, when the caller knows (the assessment does). */
   populationFiles?: string[];
+  /** Otherwise the areas and years whose populations gave the rates: the files are those that hold them. */
+  populationsUsed?: PopulationsUsed | null;
 }
 
 export function reportSource(db: Db, q: SourceQuery): ReportSource {
@@ -87,20 +96,33 @@ export function reportSource(db: Db, q: SourceQuery): ReportSource {
       last: i.l === null ? null : toIsoMonth(i.l),
       importedAt: i.importedAt,
     })),
-    populations: years.length ? { files: q.populationFiles ?? populationFiles(db, years), years, fixed: q.populationFixed } : null,
+    populations: years.length
+      ? {
+          files: q.populationFiles ?? populationFiles(db, q.populationsUsed),
+          years,
+          fixed: q.populationFixed,
+        }
+      : null,
     exportedAt: new Date().toISOString(),
   };
 }
 
-/** The files the current population figures for those years came from. */
-function populationFiles(db: Db, years: number[]): string[] {
-  const rows = db
-    .prepare(
-      `SELECT DISTINCT i.file_name AS file FROM current_populations p JOIN imports i ON i.id = p.import_id
-       WHERE p.year IN (SELECT value FROM json_each(?)) ORDER BY i.id`,
-    )
-    .all(JSON.stringify(years)) as { file: string }[];
-  return rows.map((r) => r.file);
+/**
+ * The files whose current population figures gave the rates: only those of the areas rated
+ * in the years used, so a ward table does not name the borough file (nor the reverse).
+ */
+function populationFiles(db: Db, used: PopulationsUsed | null | undefined): string[] {
+  if (!used) return [];
+  const query = db.prepare(
+    `SELECT DISTINCT i.id, i.file_name AS file FROM current_populations p
+     JOIN areas a ON a.id = p.area_id JOIN imports i ON i.id = p.import_id
+     WHERE a.kind = ? AND p.year = ? AND coalesce(a.code, a.name) IN (SELECT value FROM json_each(?))`,
+  );
+  const files = new Map<number, string>();
+  for (const { year, areas } of used.years)
+    for (const r of query.all(used.kind, year, JSON.stringify(areas)) as { id: number; file: string }[])
+      files.set(r.id, r.file);
+  return [...files].sort(([a], [b]) => a - b).map(([, file]) => file);
 }
 
 /** The source note under a table, as lines of plain words. */

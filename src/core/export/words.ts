@@ -1,28 +1,18 @@
 /**
  * Words and number styles shared by every export format, so a workbook, a CSV and the HTML
  * report name things the same way and mark flags with the same symbols as the app and the
- * CLI (* small, † incomplete, ~ not significant).
+ * CLI (* small, † incomplete, ~ not significant). How a pivot itself is described (its unit,
+ * "by ward and year") is the app's wording too: shared/pivotWords.
  */
 import type { FigureCell, FigureKind } from '../../shared/export';
-import type { CellFlag, Dimension, Measure } from '../../shared/pivot';
+import type { CellFlag, Measure } from '../../shared/pivot';
 
-import { listed } from '../../shared/counted';
 import { monthLabel } from '../analysis/periods';
 import { fromIsoMonth } from '../months';
 import { signed } from '../signs';
 import { DIMENSION_LABELS, FLAG_MARKS } from '../../shared/pivot';
 
 export { DIMENSION_LABELS };
-
-/** What a pivot's figures measure, as a column heading or a title. */
-export const MEASURE_UNITS: Record<Measure, string> = {
-  count: 'Crimes',
-  rate: 'Crimes per 1,000 residents',
-  share: '% of crimes',
-  change: 'Change in crimes on a year earlier',
-  'pct-change': '% change on a year earlier',
-  'rate-change': 'Change in rate per 1,000 residents on a year earlier',
-};
 
 export const MEASURE_KINDS: Record<Measure, { kind: FigureKind; signed?: boolean }> = {
   count: { kind: 'count' },
@@ -58,11 +48,6 @@ export function flagsLegend(flags: readonly CellFlag[]): string {
 export function orderedFlags(flags: Iterable<CellFlag>): CellFlag[] {
   const set = new Set(flags);
   return FLAG_ORDER.filter((f) => set.has(f));
-}
-
-/** "ward and year" */
-export function dimensionsPhrase(dims: Dimension[]): string {
-  return listed(dims.map((d) => (d === 'lsoa' ? 'LSOA' : DIMENSION_LABELS[d].toLowerCase())));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -5,6 +5,8 @@
  * normalised name; unmatched names are listed, never guessed. Totals rows are skipped.
  */
 import type { ColumnMapping } from '../../../shared/importing';
+import type { AreaCheck } from '../../../shared/preview';
+import type { AreaRow } from '../../store/areas';
 import { badInput, WardlensError } from '../../errors';
 import { currentMonth, parseMonthCell, toIsoMonth } from '../../months';
 import { CategoryRegistry } from '../../store/categories';
@@ -103,7 +105,6 @@ function unlabelledColumns(header: string[], layout: MappedLayout): number[] {
 
 export async function importMapped(ctx: ImportContext, claim: (months: number[]) => MonthClaims, mapping: ColumnMapping, layout: MappedLayout): Promise<void> {
   const categories = new CategoryRegistry(ctx.db, 'mapped');
-  const level = mapping.areaLevel ?? 'ward';
   // Several rows for one area, month and category add up (partner sheets often split them).
   const writer = new CountWriter(ctx.db, ctx.datasetId, ctx.importId, 'add', () => {
     throw new Error('unreachable: figures are added, never refused');
@@ -113,24 +114,21 @@ export async function importMapped(ctx: ImportContext, claim: (months: number[])
   const unlabelled = unlabelledColumns(ctx.header, layout);
   const ambiguous = new Map<string, string[]>();
   const inSeveralBoroughs = new Map<string, string[]>();
-  const boroughOf = boroughFinder(ctx, mapping, layout);
+  const areaOf = rowAreaFinder(ctx, mapping, layout);
   for await (const { row, cells } of dataRows(ctx)) {
-    const name = cellText(cells[layout.area]);
-    if (TOTAL_ROW.test(name)) {
+    const found = areaOf(cells, row);
+    if (found.kind === 'total') {
       totals++;
       ctx.tally.rowsRejected++;
       continue;
     }
-    const borough = level === 'ward' ? boroughOf(cells, row) : null;
-    const found = name === '' ? [] : ctx.areas.candidates(level, name, mapping.vintage, borough);
-    const area = found.length === 1 ? found[0]! : null;
-    if (!area) {
-      ctx.tally.reject(name || '(blank)');
-      const sets = name && !mapping.vintage ? ctx.areas.ambiguity(level, name) : null;
-      if (sets && sets.length > 1) ambiguous.set(name, sets);
-      else if (found.length > 1) inSeveralBoroughs.set(name, boroughNames(ctx, found));
+    if (found.kind === 'refused') {
+      ctx.tally.reject(found.name || '(blank)');
+      if (found.sets) ambiguous.set(found.name, found.sets);
+      else if (found.boroughs) inSeveralBoroughs.set(found.name, found.boroughs);
       continue;
     }
+    const { area } = found;
     const minor = layout.category >= 0 ? cellText(cells[layout.category]) : (mapping.categoryValue ?? '');
     if (minor === '') throw badInput(ctx.source.file, 'the category is blank.', { row, column: ctx.header[layout.category] });
     const major = layout.major >= 0 ? cellText(cells[layout.major]) || minor : minor;
@@ -172,6 +170,84 @@ export async function importMapped(ctx: ImportContext, claim: (months: number[])
 }
 
 /**
+ * A row's area as the import reads it: a totals row, the one area its name (or code) is, or
+ * refused, with why when the name is ambiguous (the ward sets it is in, or its boroughs).
+ */
+export type RowArea =
+  | { kind: 'total' }
+  | { kind: 'found'; area: AreaRow }
+  | { kind: 'refused'; name: string; sets: string[] | null; boroughs: string[] | null };
+
+/**
+ * Each row's area, for the import and for the check before it (checkMappedAreas), so the two
+ * cannot disagree. A mapped import creates no areas, so each distinct name (and borough) is
+ * resolved once: a long sheet repeats its few hundred ward names many times over.
+ */
+export function rowAreaFinder(ctx: ImportContext, mapping: ColumnMapping, layout: MappedLayout): (cells: unknown[], row: number) => RowArea {
+  const level = mapping.areaLevel ?? 'ward';
+  const boroughOf = boroughFinder(ctx, mapping, layout);
+  const known = new Map<string, RowArea>();
+  return (cells, row) => {
+    const name = cellText(cells[layout.area]);
+    if (TOTAL_ROW.test(name)) return { kind: 'total' };
+    const borough = level === 'ward' ? boroughOf(cells, row) : null;
+    const key = `${borough ?? ''}|${name}`;
+    let verdict = known.get(key);
+    if (!verdict) {
+      verdict = resolveArea(ctx, mapping, name, borough);
+      known.set(key, verdict);
+    }
+    return verdict;
+  };
+}
+
+function resolveArea(ctx: ImportContext, mapping: ColumnMapping, name: string, borough: number | null): RowArea {
+  const level = mapping.areaLevel ?? 'ward';
+  const found = name === '' ? [] : ctx.areas.candidates(level, name, mapping.vintage, borough);
+  if (found.length === 1) return { kind: 'found', area: found[0]! };
+  const sets = name && !mapping.vintage ? ctx.areas.ambiguity(level, name) : null;
+  if (sets && sets.length > 1) return { kind: 'refused', name, sets, boroughs: null };
+  return { kind: 'refused', name, sets: null, boroughs: found.length > 1 ? boroughNames(ctx, found) : null };
+}
+
+/**
+ * The check before an import: every row's area read as importMapped reads it (rowAreaFinder),
+ * nothing written. Only the area and borough cells are looked at.
+ */
+export async function checkMappedAreas(ctx: ImportContext, mapping: ColumnMapping, layout: MappedLayout): Promise<AreaCheck> {
+  const areaOf = rowAreaFinder(ctx, mapping, layout);
+  const check: AreaCheck = {
+    level: mapping.areaLevel ?? 'ward', vintage: mapping.vintage ?? null, rows: 0, rowsStored: 0, areas: 0, totalsRows: 0,
+    unmatched: [], inSeveralWardSets: [], inSeveralBoroughs: [],
+  };
+  const stored = new Set<number>();
+  const refused = new Map<string, { name: string; rows: number; sets: string[] | null; boroughs: string[] | null }>();
+  for await (const rows of dataRows(ctx).batches()) {
+    for (const { row, cells } of rows) {
+      const found = areaOf(cells, row);
+      if (found.kind === 'total') check.totalsRows++;
+      else if (found.kind === 'found') {
+        check.rowsStored++;
+        stored.add(found.area.id);
+      } else {
+        const seen = refused.get(found.name) ?? { name: found.name, rows: 0, sets: found.sets, boroughs: found.boroughs };
+        seen.rows++;
+        refused.set(found.name, seen);
+      }
+    }
+  }
+  check.rows = ctx.tally.rowsRead;
+  check.areas = stored.size;
+  const byRows = [...refused.values()].sort((a, b) => b.rows - a.rows || a.name.localeCompare(b.name));
+  for (const { name, rows, sets, boroughs } of byRows) {
+    if (sets) check.inSeveralWardSets.push({ name, rows, sets });
+    else if (boroughs) check.inSeveralBoroughs.push({ name, rows, boroughs });
+    else check.unmatched.push({ name, rows });
+  }
+  return check;
+}
+
+/**
  * Each row's borough, as an area id (null when the mapping names none): from the borough
  * column, or the one borough the mapping says every row is in. A borough that is no London
  * borough is an error naming the row and column, not a guess.
@@ -184,9 +260,14 @@ function boroughFinder(ctx: ImportContext, mapping: ColumnMapping, layout: Mappe
   };
   if (layout.borough >= 0) {
     const column = ctx.header[layout.borough] ?? `column ${layout.borough + 1}`;
+    // A London-wide sheet says its 33 boroughs over and over: each is looked up once.
+    const known = new Map<string, number>();
     return (cells, row) => {
       const text = cellText(cells[layout.borough]);
-      return text === '' ? null : find(text, row, column);
+      if (text === '') return null;
+      let id = known.get(text);
+      if (id === undefined) known.set(text, (id = find(text, row, column)));
+      return id;
     };
   }
   const fixed = mapping.boroughValue?.trim() ? find(mapping.boroughValue.trim(), undefined, 'the mapping’s borough') : null;

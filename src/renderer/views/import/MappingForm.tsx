@@ -5,7 +5,9 @@
  * saved by name for next month's file.
  */
 import { useEffect, useId, useState } from 'react';
+import { counted, listed } from '../../../shared/counted';
 import type { ColumnMapping } from '../../../shared/importing';
+import type { AreaCheck } from '../../../shared/preview';
 import { asApiError } from '../../api/errors';
 import { useWorkbench } from '../../api/context';
 import { columnChoices, refFromValue, refValue, type ColumnChoice } from './columns';
@@ -301,16 +303,94 @@ function MappingCheck({ file, complete }: { file: PendingFile; complete: boolean
       </p>
     );
   if (!file.mapped) return <p className="check check-pending">Checking the mapping…</p>;
-  if (file.mapped.problem) {
-    return (
-      <p className="check check-bad" role="alert">
-        ✗ {file.mapped.problem}
-      </p>
+  const areas = file.mapped.areas;
+  const refused = areas ? refusedLines(areas) : [];
+  return (
+    <div className="mapping-check">
+      {file.mapped.problem ? (
+        <p className="check check-bad" role="alert">
+          ✗ {file.mapped.problem}
+        </p>
+      ) : (
+        <p className="check check-good">
+          ✓ The mapping reads this file{areas ? `: ${recognised(areas)}` : '.'} It will be imported into “
+          {file.datasetName}”.
+        </p>
+      )}
+      {refused.length > 0 && (
+        <ul className="check check-warn" aria-label="Rows the import would not store">
+          {refused.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** "22 wards recognised, every row’s name matched." or "20 wards recognised, in 20 of its 23 rows." */
+function recognised(a: AreaCheck): string {
+  const found = `${counted(a.areas, a.level)} recognised`;
+  const totals = a.totalsRows ? ` ${counted(a.totalsRows, 'totals row')} will be skipped.` : '';
+  const named = a.rows - a.totalsRows;
+  if (a.rowsStored === named) return `${found}, every row’s name matched.${totals}`;
+  return `${found}, in ${a.rowsStored.toLocaleString('en-GB')} of its ${counted(named, 'row')}.${totals}`;
+}
+
+/**
+ * The rows the import would refuse, a line for each reason, with the names (a few of them)
+ * and the choice in this form that settles an ambiguous name. The same resolution as the
+ * import's (core/importers/formats/mapped.ts), so its result will say the same.
+ */
+function refusedLines(a: AreaCheck): string[] {
+  const lines: string[] = [];
+  const named = a.unmatched.filter((u) => u.name !== '');
+  const blank = a.unmatched.find((u) => u.name === '');
+  if (named.length) {
+    const noun = named.every((u) => ONS_CODE.test(u.name.trim())) ? 'code' : 'name';
+    lines.push(
+      `${counted(named.length, noun)} ${named.length === 1 ? 'matches' : 'match'} no ${a.level} in ${lookedIn(a)} — ${someOf(named.map((u) => u.name))} — ${theirRows(named)} would not be stored.`,
     );
   }
-  return (
-    <p className="check check-good">
-      ✓ The mapping reads this file. It will be imported into “{file.datasetName}”.
-    </p>
-  );
+  if (a.inSeveralWardSets.length) {
+    const sets = [...new Set(a.inSeveralWardSets.flatMap((u) => u.sets))].sort();
+    const n = a.inSeveralWardSets.length;
+    lines.push(
+      `${counted(n, 'ward name')} ${n === 1 ? 'is' : 'are'} in more than one set of ward boundaries (${orList(sets)}) — ${someOf(a.inSeveralWardSets.map((u) => u.name))} — ${theirRows(a.inSeveralWardSets)} would not be stored: choose the Ward boundaries above.`,
+    );
+  }
+  if (a.inSeveralBoroughs.length) {
+    const n = a.inSeveralBoroughs.length;
+    const which = a.inSeveralBoroughs.map((u) => `${u.name} (${orList(u.boroughs)})`);
+    lines.push(
+      `${counted(n, 'ward name')} ${n === 1 ? 'belongs' : 'belong'} to wards in more than one borough — ${someOf(which)} — ${theirRows(a.inSeveralBoroughs)} would not be stored: say the Borough above.`,
+    );
+  }
+  if (blank) lines.push(`${counted(blank.rows, 'row')} ${blank.rows === 1 ? 'has' : 'have'} no area name and would not be stored.`);
+  return lines;
+}
+
+const ONS_CODE = /^[EWSN]\d{8}$/i;
+const SHOWN = 6;
+
+function lookedIn(a: AreaCheck): string {
+  if (a.level === 'borough') return 'London';
+  return a.vintage ? `the ${a.vintage} wards` : 'the workspace’s wards';
+}
+
+/** "its row", "its 4 rows", "their 7 rows". */
+function theirRows(names: { rows: number }[]): string {
+  const rows = names.reduce((t, u) => t + u.rows, 0);
+  const whose = names.length === 1 ? 'its' : 'their';
+  return rows === 1 ? `${whose} row` : `${whose} ${counted(rows, 'row')}`;
+}
+
+/** A few names and how many more: a London-wide sheet can refuse hundreds. */
+function someOf(names: string[]): string {
+  return names.length > SHOWN ? `${names.slice(0, SHOWN).join(', ')} and ${names.length - SHOWN} more` : listed(names);
+}
+
+/** "2018 or 2022", "Harrow or Sutton". */
+function orList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
