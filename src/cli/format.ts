@@ -63,6 +63,8 @@ export function infoText(info: WorkspaceInfo): string {
     lines.push(`  #${i.id} ${i.fileName} (${n(i.fileSize)} bytes, sha256 ${i.sha256.slice(0, 12)}…) → ${i.dataset}; ${n(i.rowsStored)} rows; ${coverage(i.months)}; ${i.finishedAt.slice(0, 16).replace('T', ' ')}`);
   }
   lines.push('', `Areas: ${n(info.areas.boroughs)} boroughs, ${n(info.areas.wards)} wards (boundary sets ${info.areas.wardVintages.join(', ')}), ${n(info.areas.lsoas)} LSOAs`);
+  const police = info.areas.policeAreas;
+  if (police.length) lines.push(`Police areas (not boroughs): ${police.join(', ')}`);
   const years = info.populations.years;
   lines.push(`Populations: ${n(info.populations.rows)} figures for ${n(info.populations.areas)} areas${years.length ? `, ${years[0]}–${years.at(-1)}` : ''}`);
   for (const [scheme, cats] of Object.entries(info.categories)) lines.push(`Categories (${scheme}): ${n(cats.length)}`);

@@ -76,7 +76,11 @@ export interface WorkspaceInfo {
   schemaVersion: number;
   datasets: DatasetSummary[];
   imports: ImportSummary[];
-  areas: { boroughs: number; wards: number; lsoas: number; wardVintages: string[] };
+  /**
+   * boroughs: areas with an ONS borough code (the 32 boroughs and the City of London);
+   * policeAreas: the names the police file crimes under that are not boroughs ("Unknown", the airports).
+   */
+  areas: { boroughs: number; policeAreas: string[]; wards: number; lsoas: number; wardVintages: string[] };
   populations: { rows: number; years: number[]; areas: number };
   categories: Record<string, CategorySummary[]>;
 }

@@ -89,6 +89,10 @@ export function workspaceInfo(ws: Workspace): WorkspaceInfo {
     )
     .all() as DatasetRow[]).map((d) => datasetSummary(db, d));
   const count = (kind: string) => (db.prepare('SELECT count(*) AS n FROM areas WHERE kind = ?').get(kind) as { n: number }).n;
+  // A borough has an ONS code (E09: the 32 boroughs and the City). The names the police file crimes
+  // under without one ("Unknown", the airports, "Aviation Security (SO18)") are police areas, not boroughs.
+  const boroughs = (db.prepare("SELECT count(*) AS n FROM areas WHERE kind = 'borough' AND code IS NOT NULL").get() as { n: number }).n;
+  const policeAreas = (db.prepare("SELECT name FROM areas WHERE kind = 'borough' AND code IS NULL ORDER BY name").all() as { name: string }[]).map((a) => a.name);
   const vintages = (db.prepare('SELECT DISTINCT vintage FROM area_vintages ORDER BY vintage').all() as { vintage: string }[]).map((v) => v.vintage);
   const pop = db.prepare('SELECT count(*) AS rows, count(DISTINCT area_id) AS areas FROM populations').get() as { rows: number; areas: number };
   const years = (db.prepare('SELECT DISTINCT year FROM populations ORDER BY year').all() as { year: number }[]).map((y) => y.year);
@@ -97,7 +101,7 @@ export function workspaceInfo(ws: Workspace): WorkspaceInfo {
     schemaVersion: db.pragma('user_version', { simple: true }) as number,
     datasets,
     imports: importSummaries(db),
-    areas: { boroughs: count('borough'), wards: count('ward'), lsoas: count('lsoa'), wardVintages: vintages },
+    areas: { boroughs, policeAreas, wards: count('ward'), lsoas: count('lsoa'), wardVintages: vintages },
     populations: { rows: pop.rows, areas: pop.areas, years },
     categories: categorySummaries(db),
   };

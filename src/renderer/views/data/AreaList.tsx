@@ -5,26 +5,33 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { DatasetArea } from '../../../shared/datasetContents';
 import { counted, listed } from '../../../shared/counted';
-import type { AreaKind } from '../../../shared/workspace';
 
-const KINDS: [AreaKind, string, string][] = [
-  ['borough', 'borough', 'boroughs'],
-  ['ward', 'ward', 'wards'],
-  ['lsoa', 'LSOA', 'LSOAs'],
+/** A borough-level name without an ONS code ("Unknown", the airports) is the police's own area, not a borough. */
+const isPoliceArea = (a: DatasetArea) => a.kind === 'borough' && !a.code;
+
+const KINDS: [(a: DatasetArea) => boolean, string, string][] = [
+  [(a) => a.kind === 'borough' && !isPoliceArea(a), 'borough', 'boroughs'],
+  [isPoliceArea, 'police area', 'police areas'],
+  [(a) => a.kind === 'ward', 'ward', 'wards'],
+  [(a) => a.kind === 'lsoa', 'LSOA', 'LSOAs'],
 ];
 
-/** "33 boroughs and 624 wards", "632 wards", "no areas". */
+/** "33 boroughs and 624 wards", "32 boroughs and 2 police areas", "632 wards", "no areas". */
 export function areaCountText(areas: DatasetArea[]): string {
-  const parts = KINDS.flatMap(([kind, one, many]) => {
-    const n = areas.filter((a) => a.kind === kind).length;
+  const parts = KINDS.flatMap(([isKind, one, many]) => {
+    const n = areas.filter(isKind).length;
     return n ? [counted(n, one, many)] : [];
   });
   if (parts.length === 0) return 'no areas';
   return listed(parts);
 }
 
+const BOROUGHS = 'Boroughs';
+const POLICE_AREAS = 'Police areas (not boroughs)';
+
 function groupOf(a: DatasetArea): string {
-  if (a.kind === 'borough') return 'Boroughs';
+  if (isPoliceArea(a)) return POLICE_AREAS;
+  if (a.kind === 'borough') return BOROUGHS;
   return a.borough ?? 'Borough not known';
 }
 
@@ -43,9 +50,13 @@ export function AreaList({ areas, datasetName }: { areas: DatasetArea[]; dataset
   const [open, setOpen] = useState(false);
   const q = useDeferredValue(query.trim().toLowerCase());
   const groups = useMemo(() => {
-    const out = new Map<string, DatasetArea[]>();
+    // Boroughs, then the police areas (the first in the list by name is "Aviation Security"), then wards by borough.
+    const out = new Map<string, DatasetArea[]>([
+      [BOROUGHS, []],
+      [POLICE_AREAS, []],
+    ]);
     for (const a of areas) if (matches(a, q)) out.set(groupOf(a), [...(out.get(groupOf(a)) ?? []), a]);
-    return [...out];
+    return [...out].filter(([, list]) => list.length > 0);
   }, [areas, q]);
   const shown = groups.reduce((n, [, list]) => n + list.length, 0);
   const boroughsOfWards = new Set(areas.filter((a) => a.kind !== 'borough').map((a) => a.borough)).size;

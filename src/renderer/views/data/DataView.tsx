@@ -4,6 +4,7 @@ import { useWorkbench } from '../../api/context';
 import { ViewHeader } from '../../components/ViewHeader';
 import { formatCount, plural } from '../../format/numbers';
 import { DatasetCard } from './DatasetCard';
+import { PoliceAreas } from './PoliceAreas';
 import { useFramesShown } from './useFramesShown';
 
 // Memoised: switching views re-renders the shell, not this view.
@@ -29,6 +30,7 @@ export const DataView = memo(function DataView({ onImport }: { onImport(): void 
           <dt>Boroughs</dt>
           <dd>{formatCount(areas.boroughs)}</dd>
         </div>
+        {areas.policeAreas.length > 0 && <PoliceAreas names={areas.policeAreas} />}
         <div>
           <dt>Wards</dt>
           <dd>

@@ -34,9 +34,10 @@ export function PivotControls({ datasets, dataset, spec, populationYears, onData
 
   return (
     <div className="pivot-controls">
-      <label className="field field-wide">
+      {/* Wide enough for the longest dataset's name, and the name whole in a tooltip should a narrow window cut it. */}
+      <label className="field field-wide field-dataset">
         <span>Dataset</span>
-        <select value={dataset.key} onChange={(e) => onDataset(e.target.value)}>
+        <select value={dataset.key} title={dataset.name} onChange={(e) => onDataset(e.target.value)}>
           {datasets.map((d) => (
             <option key={d.key} value={d.key}>
               {d.name}
@@ -44,7 +45,7 @@ export function PivotControls({ datasets, dataset, spec, populationYears, onData
           ))}
         </select>
       </label>
-      <label className="field">
+      <label className="field field-whole">
         <span>Rows</span>
         <select value={spec.rows[0] ?? ''} onChange={(e) => setRows(e.target.value as Dimension)}>
           {dims.map((d) => (
@@ -54,7 +55,7 @@ export function PivotControls({ datasets, dataset, spec, populationYears, onData
           ))}
         </select>
       </label>
-      <label className="field">
+      <label className="field field-whole">
         <span>Columns</span>
         <select value={spec.columns[0] ?? ''} onChange={(e) => setColumns(e.target.value)}>
           <option value="">None</option>
@@ -67,9 +68,14 @@ export function PivotControls({ datasets, dataset, spec, populationYears, onData
             ))}
         </select>
       </label>
-      <label className="field field-measure">
+      {/* As wide as its longest measure: "% change on a year earlier" must not read "% change on a ye". */}
+      <label className="field field-measure field-whole">
         <span>Measure</span>
-        <select value={measure} onChange={(e) => set({ measure: e.target.value as Measure })}>
+        <select
+          value={measure}
+          title={MEASURE_LABELS[measure]}
+          onChange={(e) => set({ measure: e.target.value as Measure })}
+        >
           {MEASURES.map((m) => (
             <option key={m} value={m}>
               {MEASURE_LABELS[m]}
@@ -78,7 +84,7 @@ export function PivotControls({ datasets, dataset, spec, populationYears, onData
         </select>
       </label>
       {measure === 'share' && (
-        <label className="field">
+        <label className="field field-whole">
           <span>Share of</span>
           <select
             value={spec.shareOf ?? 'total'}
@@ -91,7 +97,7 @@ export function PivotControls({ datasets, dataset, spec, populationYears, onData
         </label>
       )}
       {(measure === 'rate' || measure === 'rate-change') && (
-        <label className="field">
+        <label className="field field-whole">
           <span>Population year</span>
           <select
             value={spec.populationYear ?? ''}

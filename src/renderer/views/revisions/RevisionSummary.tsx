@@ -2,6 +2,7 @@
 import type { ExtractRef, RevisionReport } from '../../../shared/revisions';
 import { formatWhen, monthLabel, monthRange } from '../../format/months';
 import { formatCount, formatMeasure, plural } from '../../format/numbers';
+import { REVISED_KEY_ID, REVISED_MONTH, RevisionKey, UNCHANGED_KEY_ID, UNCHANGED_MONTH } from './RevisionKey';
 
 function Extract({ x }: { x: ExtractRef }) {
   return (
@@ -26,46 +27,58 @@ export function RevisionSummary({ report }: { report: RevisionReport }) {
         {plural(report.months.length, 'month')} both cover. The newer extract is the one whose data runs
         later, whatever order the files were imported in. Figures absent from an extract count as 0.
       </p>
-      <div className="table-scroll">
-        <table className="compact-table revision-months">
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              <th scope="col" className="num">
-                Older extract
-              </th>
-              <th scope="col" className="num">
-                Newer extract
-              </th>
-              <th scope="col" className="num">
-                Difference
-              </th>
-              <th scope="col" className="num">
-                Figures changed
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.byMonth.map((m) => (
-              <tr key={m.month} className={m.difference ? 'is-revised' : undefined}>
-                <th scope="row">{monthLabel(m.month)}</th>
-                <td className="num">{formatCount(m.old)}</td>
-                <td className="num">{formatCount(m.new)}</td>
-                <td className="num">{formatMeasure('change', m.difference)}</td>
-                <td className="num">{formatCount(m.figuresChanged)}</td>
+      <div className="revision-months-with-key">
+        <div className="table-scroll">
+          <table className="compact-table revision-months">
+            <thead>
+              <tr>
+                <th scope="col">Month</th>
+                <th scope="col" className="num">
+                  Older extract
+                </th>
+                <th scope="col" className="num">
+                  Newer extract
+                </th>
+                <th scope="col" className="num">
+                  Difference
+                </th>
+                <th scope="col" className="num">
+                  Figures changed
+                </th>
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Total</th>
-              <td className="num">{formatCount(totals.old)}</td>
-              <td className="num">{formatCount(totals.new)}</td>
-              <td className="num">{formatMeasure('change', totals.difference)}</td>
-              <td className="num">{formatCount(totals.figuresChanged)}</td>
-            </tr>
-          </tfoot>
-        </table>
+            </thead>
+            <tbody>
+              {report.byMonth.map((m) => {
+                // Shaded when any figure changed, even where the changes cancel out in the month's total.
+                const revised = m.figuresChanged > 0;
+                return (
+                  <tr
+                    key={m.month}
+                    className={revised ? 'is-revised' : undefined}
+                    title={revised ? REVISED_MONTH : UNCHANGED_MONTH}
+                    aria-describedby={revised ? REVISED_KEY_ID : UNCHANGED_KEY_ID}
+                  >
+                    <th scope="row">{monthLabel(m.month)}</th>
+                    <td className="num">{formatCount(m.old)}</td>
+                    <td className="num">{formatCount(m.new)}</td>
+                    <td className="num">{formatMeasure('change', m.difference)}</td>
+                    <td className="num">{formatCount(m.figuresChanged)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Total</th>
+                <td className="num">{formatCount(totals.old)}</td>
+                <td className="num">{formatCount(totals.new)}</td>
+                <td className="num">{formatMeasure('change', totals.difference)}</td>
+                <td className="num">{formatCount(totals.figuresChanged)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+        <RevisionKey />
       </div>
     </section>
   );

@@ -16,11 +16,23 @@ import { RevisionSummary } from './RevisionSummary';
 import { extractsOf, revisableDatasets } from './revisable';
 import { useRevisionReport } from './useRevisionReport';
 
+const extractText = (i: ImportSummary) =>
+  `#${i.id} ${i.fileName} (${monthRange(i.months.first, i.months.last)})`;
+
 const option = (i: ImportSummary) => (
   <option key={i.id} value={i.id}>
-    #{i.id} {i.fileName} ({monthRange(i.months.first, i.months.last)})
+    {extractText(i)}
   </option>
 );
+
+/** A select's tooltip: the chosen extract whole, as a long file name may be cut in the box. */
+function chosenText(imports: ImportSummary[], id: string, otherwise: string): string {
+  const i = imports.find((x) => String(x.id) === id);
+  return i ? extractText(i) : otherwise;
+}
+
+const OLDER_DEFAULT = 'The one before the newer extract';
+const NEWER_DEFAULT = 'The newest (its data runs latest)';
 
 /** Said when the analyst picked the newer extract as the older one: the engine turns the pair round. */
 function turnedRound(report: RevisionReport, spec: RevisionSpec): string | null {
@@ -71,9 +83,9 @@ export const RevisionsView = memo(function RevisionsView() {
       ) : (
         <div className="card pivot-form">
           <div className="pivot-controls">
-            <label className="field field-wide">
+            <label className="field field-wide field-dataset">
               <span>Dataset</span>
-              <select value={ds.key} onChange={(e) => chooseDataset(e.target.value)}>
+              <select value={ds.key} title={ds.name} onChange={(e) => chooseDataset(e.target.value)}>
                 {candidates.map((d) => (
                   <option key={d.key} value={d.key}>
                     {d.name}
@@ -81,17 +93,26 @@ export const RevisionsView = memo(function RevisionsView() {
                 ))}
               </select>
             </label>
-            <label className="field field-wide">
+            {/* As wide as the longest file name: "The one before the new" said nothing. */}
+            <label className="field field-whole">
               <span>Older extract</span>
-              <select value={from} onChange={(e) => setFrom(e.target.value)}>
-                <option value="">The one before the newer extract</option>
+              <select
+                value={from}
+                title={chosenText(imports, from, OLDER_DEFAULT)}
+                onChange={(e) => setFrom(e.target.value)}
+              >
+                <option value="">{OLDER_DEFAULT}</option>
                 {imports.map(option)}
               </select>
             </label>
-            <label className="field field-wide">
+            <label className="field field-whole">
               <span>Newer extract</span>
-              <select value={to} onChange={(e) => setTo(e.target.value)}>
-                <option value="">The newest (its data runs latest)</option>
+              <select
+                value={to}
+                title={chosenText(imports, to, NEWER_DEFAULT)}
+                onChange={(e) => setTo(e.target.value)}
+              >
+                <option value="">{NEWER_DEFAULT}</option>
                 {imports.map(option)}
               </select>
             </label>

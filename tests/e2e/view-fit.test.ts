@@ -1,0 +1,228 @@
+// What a reviewer found at 1366×768, held fixed in Chromium on the real files: the Data view's
+// Boroughs tile counted the police's own areas ("Unknown", the airports, "Aviation Security
+// (SO18)") as boroughs; the Revisions view shaded rows with no key to say what the shading means;
+// the Pivot's Measure box and long dataset names were cut off.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RevisionReport } from '../../src/shared/revisions';
+import { readCsv } from '../support/raw';
+import type { Locator } from 'playwright-core';
+import type { Session } from './support/browser';
+import { fieldSelect } from './support/page';
+import { dataDir, realFiles, tempDir } from './support/paths';
+import { cli, cliText, type Served } from './support/server';
+import { closeWorkbench, openWorkbench } from './support/workbench';
+
+const boroughFiles = [
+  'MPS Borough Level Crime (Historical).csv',
+  'MPS Borough Level Crime (most recent 24 months).csv',
+].map((f) => path.join(dataDir, 'mps_borough_newcat', f));
+const ward2018 = path.join(
+  dataDir,
+  'mps_ward',
+  '2018wards_202009-202208',
+  'MPS Ward Level Crime (most recent 24 months).csv',
+);
+const boroughPopulations = path.join(dataDir, 'population', 'housing-density-borough.csv');
+const WARD_2022 = 'MPS ward counts, Home Office categories, 2022 wards';
+
+// Spelt loosely on purpose: "Barking & Dagenham" and "Barking and Dagenham" are one borough.
+const loose = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]/g, '');
+
+/** London's boroughs by ONS code (E09) from the GLA's table, and the raw files' borough names that are none of them. */
+function boroughsAndPoliceAreas(): { boroughs: number; policeAreas: string[] } {
+  const pop = readCsv(boroughPopulations);
+  const london = new Set(
+    pop.rows.filter((r) => /^E09/.test(r[pop.col('Code')]!)).map((r) => loose(r[pop.col('Name')]!)),
+  );
+  const named = [
+    ...boroughFiles.map((f) => [f, 'BoroughName']),
+    [realFiles.ward2022, 'LookUp_BoroughName'],
+    [ward2018, 'LookUp_BoroughName'],
+  ].flatMap(([file, column]) => {
+    const t = readCsv(file!);
+    return t.rows.map((r) => r[t.col(column!)]!.trim());
+  });
+  return {
+    boroughs: london.size,
+    policeAreas: [...new Set(named.filter((n) => !london.has(loose(n))))].sort(),
+  };
+}
+
+/**
+ * How wide a select must be to show its chosen option whole (or, with `every`, any of its
+ * options): a copy left to its own width beside it, with the same font.
+ */
+function fit(select: Locator, every: boolean) {
+  return select.evaluate((sel, all) => {
+    const probe = sel.cloneNode(true) as typeof sel;
+    if (!all) [...probe.options].forEach((o, i) => i !== sel.selectedIndex && o.remove());
+    probe.style.cssText =
+      'position:absolute;visibility:hidden;width:auto;min-width:0;max-width:none;flex:none';
+    sel.parentElement!.appendChild(probe);
+    const need = probe.getBoundingClientRect().width;
+    probe.remove();
+    const box = sel.getBoundingClientRect();
+    const card = sel.closest('.card')!.getBoundingClientRect();
+    return {
+      need,
+      width: box.width,
+      right: box.right,
+      cardRight: card.right,
+      title: sel.title,
+      chosen: sel.options[sel.selectedIndex].text,
+    };
+  }, every);
+}
+
+describe('the views read whole at 1366×768', () => {
+  let dir: string;
+  let db: string;
+  let server: Served;
+  let s: Session;
+
+  beforeAll(async () => {
+    dir = tempDir('fit');
+    db = path.join(dir, 'workspace.sqlite');
+    // Two extracts of the 2022-ward counts sharing Jan–Feb 2024 (for Revisions), the borough files
+    // (with "Unknown" and the airports), the 2018-ward file (a second long dataset name).
+    cliText([
+      'import',
+      '--db',
+      db,
+      ...boroughFiles,
+      ward2018,
+      realFiles.ward2022,
+      realFiles.ward2022Historical,
+    ]);
+    ({ server, s } = await openWorkbench(db));
+  }, 300_000);
+
+  afterAll(async () => {
+    await closeWorkbench({ s, server }, dir);
+  });
+
+  it('counts boroughs as boroughs in the Data view, and the police’s own areas apart', async () => {
+    const { page } = s;
+    const expected = boroughsAndPoliceAreas();
+    expect(expected.policeAreas).toEqual([
+      'Aviation Security (SO18)',
+      'London Heathrow and London City Airports',
+      'Unknown',
+    ]);
+    await page.getByRole('button', { name: /^Data/ }).click();
+    const tile = (name: string) =>
+      page
+        .locator('.summary-strip > div', { has: page.locator('dt', { hasText: new RegExp(`^${name}$`) }) })
+        .locator('dd');
+    await tile('Boroughs').waitFor();
+    expect(await tile('Boroughs').textContent()).toBe(String(expected.boroughs));
+    expect(await tile('Police areas').textContent()).toBe(
+      `${expected.policeAreas.length} (not boroughs: ${expected.policeAreas.map((n) => `“${n}”`).join(', ')})`,
+    );
+    // One dataset's card counts the same way: the borough files hold 32 boroughs (the MPS does not police the City) and 2 police areas.
+    const card = page.getByRole('article', { name: 'MPS borough counts, Home Office categories' });
+    await expect
+      .poll(() => card.locator('details.area-list summary').textContent(), { timeout: 30_000 })
+      .toBe('Areas: 32 boroughs and 2 police areas');
+    const facts = (await card.locator('.facts').textContent()) ?? '';
+    expect(facts).toContain('Borough (32 boroughs and 2 police areas)');
+    // The tile's names wrap inside the view rather than run off it.
+    const box = (await page.locator('.summary-strip > .police-areas').boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1366);
+    await s.screenshot('fit-01-data-boroughs');
+  });
+
+  it('shows the Pivot’s dataset and measure whole, with the full name in a tooltip', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: /^Pivot/ }).click();
+    const view = page.locator('section[aria-labelledby="view-title-pivot"]');
+    const dataset = fieldSelect(view, 'Dataset');
+    const measure = fieldSelect(view, 'Measure');
+    await dataset.selectOption({ label: WARD_2022 });
+    await measure.selectOption({ label: '% change on a year earlier' });
+    await page.locator('.pivot-table tbody tr').first().waitFor({ timeout: 60_000 });
+    // Every dataset's name and every measure fit their boxes, not only the one chosen, and the
+    // tooltip says the chosen one whole.
+    for (const [select, caption] of [
+      [dataset, 'Dataset'],
+      [measure, 'Measure'],
+    ] as const) {
+      const f = await fit(select, true);
+      expect(f.width, `${caption}: ${f.chosen}`).toBeGreaterThanOrEqual(f.need - 0.5);
+      expect(f.right).toBeLessThanOrEqual(f.cardRight);
+      expect(f.title).toBe(f.chosen);
+    }
+    expect((await fit(dataset, false)).chosen).toBe(WARD_2022);
+    // So does every other choice of the form ("Financial year", "Minor category", the months).
+    await measure.selectOption({ label: 'Rate per 1,000 residents' });
+    await fieldSelect(view, 'Population year').waitFor();
+    const controls = view.locator('.pivot-controls select');
+    expect(await controls.count()).toBe(7);
+    for (const select of await controls.all()) {
+      const f = await fit(select, true);
+      expect(f.width, f.chosen).toBeGreaterThanOrEqual(f.need - 0.5);
+      expect(f.right).toBeLessThanOrEqual(f.cardRight);
+    }
+    await measure.selectOption({ label: '% change on a year earlier' });
+    await s.screenshot('fit-02-pivot-controls');
+    await measure.selectOption({ label: 'Crimes (count)' });
+  });
+
+  it('keys the Revisions view’s shaded months beside the table, in the words of the rows’ tooltips', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: /^Revisions/ }).click();
+    const view = page.locator('section[aria-labelledby="view-title-revisions"]');
+    await view.locator('#rev-summary').waitFor({ timeout: 60_000 });
+    const key = view.getByRole('list', { name: 'Key to the shaded rows' });
+    await key.waitFor();
+    const report = cli<RevisionReport>([
+      'revisions',
+      '--db',
+      db,
+      '--dataset',
+      'mps-ward-ho-2022',
+      '--format',
+      'json',
+    ]);
+    const rows = await view.locator('.revision-months tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const entry = tr.ownerDocument.getElementById(tr.getAttribute('aria-describedby') ?? '');
+        return {
+          shaded: tr.classList.contains('is-revised'),
+          title: tr.getAttribute('title') ?? '',
+          described: entry?.textContent ?? '',
+          inKey: entry?.closest('ul.revision-key') !== null,
+        };
+      }),
+    );
+    expect(rows.map((r) => r.shaded)).toEqual(report.byMonth.map((m) => m.figuresChanged > 0));
+    expect(rows.some((r) => r.shaded)).toBe(true);
+    const entries = await key.locator('li').allTextContents();
+    for (const r of rows) {
+      // The screen reader hears the row's key entry, which is the tooltip's words after "Shaded row:".
+      expect(r.inKey).toBe(true);
+      expect(r.described).toBe(`${r.shaded ? 'Shaded row' : 'Plain row'}: ${r.title}`);
+      expect(entries).toContain(r.described);
+    }
+    expect(rows.find((r) => r.shaded)!.title).toMatch(/^Revised: /);
+    // Beside the table, in view without scrolling sideways.
+    const table = (await view.locator('.revision-months').boundingBox())!;
+    const keyBox = (await key.boundingBox())!;
+    expect(keyBox.x).toBeGreaterThanOrEqual(table.x + table.width);
+    expect(keyBox.x + keyBox.width).toBeLessThanOrEqual(1366);
+    expect(keyBox.y).toBeLessThan(table.y + table.height);
+    // The dataset and both extracts' choices (long file names) read whole in their boxes.
+    for (const caption of ['Dataset', 'Older extract', 'Newer extract']) {
+      const f = await fit(fieldSelect(view, caption), true);
+      expect(f.width, `${caption}: ${f.chosen}`).toBeGreaterThanOrEqual(f.need - 0.5);
+      expect(f.right).toBeLessThanOrEqual(f.cardRight);
+      expect(f.title).toBe(f.chosen);
+    }
+    await s.screenshot('fit-03-revisions-key');
+  });
+});
