@@ -8,7 +8,7 @@ import { WardlensError } from './errors';
 import { buildFindings } from './analysis/findings/build';
 import { exportPack, packCharts } from './export/pack';
 import { exportTable } from './export/exportTable';
-import { runPivot } from './analysis/pivot/run';
+import { runPivotInSlices } from './analysis/pivot/run';
 import { qualityReport } from './analysis/trust/quality';
 import { revisionReport } from './analysis/trust/revisions';
 import { cellTrail } from './analysis/trust/trail';
@@ -67,7 +67,8 @@ export const handlers: HandlerMap = {
     saveMapping(ctx.workspace.db, args.name, args.mapping);
     return { saved: true };
   },
-  'pivot/run': (ctx, spec) => runPivot(ctx.workspace.db, spec),
+  // In slices, so that a cancel (the analyst asked a newer question) stops a long pivot part-way.
+  'pivot/run': (ctx, spec) => runPivotInSlices(ctx.workspace.db, spec, { signal: ctx.signal }),
   'pivot/explain': (ctx, spec) => cellTrail(ctx.workspace.db, spec),
   'quality/check': (ctx, args) => qualityReport(ctx.workspace.db, args.dataset),
   'revisions/report': (ctx, spec) => revisionReport(ctx.workspace.db, spec),

@@ -129,6 +129,12 @@ function browserClient(token: string): EngineClient {
   return {
     mode: 'browser',
     async invoke(method, args, options) {
+      // The call's number comes in the answer's first line: a cancel asked for before it
+      // arrived (a newer question while this one was on its way) is sent once it does.
+      let callId: number | null = null;
+      let cancelWanted = options?.signal?.aborted ?? false;
+      const cancel = () => void fetch(`/api/cancel/${callId}`, { method: 'POST', headers });
+      options?.signal?.addEventListener('abort', () => (callId !== null ? cancel() : (cancelWanted = true)), { once: true });
       const response = await fetch(`/api/invoke/${method}`, {
         method: 'POST',
         headers: { ...headers, 'Content-Type': 'application/json' },
@@ -140,10 +146,6 @@ function browserClient(token: string): EngineClient {
           body?.error ?? { code: 'internal', message: `The server answered ${response.status}.` },
         );
       }
-      let callId: number | null = null;
-      options?.signal?.addEventListener('abort', () => {
-        if (callId !== null) void fetch(`/api/cancel/${callId}`, { method: 'POST', headers });
-      });
       // Read the stream to its end (the server ends it right after the answer): leaving it
       // half-read makes the browser abort the request.
       let answer: { result: unknown } | { error: ApiError } | null = null;
@@ -154,7 +156,10 @@ function browserClient(token: string): EngineClient {
           result?: unknown;
           error?: ApiError;
         };
-        if (message.call !== undefined) callId = message.call;
+        if (message.call !== undefined) {
+          callId = message.call;
+          if (cancelWanted) cancel();
+        }
         else if (message.progress) options?.onProgress?.(message.progress);
         else if (message.error) answer ??= { error: message.error };
         else if ('result' in message) answer ??= { result: message.result };

@@ -12,6 +12,7 @@
 import type { Dimension, PivotHeader } from '../../../shared/pivot';
 import { isTimeDimension, periodKey, periodLabel, yearStep } from './dimensions';
 import type { Aggregate } from './query';
+import { runAtOnce, type Steps } from './steps';
 
 export interface CellFacts {
   count: number;
@@ -155,7 +156,7 @@ interface Axis {
  * The distinct header tuples of dimensions [from, to), from the groups of every aggregate,
  * plus, when the axis holds the time dimension, every covered period for each tuple met.
  */
-function buildAxis(tables: KeyTable[], columns: Int32Array[][], sizes: number[], from: number, to: number, fill: { at: number; keys: number[] } | null): Axis {
+function* buildAxis(tables: KeyTable[], columns: Int32Array[][], sizes: number[], from: number, to: number, fill: { at: number; keys: number[] } | null): Steps<Axis> {
   const width = to - from;
   const tuples: number[][] = [];
   const radix = tables.slice(from, to).map((t) => Math.max(1, t.keys.length));
@@ -179,9 +180,8 @@ function buildAxis(tables: KeyTable[], columns: Int32Array[][], sizes: number[],
     }
     return h;
   };
-  const headerOf = columns.map((cols, s) => {
-    const mine = cols.slice(from, to);
-    const n = sizes[s]!;
+  // Each group's header number, from its key numbers in this axis's dimensions.
+  const headerNumbers = (mine: Int32Array[], n: number): Int32Array => {
     const out = new Int32Array(n);
     if (!exact) {
       for (let r = 0; r < n; r++) out[r] = add(mine.map((c) => c[r]!));
@@ -195,7 +195,12 @@ function buildAxis(tables: KeyTable[], columns: Int32Array[][], sizes: number[],
     const codes = tupleCodes(mine, radix, n);
     for (let r = 0; r < n; r++) out[r] = codeOf.get(codes[r]!) ?? miss(r);
     return out;
-  });
+  };
+  const headerOf: Int32Array[] = [];
+  for (const [s, cols] of columns.entries()) {
+    headerOf.push(headerNumbers(cols.slice(from, to), sizes[s]!));
+    yield;
+  }
   if (fill && width === 1) for (const period of fill.keys) add([period]);
   else if (fill) {
     // Every covered period for each distinct tuple of the axis's other dimensions.
@@ -214,8 +219,10 @@ function buildAxis(tables: KeyTable[], columns: Int32Array[][], sizes: number[],
     }
   }
   if (tuples.length === 0 && width === 0) add([]);
+  yield;
   const rankOf = tables.slice(from, to).map(ranks);
   const order = tuples.map((_, h) => h);
+  yield;
   order.sort((a, b) => {
     for (let k = 0; k < width; k++) {
       const d = rankOf[k]![tuples[a]![k]!]! - rankOf[k]![tuples[b]![k]!]!;
@@ -223,12 +230,16 @@ function buildAxis(tables: KeyTable[], columns: Int32Array[][], sizes: number[],
     }
     return 0;
   });
+  yield;
   const place = new Int32Array(tuples.length);
   order.forEach((h, i) => (place[h] = i));
-  const headers = order.map((h) => ({
-    keys: tuples[h]!.map((n, k) => tables[from + k]!.keys[n]!),
-    labels: tuples[h]!.map((n, k) => tables[from + k]!.labels[n]!),
-  }));
+  const headers: PivotHeader[] = new Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const tuple = tuples[order[i]!]!;
+    headers[i] = { keys: tuple.map((n, k) => tables[from + k]!.keys[n]!), labels: tuple.map((n, k) => tables[from + k]!.labels[n]!) };
+    if ((i & 8191) === 8191) yield;
+  }
+  yield;
   return {
     headers,
     positionOf: headerOf.map((hs) => {
@@ -298,6 +309,38 @@ function layOut(counts: ArrayLike<number> | null, rowAt: Int32Array | undefined,
 
 type Span = { areas: string[] | null; periods: string[] | null };
 
+/** The grid of a pivot's aggregates, in steps (steps.ts): the headers of a hundred thousand groups take a while. */
+export function* buildGrid(input: GridInput): Steps<Grid> {
+  return new Grid(input, yield* gridAxes(input));
+}
+
+/** The row and column headers, and where each group of each aggregate falls among them. */
+function* gridAxes(input: GridInput): Steps<{ rows: Axis; cols: Axis }> {
+  const { dims, rowDims, timeIndex } = input;
+  const sets = input.previous ? [input.current, input.previous] : [input.current];
+  const tables = dims.map(() => new KeyTable());
+  const columns: Int32Array[][] = [];
+  for (const [s, agg] of sets.entries()) {
+    const mine: Int32Array[] = [];
+    for (const [i, d] of dims.entries()) {
+      mine.push(keyColumn(tables[i]!, d, agg, i, s));
+      yield;
+    }
+    columns.push(mine);
+  }
+  let fill: { at: number; keys: number[] } | null = null;
+  if (timeIndex >= 0) {
+    const d = dims[timeIndex]!;
+    const t = tables[timeIndex]!;
+    const keys = isTimeDimension(d) ? input.periods.map((code) => t.intern(periodKey(d, code), periodLabel(d, code))) : [];
+    fill = { at: timeIndex < rowDims ? timeIndex : timeIndex - rowDims, keys };
+  }
+  const sizes = sets.map((a) => a.size);
+  const rows = yield* buildAxis(tables, columns, sizes, 0, rowDims, fill && timeIndex < rowDims ? fill : null);
+  const cols = yield* buildAxis(tables, columns, sizes, rowDims, dims.length, fill && timeIndex >= rowDims ? fill : null);
+  return { rows, cols };
+}
+
 /** Facts are asked for by header position; each header's spans are worked out once. */
 export class Grid {
   readonly rowHeaders: PivotHeader[];
@@ -314,24 +357,13 @@ export class Grid {
   private readonly timeIndex: number;
   private readonly rowDims: number;
 
-  constructor(input: GridInput) {
-    const { dims, rowDims, areaIndex, timeIndex } = input;
+  /** Given no axes, works them out at once (buildGrid works them out in steps). */
+  constructor(input: GridInput, axes?: { rows: Axis; cols: Axis }) {
+    const { rows, cols } = axes ?? runAtOnce(gridAxes(input));
+    const { rowDims, areaIndex, timeIndex } = input;
     this.areaIndex = areaIndex;
     this.timeIndex = timeIndex;
     this.rowDims = rowDims;
-    const sets = input.previous ? [input.current, input.previous] : [input.current];
-    const tables = dims.map(() => new KeyTable());
-    const columns = sets.map((agg, s) => dims.map((d, i) => keyColumn(tables[i]!, d, agg, i, s)));
-    let fill: { at: number; keys: number[] } | null = null;
-    if (timeIndex >= 0) {
-      const d = dims[timeIndex]!;
-      const t = tables[timeIndex]!;
-      const keys = isTimeDimension(d) ? input.periods.map((code) => t.intern(periodKey(d, code), periodLabel(d, code))) : [];
-      fill = { at: timeIndex < rowDims ? timeIndex : timeIndex - rowDims, keys };
-    }
-    const sizes = sets.map((a) => a.size);
-    const rows = buildAxis(tables, columns, sizes, 0, rowDims, fill && timeIndex < rowDims ? fill : null);
-    const cols = buildAxis(tables, columns, sizes, rowDims, dims.length, fill && timeIndex >= rowDims ? fill : null);
     this.rowHeaders = rows.headers;
     this.columnHeaders = cols.headers;
     this.columnCount = cols.headers.length;

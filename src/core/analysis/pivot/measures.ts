@@ -14,6 +14,7 @@ import {
 import type { CellFacts } from './grid';
 import { missingPopulationReason, type BlankArea, type PopulationKind, type PopulationTable } from './populations';
 import { changeVerdict } from './significance';
+import { Pacer, type Steps } from './steps';
 
 export interface MeasureContext {
   measure: Measure;
@@ -123,7 +124,7 @@ export function measureCell(ctx: MeasureContext, facts: CellFacts, grand: CellFa
  * and whether its period is complete, which is its row's or its column's (whichever holds
  * the time dimension). Gives exactly what measureCell gives for these measures.
  */
-export function countCells(ctx: MeasureContext, grid: CountGrid, grandCount: number): PivotCell[][] {
+export function* countCells(ctx: MeasureContext, grid: CountGrid, grandCount: number): Steps<PivotCell[][]> {
   const { counts, rows, columns } = grid;
   const share = ctx.measure === 'share';
   const small = ctx.smallCount;
@@ -136,6 +137,7 @@ export function countCells(ctx: MeasureContext, grid: CountGrid, grandCount: num
     flags: lists[kind]!,
   });
   const out: PivotCell[][] = new Array(rows);
+  const pace = new Pacer(CELLS_BETWEEN_PAUSES);
   for (let i = 0; i < rows; i++) {
     const row: PivotCell[] = new Array(columns);
     const base = i * columns;
@@ -150,9 +152,13 @@ export function countCells(ctx: MeasureContext, grid: CountGrid, grandCount: num
           : cellOf(count, kind);
     }
     out[i] = row;
+    if (pace.tick(columns)) yield;
   }
   return out;
 }
+
+/** Count cells made between chances to pause (a few milliseconds' work). */
+export const CELLS_BETWEEN_PAUSES = 1 << 15;
 
 /**
  * Cells with a count below this are made once per count and set of flags, frozen, and shared

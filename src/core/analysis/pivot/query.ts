@@ -11,6 +11,8 @@ import type { Db } from '../../store/workspace';
 import { dimensionSql, isTimeDimension, JOIN_SQL, periodCode, periodOfMonth, type Dictionary, type FactKind } from './dimensions';
 import { lookupFor, type Lookup } from './labels';
 import { chooseSource, groupOrder, groupsAreRows } from './sources';
+import type { Steps } from './steps';
+import { boroughChunks, isBig, mergeGroups, type BoroughRange } from './chunks';
 
 /**
  * An aggregate's groups, column by column: for each grouped dimension the group's integer id
@@ -38,6 +40,8 @@ export interface AggregateQuery {
   extraFilters?: [Dimension, string[]][];
   /** The incident dataset's summaries are built (store/summaries.ts); without this, incidents are read from the base rows. */
   incidentSummaries?: boolean;
+  /** Only the rows of boroughs with ids in (after, upTo]: one chunk of a big aggregate (chunks.ts). */
+  boroughs?: BoroughRange;
 }
 
 /** What a traced figure's source rows show. */
@@ -89,22 +93,38 @@ function buildGroupedSql(q: AggregateQuery) {
   const measure = eachRow ? 'f.count' : source.table === 'current_incidents' || source.table === 'incidents' ? 'count(*)' : 'sum(f.count)';
   const sql = `SELECT ${[...select, `${measure} AS n`].join(', ')} ${from} WHERE ${where}
     ${groupBy.length && !eachRow ? `GROUP BY ${groupBy.join(', ')}` : ''}`;
-  return { sql: { sql, params }, dictionaries, source, eachRow };
+  // Groups in the table's key order (or none): chunks of the key, one after another, give them in the same order.
+  const keyOrder = groupBy.length === 0 || groupBy[0] === source.order?.[0]?.column;
+  return { sql: { sql, params }, dictionaries, source, eachRow, keyOrder };
 }
 
 type DimensionSql = NonNullable<ReturnType<typeof dimensionSql>>;
 
+/** The query's filters and extra conditions that name values. */
+function conditionsOf(q: AggregateQuery): [Dimension, string[]][] {
+  return [...(Object.entries(q.filters) as [Dimension, string[]][]), ...(q.extraFilters ?? [])].filter(([, v]) => v && v.length > 0);
+}
+
+/** The table that answers the query (sources.ts). */
+function planFor(q: AggregateQuery, dimensions: Dimension[], detail: boolean) {
+  const used = [...dimensions, ...conditionsOf(q).map(([d]) => d)];
+  return chooseSource({ kind: q.kind, used, firstMonth: q.firstMonth, lastMonth: q.lastMonth, asOfImport: q.asOfImport, detail, incidentSummaries: q.incidentSummaries === true });
+}
+
 /** FROM, joins and WHERE for a query's dataset, months, extract and filters; `onDimension` sees each grouped dimension. */
 function buildFrom(q: AggregateQuery, dimensions: Dimension[], onDimension?: (d: Dimension, s: DimensionSql, i: number) => void, detail = false) {
-  const conditions = [...(Object.entries(q.filters) as [Dimension, string[]][]), ...(q.extraFilters ?? [])].filter(([, v]) => v && v.length > 0);
-  const used = [...dimensions, ...conditions.map(([d]) => d)];
-  const source = chooseSource({ kind: q.kind, used, firstMonth: q.firstMonth, lastMonth: q.lastMonth, asOfImport: q.asOfImport, detail, incidentSummaries: q.incidentSummaries === true });
+  const conditions = conditionsOf(q);
+  const source = planFor(q, dimensions, detail);
   const joins = new Set<string>();
   const yearly = source.grain === 'year';
   const where = ['f.dataset_id = ?', yearly ? 'f.year BETWEEN ? AND ?' : 'f.month BETWEEN ? AND ?'];
   const params: (string | number)[] = yearly
     ? [q.datasetId, Math.floor(q.firstMonth / 100), Math.floor(q.lastMonth / 100)]
     : [q.datasetId, q.firstMonth, q.lastMonth];
+  if (q.boroughs) {
+    where.push('f.borough_id > ? AND f.borough_id <= ?');
+    params.push(q.boroughs.after, q.boroughs.upTo);
+  }
   if (q.asOfImport !== undefined) {
     joins.add(`JOIN (${AS_OF_MONTHS_SQL}) asof ON asof.month = f.month AND asof.import_id = f.import_id`);
     params.unshift(q.datasetId, q.asOfImport);
@@ -134,15 +154,61 @@ function buildFrom(q: AggregateQuery, dimensions: Dimension[], onDimension?: (d:
 }
 
 export function aggregate(db: Db, query: AggregateQuery): Aggregate {
-  const q = query.kind === 'incidents' ? { ...query, incidentSummaries: incidentsSummarised(db, query.datasetId) } : query;
+  const q = withSummaries(db, query);
   const { sql, dictionaries, eachRow } = buildGroupedSql(q);
   // One snapshot for the id bounds and the groups, so no import between them can exceed a bound.
-  return db.transaction(() => {
-    const packed = packingFor(db, q, dictionaries);
-    const asCharacters = eachRow ? readCharacters(db, sql, dictionaries, packed) : null;
-    // A null id where none can be (a packed sum would be null too) is read again unpacked.
-    return asCharacters ?? readGroups(db, sql, dictionaries, packed) ?? readGroups(db, sql, dictionaries, q.dimensions.map((_, i) => ({ sql: `g${i}`, plain: i, parts: [] })))!;
-  })();
+  return db.transaction(() => labelled(db, dictionaries, readAggregate(db, q, sql, dictionaries, eachRow)))();
+}
+
+/**
+ * The aggregate in steps (steps.ts): a big one (chunks.ts) as one query per borough,
+ * yielding between them, so that a cancel is heard while it runs. Counts add, and every
+ * row lies in one borough's chunk, so the figures are those of the one query; the chunks
+ * follow the table's key, so even the groups come in the same order. Run it inside one
+ * read transaction (run.ts does), so that every chunk reads the same snapshot.
+ */
+export function* aggregateInSteps(db: Db, query: AggregateQuery): Steps<Aggregate> {
+  const q = withSummaries(db, query);
+  const whole = buildGroupedSql(q);
+  const chunks = whole.keyOrder && isBig(q, whole.source) ? boroughChunks(db) : [];
+  if (chunks.length < 2) return aggregate(db, query);
+  const parts: Groups[] = [];
+  let dictionaries: Dictionary[] = [];
+  for (const boroughs of chunks) {
+    const chunk = { ...q, boroughs };
+    const built = buildGroupedSql(chunk);
+    dictionaries = built.dictionaries;
+    parts.push(db.transaction(() => readAggregate(db, chunk, built.sql, built.dictionaries, built.eachRow))());
+    yield;
+  }
+  const merged = mergeGroups(parts, dictionaries.length);
+  yield;
+  return labelled(db, dictionaries, merged);
+}
+
+/** The incident dataset's summaries are used where they are built. */
+function withSummaries(db: Db, query: AggregateQuery): AggregateQuery {
+  return query.kind === 'incidents' ? { ...query, incidentSummaries: incidentsSummarised(db, query.datasetId) } : query;
+}
+
+/** An aggregate's groups before their ids are given keys and labels, with each dimension's distinct ids. */
+export interface Groups {
+  size: number;
+  ids: ArrayLike<number | null>[];
+  counts: ArrayLike<number>;
+  distinct: Set<number | null>[];
+}
+
+function readAggregate(db: Db, q: AggregateQuery, sql: { sql: string; params: (string | number)[] }, dictionaries: Dictionary[], eachRow: boolean): Groups {
+  const packed = packingFor(db, q, dictionaries);
+  const asCharacters = eachRow ? readCharacters(db, sql, dictionaries, packed) : null;
+  // A null id where none can be (a packed sum would be null too) is read again unpacked.
+  return asCharacters ?? readGroups(db, sql, dictionaries, packed) ?? readGroups(db, sql, dictionaries, q.dimensions.map((_, i) => ({ sql: `g${i}`, plain: i, parts: [] })))!;
+}
+
+function labelled(db: Db, dictionaries: Dictionary[], groups: Groups): Aggregate {
+  const lookups = dictionaries.map((dictionary, i) => lookupFor(db, dictionary, groups.distinct[i]!));
+  return { size: groups.size, ids: groups.ids, counts: groups.counts, lookups };
 }
 
 /** The largest value sent as one character: below the UTF-16 surrogates, so one code unit each. */
@@ -157,7 +223,7 @@ const CHARACTER_LIMIT = 0xd800;
  * bounds); null when a count does not (SQLite writes it as a surrogate pair, or as U+FFFD
  * when it is a surrogate itself, both caught here), and the rows are read as JSON instead.
  */
-function readCharacters(db: Db, sql: { sql: string; params: (string | number)[] }, dictionaries: Dictionary[], packing: Packed[]): Aggregate | null {
+function readCharacters(db: Db, sql: { sql: string; params: (string | number)[] }, dictionaries: Dictionary[], packing: Packed[]): Groups | null {
   const parts = packing.flatMap((p) => p.parts);
   if (parts.length !== dictionaries.length || parts.some((p) => p.radix > CHARACTER_LIMIT)) return null;
   parts.sort((a, b) => a.dimension - b.dimension);
@@ -168,8 +234,8 @@ function readCharacters(db: Db, sql: { sql: string; params: (string | number)[] 
     .get(...sql.params) as string | null;
   const decoded = decodeCharacters(text ?? '', parts);
   if (!decoded) return null;
-  const lookups = dictionaries.map((dictionary, i) => lookupFor(db, dictionary, distinctIds(decoded.ids[i]!, parts[i]!.radix, parts[i]!.offset)));
-  return { size: decoded.counts.length, ids: decoded.ids, counts: decoded.counts, lookups };
+  const distinct = decoded.ids.map((ids, i) => distinctIds(ids, parts[i]!.radix, parts[i]!.offset));
+  return { size: decoded.counts.length, ids: decoded.ids, counts: decoded.counts, distinct };
 }
 
 /** Each row's ids (plus their offsets) and count from readCharacters' text; null if any character is out of range. */
@@ -202,7 +268,7 @@ function decodeColumn(text: string, k: number, width: number, limit: number, off
  * parses costs about as much as adding up the rows). Every aggregate of one query sees the
  * rows in the same order.
  */
-function readGroups(db: Db, sql: { sql: string; params: (string | number)[] }, dictionaries: Dictionary[], packing: Packed[]): Aggregate | null {
+function readGroups(db: Db, sql: { sql: string; params: (string | number)[] }, dictionaries: Dictionary[], packing: Packed[]): Groups | null {
   const columns = [...packing.map((p) => p.sql), 'n'].map((c) => `json_group_array(${c})`);
   const texts = db
     .prepare(`SELECT ${columns.join(', ')} FROM (${sql.sql})`)
@@ -213,8 +279,7 @@ function readGroups(db: Db, sql: { sql: string; params: (string | number)[] }, d
   if (packing.some((p, k) => p.plain === undefined && parsed[k]!.includes(null))) return null;
   for (let r = 0; r < counts.length; r++) if (counts[r] === null) counts[r] = 0;
   const { ids, distinct } = unpack(packing, parsed, dictionaries.length);
-  const lookups = dictionaries.map((dictionary, i) => lookupFor(db, dictionary, distinct[i]!));
-  return { size: counts.length, ids, counts, lookups };
+  return { size: counts.length, ids, counts, distinct };
 }
 
 /** Ids packed into one number: each part's SQL is a whole number in [0, radix). */

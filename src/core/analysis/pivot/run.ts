@@ -9,11 +9,12 @@ import { fromIsoMonth, toIsoMonth } from '../../months';
 import { AS_OF_MONTHS_SQL } from '../../store/revisions';
 import type { Db } from '../../store/workspace';
 import { AREA_DIMENSIONS, isTimeDimension, periodCode, periodOfMonth, type FactKind } from './dimensions';
-import { aggregate } from './query';
+import { aggregate, aggregateInSteps } from './query';
 import { resolveFilters } from './filters';
-import { Grid, type CellFacts } from './grid';
+import { buildGrid, type CellFacts, type Grid } from './grid';
 import { blankAreas, loadPopulations, missingPopulationNote, type PopulationKind } from './populations';
-import { completeness, countCells, measureCell, type MeasureContext } from './measures';
+import { CELLS_BETWEEN_PAUSES, completeness, countCells, measureCell, type MeasureContext } from './measures';
+import { Pacer, runAtOnce, runInSlices, type SliceOptions, type Steps } from './steps';
 
 interface DatasetRow {
   id: number;
@@ -31,6 +32,28 @@ export function runPivot(db: Db, spec: PivotSpec): PivotResult {
 }
 
 /**
+ * The pivot as the engine's thread runs it for the app: in slices (steps.ts), a long
+ * query split by borough, so that a cancel stops it within a slice. All of it reads one
+ * snapshot of the workspace, as the one-go pivot does.
+ */
+export async function runPivotInSlices(db: Db, spec: PivotSpec, options: SliceOptions = {}): Promise<PivotResult> {
+  if (options.signal?.aborted) throw new WardlensError('cancelled', 'The pivot was cancelled before it started.');
+  return (await runInSlices(inOneSnapshot(db, pivotSteps(db, spec, true)), options)).result;
+}
+
+/** Runs the steps inside one read transaction (unless one is open already), ended however they end. */
+function* inOneSnapshot<T>(db: Db, steps: Steps<T>): Steps<T> {
+  if (db.inTransaction) return yield* steps;
+  db.exec('BEGIN');
+  try {
+    return yield* steps;
+  } finally {
+    // A pivot only reads: there is nothing to keep or undo, only the snapshot to let go.
+    if (db.inTransaction) db.exec('COMMIT');
+  }
+}
+
+/**
  * A pivot, with its one note on rates left blank for want of a population also held apart:
  * a map, which knows the ward set it is drawn on, words a better one in its place, and needs
  * to know which note to replace without reading the notes' text.
@@ -42,6 +65,11 @@ export interface PivotRun {
 }
 
 export function pivotRun(db: Db, spec: PivotSpec): PivotRun {
+  return runAtOnce(pivotSteps(db, spec, false));
+}
+
+/** The pivot, yielding between steps; `chunked`: a big aggregate is read a borough at a time (chunks.ts). */
+function* pivotSteps(db: Db, spec: PivotSpec, chunked: boolean): Steps<PivotRun> {
   const dataset = db
     .prepare(
       'SELECT id, key, name, kind, area_level AS areaLevel, category_scheme AS scheme FROM datasets WHERE key = ?',
@@ -67,10 +95,10 @@ export function pivotRun(db: Db, spec: PivotSpec): PivotRun {
   const filters = resolveFilters(db, dataset.id, dataset.scheme, spec.filters ?? {});
   const query = { datasetId: dataset.id, kind, dimensions: dims, filters, asOfImport: spec.asOfImport };
 
-  const current = aggregate(db, { ...query, firstMonth: first, lastMonth: last });
-  const previous = measures.some((m) => CHANGE_MEASURES.includes(m))
-    ? aggregate(db, { ...query, firstMonth: first - 100, lastMonth: last - 100 })
-    : null;
+  const read = (firstMonth: number, lastMonth: number) =>
+    chunked ? aggregateInSteps(db, { ...query, firstMonth, lastMonth }) : once(aggregate(db, { ...query, firstMonth, lastMonth }));
+  const current = yield* read(first, last);
+  const previous = measures.some((m) => CHANGE_MEASURES.includes(m)) ? yield* read(first - 100, last - 100) : null;
 
   const areaDim = dims.find((d) => AREA_DIMENSIONS.includes(d)) ?? null;
   const needsPopulation = measures.some((m) => m === 'rate' || m === 'rate-change');
@@ -94,7 +122,7 @@ export function pivotRun(db: Db, spec: PivotSpec): PivotRun {
     // One cache for every measure's copy of this context: a period's completeness does not depend on the measure.
     completeness: [],
   };
-  const grid = new Grid({
+  const grid = yield* buildGrid({
     dims,
     rowDims: spec.rows.length,
     current,
@@ -114,7 +142,8 @@ export function pivotRun(db: Db, spec: PivotSpec): PivotRun {
     notes.add('Rates need an area: add borough or ward to the rows or columns.');
   // One missing-population record for every measure's copy of the context, told in one note.
   ctx.missingPopulations = new Map();
-  const tables = measures.map((m) => measureTable({ ...ctx, measure: m }, grid, spec.shareOf ?? 'total'));
+  const tables: PivotMeasureTable[] = [];
+  for (const m of measures) tables.push(yield* measureTable({ ...ctx, measure: m }, grid, spec.shareOf ?? 'total'));
   const blankRatesNote =
     ctx.populations && ctx.missingPopulations.size
       ? missingPopulationNote(db, areaDim as PopulationKind, ctx.populations, ctx.missingPopulations)
@@ -147,23 +176,44 @@ function measuresOf(spec: PivotSpec): Measure[] {
 }
 
 /** One measure's cells and totals over the grid. */
-function measureTable(ctx: MeasureContext, grid: Grid, shareOf: 'row' | 'column' | 'total'): PivotMeasureTable {
+function* measureTable(ctx: MeasureContext, grid: Grid, shareOf: 'row' | 'column' | 'total'): Steps<PivotMeasureTable> {
   const grand = grid.grandFacts();
-  const rowFacts = grid.rowHeaders.map((_, i) => grid.rowFacts(i));
-  const columnFacts = grid.columnHeaders.map((_, j) => grid.columnFacts(j));
-  const cells = ctx.measure === 'count' || ctx.measure === 'share' ? countTable(ctx, grid, rowFacts, columnFacts, grand) : factsTable(ctx, grid, grand);
-  const rowTotals = rowFacts.map((f) => measureCell(ctx, f, grand));
-  const columnTotals = columnFacts.map((f) => measureCell(ctx, f, grand));
+  // A ward × month × category table has a hundred thousand rows: their totals too are made in steps.
+  const rowFacts = yield* eachOf(grid.rowHeaders, (_, i) => grid.rowFacts(i));
+  const columnFacts = yield* eachOf(grid.columnHeaders, (_, j) => grid.columnFacts(j));
+  const cells =
+    ctx.measure === 'count' || ctx.measure === 'share'
+      ? yield* countTable(ctx, grid, rowFacts, columnFacts, grand)
+      : yield* factsTable(ctx, grid, grand);
+  const rowTotals = yield* eachOf(rowFacts, (f) => measureCell(ctx, f, grand));
+  const columnTotals = yield* eachOf(columnFacts, (f) => measureCell(ctx, f, grand));
   const table: PivotMeasureTable = { measure: ctx.measure, cells, rowTotals, columnTotals, grandTotal: measureCell(ctx, grand, grand) };
-  if (ctx.measure === 'share') shareWithin(table, shareOf);
+  yield;
+  if (ctx.measure === 'share') yield* shareWithin(table, shareOf);
   return table;
+}
+
+/** `list.map(make)`, pausing every few thousand items. */
+function* eachOf<T, U>(list: readonly T[], make: (item: T, i: number) => U): Steps<U[]> {
+  const out: U[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    out[i] = make(list[i]!, i);
+    if ((i & 4095) === 4095) yield;
+  }
+  return out;
+}
+
+/** A value already at hand, as steps (none to pause at). */
+// eslint-disable-next-line require-yield
+function* once<T>(value: T): Steps<T> {
+  return value;
 }
 
 /**
  * Count and share cells: a cell's period is its row's or its column's, so completeness is
  * worked out once per row or column, not per cell (measures.countCells).
  */
-function countTable(ctx: MeasureContext, grid: Grid, rowFacts: CellFacts[], columnFacts: CellFacts[], grand: CellFacts): PivotCell[][] {
+function countTable(ctx: MeasureContext, grid: Grid, rowFacts: CellFacts[], columnFacts: CellFacts[], grand: CellFacts): Steps<PivotCell[][]> {
   const timeInColumns = ctx.timeIndex >= grid.rowDimensions;
   return countCells(
     ctx,
@@ -179,16 +229,19 @@ function countTable(ctx: MeasureContext, grid: Grid, rowFacts: CellFacts[], colu
 }
 
 /** Any measure, cell by cell from its facts (counts a year earlier, areas and periods spanned). */
-function factsTable(ctx: MeasureContext, grid: Grid, grand: CellFacts): PivotCell[][] {
+function* factsTable(ctx: MeasureContext, grid: Grid, grand: CellFacts): Steps<PivotCell[][]> {
   const rows = grid.rowHeaders.length;
   const columns = grid.columnHeaders.length;
   const cells: PivotCell[][] = new Array(rows);
   // One facts object reused for every cell: measureCell keeps no reference to it.
   const facts: CellFacts = { count: 0, previousCount: 0, areas: [], periods: [] };
+  // A cell of a change or a rate costs some microseconds: pause every few thousand.
+  const pace = new Pacer(CELLS_BETWEEN_PAUSES / 8);
   for (let i = 0; i < rows; i++) {
     const row: PivotCell[] = new Array(columns);
     for (let j = 0; j < columns; j++) row[j] = measureCell(ctx, grid.cellFacts(i, j, facts), grand);
     cells[i] = row;
+    if (pace.tick(columns)) yield;
   }
   return cells;
 }
@@ -257,14 +310,16 @@ function monthOrThrow(text: string | undefined): number | null {
 }
 
 /** Shares of the row or column total rather than the grand total. */
-function shareWithin(result: PivotMeasureTable, of: 'row' | 'column' | 'total'): void {
+function* shareWithin(result: PivotMeasureTable, of: 'row' | 'column' | 'total'): Steps<void> {
   if (of === 'total') return;
   const pct = (count: number, total: number) => (total > 0 ? (100 * count) / total : null);
-  result.cells.forEach((row, r) =>
+  const pace = new Pacer(CELLS_BETWEEN_PAUSES);
+  for (const [r, row] of result.cells.entries()) {
     row.forEach((c, k) => {
       c.value = pct(c.count, of === 'row' ? result.rowTotals[r]!.count : result.columnTotals[k]!.count);
-    }),
-  );
+    });
+    if (pace.tick(row.length)) yield;
+  }
   result.rowTotals.forEach(
     (t) => (t.value = of === 'row' ? (t.count > 0 ? 100 : null) : pct(t.count, result.grandTotal.count)),
   );
