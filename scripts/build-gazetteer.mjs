@@ -19,15 +19,21 @@ const sets = [
   ['2018', 'london_wards_2018_mapinfo/London_Ward_CityMerged_2018_wgs84_simplified10m.geojson', (p) => [p.GSS_CODE, p.NAME, p.LAGSSCODE]],
   ['2022', 'london_wards_2022_merged.geojson', (p) => [p.WD25CD, p.WD25NM, p.LAD25CD]],
 ];
+// Each ward once, by code (codes stay the key): `name` is its name in the newest set holding
+// it, and `earlierNames` its name in any older set where that differed (ONS renamed a few
+// wards without changing their code, e.g. E05009331 St. Peter's → Bethnal Green West, and
+// E05011483's 2018 "Shirly South" was a misspelling), so a sheet of either set's names matches.
 const wards = new Map();
-for (const [vintage, file, pick] of sets) {
+for (const [vintage, file, pick] of sets.toReversed()) {
   for (const p of features(file)) {
     const [code, name, boroughCode] = pick(p);
     const ward = wards.get(code) ?? { code, name, boroughCode, vintages: [] };
-    ward.vintages.push(vintage);
+    ward.vintages.unshift(vintage);
+    if (name !== ward.name) ward.earlierNames = { [vintage]: name, ...ward.earlierNames };
     wards.set(code, ward);
   }
 }
 const out = { source: 'ONS / London Datastore ward and borough boundaries (codes and names only)', boroughs, wards: [...wards.values()].sort((a, b) => a.code.localeCompare(b.code)) };
 writeFileSync('resources/gazetteer/london-areas.json', JSON.stringify(out) + '\n');
-console.log(`${boroughs.length} boroughs, ${out.wards.length} wards`);
+const renamed = out.wards.filter((w) => w.earlierNames).length;
+console.log(`${boroughs.length} boroughs, ${out.wards.length} wards (${renamed} named differently in an older set)`);

@@ -7,6 +7,7 @@
  */
 import { badInput } from '../errors';
 import type { AreaRow } from '../store/areas';
+import { gazetteerWardName } from '../store/gazetteer';
 import type { Db } from '../store/workspace';
 
 export interface SettledVintage {
@@ -40,7 +41,7 @@ export function settleVintage(db: Db, file: string, areas: AreaRow[], requested:
     const stray = areas.filter((a) => !tagged.get(a.id, v)).slice(0, 5);
     throw badInput(
       file,
-      `${areas.length - (coverage.get(v) ?? 0)} of the file’s ward codes are not ${v} wards (e.g. ${stray.map((a) => `${a.code} ${a.name}`).join(', ')}); ` +
+      `${areas.length - (coverage.get(v) ?? 0)} of the file’s ward codes are not ${v} wards (e.g. ${stray.map((a) => `${a.code} ${shownName(a)}`).join(', ')}); ` +
         `the codes fit ${fits.length ? fits.join(' and ') : 'no single set'} (${summary}). Wards are never drawn on another set’s polygons.`,
     );
   }
@@ -53,4 +54,9 @@ export function settleVintage(db: Db, file: string, areas: AreaRow[], requested:
   const newest = fits.at(-1)!;
   if (fits.length > 1) warnings.push(`These ward codes belong to the ${fits.join(' and ')} sets alike (the same wards); stored as ${newest}.`);
   return { vintage: newest, isNew: false };
+}
+
+/** A ward as the message names it: by its newest name (a workspace made before a ward was renamed holds the old one). */
+function shownName(area: AreaRow): string {
+  return (area.code ? gazetteerWardName(area.code) : null) ?? area.name;
 }

@@ -3,6 +3,7 @@
  * by code first, then by a normalised name; nothing is ever guessed beyond that.
  */
 import type { AreaKind } from '../../shared/workspace';
+import { gazetteerHasWard, gazetteerWardCodes, gazetteerWardName } from './gazetteer';
 import type { Db } from './workspace';
 
 export interface AreaRow {
@@ -68,12 +69,18 @@ export class AreaRegistry {
     return this.byCode.get(key) ?? null;
   }
 
-  /** All areas of this kind whose name matches; more than one means the name is ambiguous. */
+  /**
+   * All areas of this kind whose name matches, a ward's name in any boundary set counting (the
+   * gazetteer knows the names renamed wards had before); more than one means the name is ambiguous.
+   */
   byMatchName(kind: AreaKind, name: string): AreaRow[] {
     const key = `${kind}|${matchName(name)}`;
     let rows = this.byName.get(key);
     if (!rows) {
       rows = this.findByName.all(kind, matchName(name)) as AreaRow[];
+      const ids = new Set(rows.map((r) => r.id));
+      const renamed = kind === 'ward' ? gazetteerWardCodes(name).map((c) => this.byOnsCode(kind, c)) : [];
+      for (const r of renamed) if (r && !ids.has(r.id)) rows.push(r);
       this.byName.set(key, rows);
     }
     return rows;
@@ -81,7 +88,7 @@ export class AreaRegistry {
 
   /**
    * A code or a name to exactly one area, or null: ambiguous names are not resolved. With a
-   * boundary vintage, only wards of that set are candidates.
+   * boundary vintage, the ward of that set bearing the name there comes first.
    */
   resolve(kind: AreaKind, codeOrName: string, vintage?: string, boroughId?: number | null): AreaRow | null {
     const found = this.candidates(kind, codeOrName, vintage, boroughId);
@@ -89,19 +96,56 @@ export class AreaRegistry {
   }
 
   /**
-   * The areas a code or a name may be: with a vintage, only wards of that set; with a
-   * borough, only that borough's wards (London has two 2022 Belmonts, in Harrow and Sutton).
+   * The areas a code or a name may be: with a vintage, the wards bearing that name in that set
+   * (Shirley South in 2022, Shirly South in 2018), else a ward once so named, of that set if
+   * several; with a borough, only that borough's wards (London has two 2022 Belmonts, in Harrow
+   * and Sutton). With a vintage, each area comes named as it is in that set.
    */
   candidates(kind: AreaKind, codeOrName: string, vintage?: string, boroughId?: number | null): AreaRow[] {
     const text = codeOrName.trim();
     if (looksLikeOnsCode(text)) {
       const area = this.byOnsCode(kind, text);
-      return area ? [area] : [];
+      return area ? [this.namedFor(area, vintage)] : [];
     }
     let found = this.byMatchName(kind, text);
-    if (vintage && found.length > 1) found = found.filter((a) => this.vintagesOf(a.id).includes(vintage));
+    if (vintage) found = this.inSet(found, text, vintage);
     if (boroughId != null && found.length > 1) found = found.filter((a) => a.parentId === boroughId);
-    return found;
+    return found.map((a) => this.namedFor(a, vintage));
+  }
+
+  /**
+   * Of the areas a name matched, those of the set the name is meant in. A ward called so in
+   * that set wins over one called so only in another (a 2022 sheet's "Bethnal Green West" is
+   * E05009331, though "St. Peter's" in 2018); a former name no ward of the set bears still
+   * finds its ward (the MPS's 2022-ward files keep "St Peter's").
+   */
+  private inSet(found: AreaRow[], name: string, vintage: string): AreaRow[] {
+    const key = matchName(name);
+    const named = found.filter((a) => {
+      const there = this.nameIn(a, vintage);
+      return there !== null && matchName(there) === key;
+    });
+    if (named.length > 0) return named;
+    return found.length > 1 ? found.filter((a) => this.vintagesOf(a.id).includes(vintage)) : found;
+  }
+
+  /**
+   * An area's name in a boundary set, null when it is not in that set: the gazetteer's name
+   * there for its wards, else the name the workspace holds (an imported set's own wards).
+   */
+  nameIn(area: AreaRow, vintage: string): string | null {
+    if (area.kind === 'ward' && area.code && gazetteerHasWard(area.code, vintage)) return gazetteerWardName(area.code, vintage);
+    return this.vintagesOf(area.id).includes(vintage) ? area.name : null;
+  }
+
+  /**
+   * The area as shown to the analyst: named as in the boundary set the data is on where that
+   * is known, else by its newest name (a workspace made before a ward was renamed stores the old one).
+   */
+  private namedFor(area: AreaRow, vintage: string | undefined): AreaRow {
+    const newest = area.kind === 'ward' && area.code ? gazetteerWardName(area.code) : null;
+    const name = (vintage ? this.nameIn(area, vintage) : null) ?? newest ?? area.name;
+    return name !== area.name ? { ...area, name } : area;
   }
 
   /** An area's name by id (for messages). */
