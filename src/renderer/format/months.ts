@@ -65,15 +65,18 @@ export function monthList(keys: string[]): string {
   return runs.map(([a, b]) => monthRange(a, b)).join(', ');
 }
 
+/** Made once: a formatter costs far more to make than to use, and a list of imports formats many dates. */
+const WHEN = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
 /** "22 Nov 2026, 12:12", for when an import ran. */
 export function formatWhen(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(d);
+  return WHEN.format(d);
 }
