@@ -511,7 +511,7 @@ describe('wardlens export', () => {
     expect(xlsx.status).toBe(0);
     expect(JSON.parse(xlsx.stdout)).toMatchObject({ file: { kind: 'xlsx' }, rows: 3 });
     expect(readSheet(path.join(dir, 'two.xlsx')).rows[0]![0]).toBe(
-      'Crimes per 1,000 residents by borough and year — Borough: Harrow, Brent',
+      'Crimes per 1,000 residents by borough and year — Harrow, Brent',
     );
   });
 

@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportSource } from '../../src/shared/export';
 import type { Dimension, Measure, PivotResult } from '../../src/shared/pivot';
-import { dimensionsPhrase, measureUnit, MEASURE_UNITS, pivotPhrase } from '../../src/shared/pivotWords';
+import {
+  dimensionsPhrase,
+  filterWords,
+  measureUnit,
+  MEASURE_UNITS,
+  periodWords,
+  pivotPhrase,
+  pivotTitle,
+} from '../../src/shared/pivotWords';
 import { pivotTable } from '../../src/core/export/pivotTable';
 import { chartTitle } from '../../src/renderer/charts/figure';
 import { MEASURE_UNITS as CHART_UNITS } from '../../src/renderer/charts/labels';
@@ -72,6 +80,45 @@ describe('the words for a pivot', () => {
     expect(pivotPhrase({ measure: 'count', dimensions: [] })).toBe('Crimes');
   });
 
+  it('words periods as the pivot heads them', () => {
+    expect(periodWords('month', '2022-01')).toBe('Jan 2022');
+    expect(periodWords('month', '2022-12')).toBe('Dec 2022');
+    expect(periodWords('quarter', '2022-Q3')).toBe('Q3 2022');
+    expect(periodWords('financial-year', '2022/23')).toBe('2022/23');
+    expect(periodWords('year', '2022')).toBe('2022');
+    // Not a month: left as it came rather than guessed at.
+    expect(periodWords('month', '2022-13')).toBe('2022-13');
+    expect(periodWords('borough', '2022-01')).toBe('2022-01');
+  });
+
+  it('names filter values by the names given, in the spec’s order, codes only where no name is known', () => {
+    const filters = {
+      borough: ['E09000015'],
+      category: ['burglary/residential'],
+      month: ['2022-01'],
+      ward: [],
+    };
+    const names = new Map([
+      ['E09000015', 'Harrow'],
+      ['burglary/residential', 'Burglary - Residential'],
+    ]);
+    expect(filterWords(filters, (_, v) => names.get(v))).toEqual([
+      'Harrow',
+      'Burglary - Residential',
+      'Jan 2022',
+    ]);
+    expect(filterWords(filters)).toEqual(['E09000015', 'burglary/residential', 'Jan 2022']);
+    expect(filterWords(undefined)).toEqual([]);
+  });
+
+  it('titles a filtered share with its phrase, a dash, then the filters by name', () => {
+    const result = pivot('share', ['ward'], ['year'], 'counts');
+    result.spec = { ...result.spec, shareOf: 'row', filters: { borough: ['E09000015'], month: ['2022-01'] } };
+    expect(pivotTitle(result, (d, v) => (d === 'borough' && v === 'E09000015' ? 'Harrow' : undefined))).toBe(
+      '% of crimes (of each row) by ward and year — Harrow, Jan 2022',
+    );
+  });
+
   it('is the one the app’s charts use', () => {
     expect(CHART_UNITS).toBe(MEASURE_UNITS);
   });
@@ -93,4 +140,24 @@ describe('the chart title and the exported table’s title', () => {
           expect(title).toBe(chartTitle(result));
           expect(title).toBe(pivotPhrase({ measure, dimensions: [...rows, ...columns], datasetKind: kind }));
         });
+});
+
+describe('a filtered share, named', () => {
+  it('has the same title on the chart and in the exported table, names not codes', () => {
+    const result = pivot('share', ['ward'], ['month'], 'counts');
+    result.spec = {
+      ...result.spec,
+      shareOf: 'column',
+      filters: { borough: ['E09000015'], category: ['burglary/residential'] },
+    };
+    const names = new Map([
+      ['E09000015', 'Harrow'],
+      ['burglary/residential', 'Burglary - Residential'],
+    ]);
+    // The app words filters from the answers it holds; the engine from the workspace.
+    const chart = chartTitle(result, ['Harrow', 'Burglary - Residential']);
+    const exported = pivotTable(result, source, (_, v) => names.get(v)).title;
+    expect(exported).toBe('% of crimes (of each column) by ward and month — Harrow, Burglary - Residential');
+    expect(chart).toBe(exported);
+  });
 });

@@ -11,7 +11,11 @@ import type {
   ReportTable,
   TableSource,
 } from '../../shared/export';
+import type { Dimension, PivotResult } from '../../shared/pivot';
+import type { FilterNames } from '../../shared/pivotWords';
 import { buildFindings } from '../analysis/findings/build';
+import { isTimeDimension } from '../analysis/pivot/dimensions';
+import { resolveFilters } from '../analysis/pivot/filters';
 import { runPivot } from '../analysis/pivot/run';
 import { WardlensError } from '../errors';
 import type { Db } from '../store/workspace';
@@ -48,7 +52,7 @@ export function buildReportTable(db: Db, source: TableSource): { table: ReportTa
       asOfImport: spec.asOfImport,
       comparesYearEarlier: ['change', 'pct-change', 'rate-change'].includes(result.measure),
     });
-    return { table: pivotTable(result, src), sheet: 'Pivot' };
+    return { table: pivotTable(result, src, filterNames(db, result)), sheet: 'Pivot' };
   }
   if (source && 'findings' in source && source.findings) {
     const block = BLOCKS[source.block];
@@ -70,6 +74,42 @@ export function buildReportTable(db: Db, source: TableSource): { table: ReportTa
     return { table, sheet: block.sheet };
   }
   throw new WardlensError('bad-request', 'Say what to export: a pivot, or a findings block.');
+}
+
+/** Names as the pivot's headings show them, by the key a filter value resolves to. */
+const NAME_SQL: Partial<Record<Dimension, string>> = {
+  borough: "SELECT name FROM areas WHERE kind = 'borough' AND coalesce(code, name) = ?",
+  ward: "SELECT name FROM areas WHERE kind = 'ward' AND coalesce(code, name) = ?",
+  lsoa: "SELECT name FROM areas WHERE kind = 'lsoa' AND code = ?",
+  category: 'SELECT minor FROM categories WHERE key = ?',
+  minor: 'SELECT minor FROM categories WHERE key = ?',
+  'crime-type': 'SELECT minor FROM categories WHERE key = ?',
+  major: "SELECT major FROM categories WHERE substr(key, 1, instr(key, '/') - 1) = ?",
+};
+
+/**
+ * The names of a pivot's filter values, looked up in the workspace as the app finds them in
+ * the answers it holds: "E09000015" and "harrow" are both "Harrow" in the title, never a code.
+ * The values resolve as the pivot resolved them (it ran, so they all do).
+ */
+function filterNames(db: Db, result: PivotResult): FilterNames {
+  const dataset = db
+    .prepare('SELECT id, kind, category_scheme AS scheme FROM datasets WHERE key = ?')
+    .get(result.dataset.key) as { id: number; kind: string; scheme: string | null };
+  const raw = result.spec.filters ?? {};
+  const resolved = resolveFilters(db, dataset.id, dataset.scheme, raw);
+  const names = new Map<string, string>();
+  for (const [d, values] of Object.entries(raw) as [Dimension, string[]][]) {
+    // police.uk majors are categories: the pivot heads them with the category's name.
+    const sql = NAME_SQL[d === 'major' && dataset.kind === 'incidents' ? 'category' : d];
+    if (!sql || isTimeDimension(d)) continue;
+    (values ?? []).forEach((value, i) => {
+      const key = resolved[d]?.[i] ?? value;
+      const row = db.prepare(sql).pluck().get(key) as string | undefined;
+      if (row) names.set(`${d}\u0000${value}`, row);
+    });
+  }
+  return (d, value) => names.get(`${d}\u0000${value}`);
 }
 
 export async function exportTable(db: Db, args: ExportTableArgs): Promise<ExportTableResult> {

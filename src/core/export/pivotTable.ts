@@ -5,13 +5,18 @@
  */
 import type { FigureCell, ReportRow, ReportSource, ReportTable } from '../../shared/export';
 import type { CellFlag, PivotCell, PivotResult } from '../../shared/pivot';
-import { measureUnit, pivotPhrase } from '../../shared/pivotWords';
+import { measureUnit, pivotTitle, type FilterNames } from '../../shared/pivotWords';
 import { AREA_DIMENSIONS } from '../analysis/pivot/dimensions';
 import type { PopulationKind } from '../analysis/pivot/populations';
 import type { PopulationsUsed } from './sources';
 import { DIMENSION_LABELS, MEASURE_KINDS, monthSpanText, orderedFlags } from './words';
 
-export function pivotTable(result: PivotResult, source: ReportSource): ReportTable {
+/** `filterNames`: the names of the filter values, so the title says "Harrow" where the spec says "E09000015". */
+export function pivotTable(
+  result: PivotResult,
+  source: ReportSource,
+  filterNames?: FilterNames,
+): ReportTable {
   const { kind, signed } = MEASURE_KINDS[result.measure];
   const used: CellFlag[] = [];
   const figure = (c: PivotCell): FigureCell => {
@@ -68,21 +73,10 @@ export function pivotTable(result: PivotResult, source: ReportSource): ReportTab
     });
   }
 
-  const dims = [...result.rowDimensions, ...result.columnDimensions];
-  const filters = Object.entries(result.spec.filters ?? {})
-    .filter(([, values]) => values && values.length)
-    .map(
-      ([d, values]) => `${DIMENSION_LABELS[d as keyof typeof DIMENSION_LABELS] ?? d}: ${values!.join(', ')}`,
-    );
   const span = `${source.months ? monthSpanText(source.months.first, source.months.last) : 'all months held'}${source.comparedWith ? ', compared with a year earlier' : ''}`;
-  const phrase = pivotPhrase({
-    measure: result.measure,
-    dimensions: dims,
-    datasetKind: result.dataset.kind,
-    shareOf: result.spec.shareOf,
-  });
   return {
-    title: `${phrase}${filters.length ? ` — ${filters.join('; ')}` : ''}`,
+    // The app's chart title for the same pivot, word for word (shared/pivotWords).
+    title: pivotTitle(result, filterNames),
     subtitle: `${result.dataset.name}, ${span}`,
     header,
     body,

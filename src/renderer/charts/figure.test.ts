@@ -253,6 +253,12 @@ describe('pivotFigure', () => {
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(54);
     // On the chart: the lines, and the room above the plot for them.
     const result = pivot({
+      spec: {
+        dataset: 'mps-ward-ho-2022',
+        rows: ['ward'],
+        columns: [],
+        filters: { borough: ['Harrow'], ward: ['E05013542'], major: ['miscellaneous crimes against society'] },
+      },
       rows: header([['E05013542']], [['Greenhill']]),
       columns: header([['x']], [['All']]),
       columnDimensions: [],
@@ -320,5 +326,40 @@ describe('pivotFigure', () => {
     const f = pivotFigure(result, source);
     expect(f.title.startsWith('Incidents by')).toBe(true);
     expect((f.layout.yaxis as { title: { text: string } }).title.text).toBe('Incidents');
+  });
+
+  it('names a share of each row or column in its title, as the exported table does', () => {
+    const shares = (shareOf: 'row' | 'column' | 'total') =>
+      pivotFigure(
+        pivot({
+          measure: 'share',
+          spec: { dataset: 'mps-ward-ho-2022', rows: ['ward'], columns: ['month'], shareOf },
+          rows: header([['E05013542']], [['Belmont']]),
+          columns: header(months.keys, months.labels),
+          cells: [[cell(20), cell(30), cell(50)]],
+        }),
+        source,
+      ).title;
+    expect(shares('row')).toBe('% of crimes (of each row) by ward and month');
+    expect(shares('column')).toBe('% of crimes (of each column) by ward and month');
+    expect(shares('total')).toBe('% of crimes by ward and month');
+  });
+
+  it('words a filter the app has no name for as the export does: a month as "Jan 2022", never "2022-01"', () => {
+    const result = pivot({
+      spec: {
+        dataset: 'mps-ward-ho-2022',
+        rows: ['ward'],
+        columns: ['month'],
+        filters: { borough: ['E09000015'], month: ['2022-01', '2022-02'], quarter: ['2022-Q1'] },
+      },
+      rows: header([['E05013542']], [['Belmont']]),
+      columns: header(months.keys, months.labels),
+      cells: [[cell(1), cell(2), cell(3)]],
+    });
+    // The app knew the borough's name (from an earlier answer), not the months'.
+    const named = pivotFigure(result, { ...source, filters: ['Harrow', '2022-01', '2022-02', '2022-Q1'] });
+    expect(named.title).toBe('Crimes by ward and month — Harrow, Jan 2022, Feb 2022, Q1 2022');
+    expect(pivotFigure(result, source).title).toBe('Crimes by ward and month — E09000015, Jan 2022, Feb 2022, Q1 2022');
   });
 });

@@ -9,7 +9,7 @@ import { FLAG_MARKS, type Dimension, type Measure, type PivotCell, type PivotRes
 import { formatMeasure } from '../format/numbers';
 import { monthRange } from '../format/months';
 import { flagText } from '../views/pivot/flags';
-import { dimensionsPhrase, measureUnit } from './labels';
+import { measureUnit, pivotTitle, type FilterNames } from './labels';
 import { seriesStyle } from './palette';
 
 export const MAX_SERIES = 8;
@@ -24,8 +24,11 @@ export interface ChartSource {
   /** The months the pivot covers ("YYYY-MM"). */
   first: string | null;
   last: string | null;
-  /** The filters in words ("Harrow", "Belmont"); the spec's raw values (codes) when absent. */
-  filters?: string[];
+  /**
+   * The spec's filter values in words ("Harrow", "Belmont"), one for each value in the spec's
+   * order; when absent, the values are worded without names (see chartTitle).
+   */
+  filters?: readonly string[];
 }
 
 export interface PivotFigure {
@@ -58,15 +61,26 @@ function largest(series: Series[], max: number): Series[] {
   return series.filter((s) => keep.has(s)).slice(0, max);
 }
 
-export function chartTitle(result: PivotResult, filterWords?: string[]): string {
-  const dims = [...result.rowDimensions, ...result.columnDimensions];
-  const by = dims.length ? ` by ${dimensionsPhrase(dims)}` : '';
-  const filters =
-    filterWords ??
-    Object.values(result.spec.filters ?? {})
-      .flat()
-      .filter(Boolean);
-  return `${measureUnit(result.measure, result.dataset.kind)}${by}${filters.length ? ` — ${filters.join(', ')}` : ''}`;
+/**
+ * The pivot's title, in the words its exported table uses (shared/pivotWords). `filters` are
+ * the spec's filter values in words, one for each value in the spec's order, as the app names
+ * them from the answers it holds; a value left as it is (a code the app has no name for) is
+ * worded as the export would word it without a name ("2022-01" → "Jan 2022").
+ */
+export function chartTitle(result: PivotResult, filters?: readonly string[]): string {
+  return pivotTitle(result, filters ? namesInOrder(result.spec.filters, filters) : undefined);
+}
+
+/** The names a list of filter words gives, value by value in the spec's order. */
+function namesInOrder(filters: PivotResult['spec']['filters'], words: readonly string[]): FilterNames {
+  const named = new Map<string, string>();
+  let at = 0;
+  for (const [d, values] of Object.entries(filters ?? {}))
+    for (const v of values ?? []) {
+      const word = words[at++];
+      if (word !== undefined && word !== v) named.set(`${d}\u0000${v}`, word);
+    }
+  return (d, v) => named.get(`${d}\u0000${v}`);
 }
 
 export function sourceNote(source: ChartSource): string {

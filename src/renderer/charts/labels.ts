@@ -5,9 +5,15 @@
 import type { Measure } from '../../shared/pivot';
 
 import { DIMENSION_LABELS } from '../../shared/pivot';
-import { dimensionsPhrase, measureUnit, MEASURE_UNITS } from '../../shared/pivotWords';
+import {
+  dimensionsPhrase,
+  measureUnit,
+  MEASURE_UNITS,
+  pivotTitle,
+  type FilterNames,
+} from '../../shared/pivotWords';
 
-export { DIMENSION_LABELS, dimensionsPhrase, measureUnit, MEASURE_UNITS };
+export { DIMENSION_LABELS, dimensionsPhrase, measureUnit, MEASURE_UNITS, pivotTitle, type FilterNames };
 
 export const MEASURE_LABELS: Record<Measure, string> = {
   count: 'Crimes (count)',

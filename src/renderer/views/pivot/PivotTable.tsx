@@ -13,7 +13,7 @@ import {
   type FocusEvent,
 } from 'react';
 import type { PivotResult } from '../../../shared/pivot';
-import { MEASURE_LABELS, DIMENSION_LABELS } from '../../charts/labels';
+import { DIMENSION_LABELS, measureUnit } from '../../charts/labels';
 import type { DrillTarget } from './drill';
 import { PivotCellView } from './PivotCellView';
 import { nextSort, sortedRows, type Sort, type SortKey } from './sorting';
@@ -120,7 +120,7 @@ export function PivotTable({ result, onDrill, onExplain }: Props) {
           style={windowed ? ({ '--pivot-column-width': `${COLUMN_WIDTH}px` } as CSSProperties) : undefined}
         >
           <caption className="visually-hidden">
-            {MEASURE_LABELS[result.measure]} by {rowTitle}
+            {measureUnit(result.measure, result.dataset.kind)} by {rowTitle}
             {noColumns ? '' : ` and ${result.columnDimensions.map((d) => DIMENSION_LABELS[d]).join(' · ')}`}.
             Click a column heading to sort; click a figure to drill down.
           </caption>
@@ -292,7 +292,8 @@ function buildFrame(
   const noColumns = result.columnDimensions.length === 0;
   const rowLabel = (i: number) => result.rows[i]!.labels.join(' · ') || 'All';
   const colLabel = (k: number) =>
-    noColumns ? MEASURE_LABELS[result.measure] : result.columns[k]!.labels.join(' · ');
+    // The export's heading for the same table (shared/pivotWords): "Crimes per 1,000 residents".
+    noColumns ? measureUnit(result.measure, result.dataset.kind) : result.columns[k]!.labels.join(' · ');
   return {
     result,
     smallCount: result.spec.smallCount ?? 10,
