@@ -138,7 +138,15 @@ describe('the Import and Data views', () => {
     const { page } = s;
     const card = page.getByRole('article', { name: DATASET });
     const wards = distinctIn(ward.rows, 'WardCode');
-    const boroughs = new Set(withCrimes(ward.rows).map((r) => r[ward.header.indexOf('LookUp_BoroughName')])).size;
+    // Real boroughs only (the GLA's E09 names): a ward file's borough column may also name the MPS's own
+    // units ("Aviation Security (SO18)" in the 2022-ward files), which the summary no longer counts as a borough.
+    const pop = rawCsv(POP_BOROUGH);
+    const london = new Set(pop.rows.filter((r) => r[0]!.startsWith('E09')).map((r) => r[1]));
+    const boroughs = new Set(
+      withCrimes(ward.rows)
+        .map((r) => r[ward.header.indexOf('LookUp_BoroughName')])
+        .filter((b) => london.has(b)),
+    ).size;
     const categories = distinctIn(ward.rows, 'MinorText');
     const facts = (await card.locator('.facts').textContent()) ?? '';
     expect(facts).toContain(`Ward (${en(wards)} wards)`);

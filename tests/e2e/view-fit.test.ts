@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RevisionReport } from '../../src/shared/revisions';
 import { readCsv } from '../support/raw';
-import type { Locator } from 'playwright-core';
 import type { Session } from './support/browser';
+import { fit } from './support/fit';
 import { fieldSelect } from './support/page';
 import { dataDir, realFiles, tempDir } from './support/paths';
 import { cli, cliText, type Served } from './support/server';
@@ -53,32 +53,6 @@ function boroughsAndPoliceAreas(): { boroughs: number; policeAreas: string[] } {
   };
 }
 
-/**
- * How wide a select must be to show its chosen option whole (or, with `every`, any of its
- * options): a copy left to its own width beside it, with the same font.
- */
-function fit(select: Locator, every: boolean) {
-  return select.evaluate((sel, all) => {
-    const probe = sel.cloneNode(true) as typeof sel;
-    if (!all) [...probe.options].forEach((o, i) => i !== sel.selectedIndex && o.remove());
-    probe.style.cssText =
-      'position:absolute;visibility:hidden;width:auto;min-width:0;max-width:none;flex:none';
-    sel.parentElement!.appendChild(probe);
-    const need = probe.getBoundingClientRect().width;
-    probe.remove();
-    const box = sel.getBoundingClientRect();
-    const card = sel.closest('.card')!.getBoundingClientRect();
-    return {
-      need,
-      width: box.width,
-      right: box.right,
-      cardRight: card.right,
-      title: sel.title,
-      chosen: sel.options[sel.selectedIndex].text,
-    };
-  }, every);
-}
-
 describe('the views read whole at 1366×768', () => {
   let dir: string;
   let db: string;
@@ -121,16 +95,20 @@ describe('the views read whole at 1366×768', () => {
         .locator('dd');
     await tile('Boroughs').waitFor();
     expect(await tile('Boroughs').textContent()).toBe(String(expected.boroughs));
-    expect(await tile('Police areas').textContent()).toBe(
-      `${expected.policeAreas.length} (not boroughs: ${expected.policeAreas.map((n) => `“${n}”`).join(', ')})`,
+    // "Unknown" is the MPS's label for crimes with no borough recorded, not a police area: the tile says so.
+    const places = expected.policeAreas.filter((n) => n !== 'Unknown');
+    expect(await tile('Not boroughs').textContent()).toBe(
+      `${expected.policeAreas.length} (police areas ${places.map((n) => `“${n}”`).join(', ')}; “Unknown”: crimes with no borough recorded)`,
     );
-    // One dataset's card counts the same way: the borough files hold 32 boroughs (the MPS does not police the City) and 2 police areas.
+    // One dataset's card counts the same way: the borough files hold 32 boroughs (the MPS does not police
+    // the City), 1 police area (the airports) and "Unknown".
     const card = page.getByRole('article', { name: 'MPS borough counts, Home Office categories' });
+    const counts = '32 boroughs, 1 police area and “Unknown” (no borough recorded)';
     await expect
       .poll(() => card.locator('details.area-list summary').textContent(), { timeout: 30_000 })
-      .toBe('Areas: 32 boroughs and 2 police areas');
+      .toBe(`Areas: ${counts}`);
     const facts = (await card.locator('.facts').textContent()) ?? '';
-    expect(facts).toContain('Borough (32 boroughs and 2 police areas)');
+    expect(facts).toContain(`Borough (${counts})`);
     // The tile's names wrap inside the view rather than run off it.
     const box = (await page.locator('.summary-strip > .police-areas').boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(1366);

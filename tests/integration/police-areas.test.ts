@@ -1,12 +1,15 @@
 // Boroughs counted as boroughs: the names the MPS files crimes under that are not London boroughs
 // ("Unknown", the airports, "Aviation Security (SO18)") are counted apart as police areas, both in
 // the workspace's figures (the Data view's tiles, `wardlens info`) and in one dataset's areas.
+// "Unknown" is among them but is no area: it is the MPS's label for crimes with no borough recorded,
+// and the Data view says so rather than list it as a police area.
 // The expected figures are read here from the raw files: the boroughs are the ONS E09 codes of the
 // GLA's borough population table, the police areas every borough-column name that is not one of them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { infoText } from '../../src/cli/format';
 import { dispatch } from '../../src/core/handlers';
 import type { WorkspaceInfo } from '../../src/shared/workspace';
+import { areaCountText, notBoroughsText } from '../../src/renderer/views/data/areaCounts';
 import type { Workspace } from '../../src/core/store/workspace';
 import { data } from '../support/data';
 import { readCsv } from '../support/raw';
@@ -86,5 +89,23 @@ describe('boroughs and police areas on the real MPS files', () => {
     expect(uncoded.map((a) => a.name).sort()).toEqual(notBoroughs(names).sort());
     expect(coded.length).toBe(names.size - notBoroughs(names).length);
     for (const a of coded) expect(a.code).toBe(londonBoroughs.get(loose(a.name)));
+    // The card's count: the airports are a police area; "Unknown" is said to be no borough recorded.
+    const places = notBoroughs(names).filter((n) => n !== 'Unknown');
+    expect(notBoroughs(names)).toContain('Unknown');
+    // The borough files' one police area: London Heathrow and London City Airports.
+    expect(places).toHaveLength(1);
+    expect(areaCountText(contents.areas)).toBe(
+      `${coded.length} boroughs, ${places.length} police area and “Unknown” (no borough recorded)`,
+    );
+  });
+
+  it('titles the Data view’s tile “Not boroughs” and says what “Unknown” is, not calling it a police area', () => {
+    const police = [
+      ...new Set(files.flatMap(({ file, column }) => notBoroughs(boroughColumn(file, column)))),
+    ].sort();
+    const places = police.filter((n) => n !== 'Unknown');
+    expect(notBoroughsText(info.areas.policeAreas)).toBe(
+      `police areas ${places.map((n) => `“${n}”`).join(', ')}; “Unknown”: crimes with no borough recorded`,
+    );
   });
 });

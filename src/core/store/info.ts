@@ -90,7 +90,8 @@ export function workspaceInfo(ws: Workspace): WorkspaceInfo {
     .all() as DatasetRow[]).map((d) => datasetSummary(db, d));
   const count = (kind: string) => (db.prepare('SELECT count(*) AS n FROM areas WHERE kind = ?').get(kind) as { n: number }).n;
   // A borough has an ONS code (E09: the 32 boroughs and the City). The names the police file crimes
-  // under without one ("Unknown", the airports, "Aviation Security (SO18)") are police areas, not boroughs.
+  // under without one (the airports, "Aviation Security (SO18)", and "Unknown", its label for crimes with
+  // no borough recorded) are listed apart as not boroughs; the Data view says which is which.
   const boroughs = (db.prepare("SELECT count(*) AS n FROM areas WHERE kind = 'borough' AND code IS NOT NULL").get() as { n: number }).n;
   const policeAreas = (db.prepare("SELECT name FROM areas WHERE kind = 'borough' AND code IS NULL ORDER BY name").all() as { name: string }[]).map((a) => a.name);
   const vintages = (db.prepare('SELECT DISTINCT vintage FROM area_vintages ORDER BY vintage').all() as { vintage: string }[]).map((v) => v.vintage);

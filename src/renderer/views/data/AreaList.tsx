@@ -4,33 +4,17 @@
  */
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { DatasetArea } from '../../../shared/datasetContents';
-import { counted, listed } from '../../../shared/counted';
+import { counted } from '../../../shared/counted';
+import { areaName, areasSummary, isNoBorough, isPoliceArea } from './areaCounts';
 
-/** A borough-level name without an ONS code ("Unknown", the airports) is the police's own area, not a borough. */
-const isPoliceArea = (a: DatasetArea) => a.kind === 'borough' && !a.code;
-
-const KINDS: [(a: DatasetArea) => boolean, string, string][] = [
-  [(a) => a.kind === 'borough' && !isPoliceArea(a), 'borough', 'boroughs'],
-  [isPoliceArea, 'police area', 'police areas'],
-  [(a) => a.kind === 'ward', 'ward', 'wards'],
-  [(a) => a.kind === 'lsoa', 'LSOA', 'LSOAs'],
-];
-
-/** "33 boroughs and 624 wards", "32 boroughs and 2 police areas", "632 wards", "no areas". */
-export function areaCountText(areas: DatasetArea[]): string {
-  const parts = KINDS.flatMap(([isKind, one, many]) => {
-    const n = areas.filter(isKind).length;
-    return n ? [counted(n, one, many)] : [];
-  });
-  if (parts.length === 0) return 'no areas';
-  return listed(parts);
-}
+// The Data card's facts count areas the same way (the function lives apart so tests can call it).
+export { areaCountText } from './areaCounts';
 
 const BOROUGHS = 'Boroughs';
-const POLICE_AREAS = 'Police areas (not boroughs)';
+const NOT_BOROUGHS = 'Not boroughs';
 
 function groupOf(a: DatasetArea): string {
-  if (isPoliceArea(a)) return POLICE_AREAS;
+  if (isPoliceArea(a) || isNoBorough(a)) return NOT_BOROUGHS;
   if (a.kind === 'borough') return BOROUGHS;
   return a.borough ?? 'Borough not known';
 }
@@ -50,23 +34,18 @@ export function AreaList({ areas, datasetName }: { areas: DatasetArea[]; dataset
   const [open, setOpen] = useState(false);
   const q = useDeferredValue(query.trim().toLowerCase());
   const groups = useMemo(() => {
-    // Boroughs, then the police areas (the first in the list by name is "Aviation Security"), then wards by borough.
+    // Boroughs, then the names that are not ("Aviation Security" first by name), then wards by borough.
     const out = new Map<string, DatasetArea[]>([
       [BOROUGHS, []],
-      [POLICE_AREAS, []],
+      [NOT_BOROUGHS, []],
     ]);
     for (const a of areas) if (matches(a, q)) out.set(groupOf(a), [...(out.get(groupOf(a)) ?? []), a]);
     return [...out].filter(([, list]) => list.length > 0);
   }, [areas, q]);
   const shown = groups.reduce((n, [, list]) => n + list.length, 0);
-  const boroughsOfWards = new Set(areas.filter((a) => a.kind !== 'borough').map((a) => a.borough)).size;
-  const onlyWards = areas.every((a) => a.kind === 'ward');
   return (
     <details className="area-list" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>
-        Areas: {areaCountText(areas)}
-        {onlyWards && boroughsOfWards > 1 && ` in ${counted(boroughsOfWards, 'borough')}`}
-      </summary>
+      <summary>Areas: {areasSummary(areas)}</summary>
       {open && (
         <>
           <label className="field area-search">
@@ -93,7 +72,7 @@ export function AreaList({ areas, datasetName }: { areas: DatasetArea[]; dataset
                 <ul>
                   {list.map((a) => (
                     <li key={`${a.kind}-${a.code ?? a.name}`}>
-                      {a.name} {a.code && <span className="muted">{a.code}</span>}
+                      {areaName(a)} {a.code && <span className="muted">{a.code}</span>}
                     </li>
                   ))}
                 </ul>

@@ -40,11 +40,13 @@ export function HotspotForm({ datasets, boroughs, categories, months, choice, on
     set({ area: on ? [...choice.area, b] : choice.area.filter((x) => x !== b) });
   return (
     <div className="hotspot-form">
+      {/* Every choice as wide as its longest option, as in the Pivot and the Map. */}
       <div className="pivot-controls">
-        <label className="field field-wide">
+        <label className="field field-wide field-dataset">
           <span>Dataset</span>
           <select
             value={choice.dataset}
+            title={datasets.find((d) => d.key === choice.dataset)?.name}
             onChange={(e) => set({ dataset: e.target.value, area: [], category: '' })}
           >
             {datasets.map((d) => (
@@ -56,7 +58,7 @@ export function HotspotForm({ datasets, boroughs, categories, months, choice, on
         </label>
         <MonthSelect label="From" months={months} value={choice.from} onChange={(m) => set({ from: m })} />
         <MonthSelect label="To" months={months} value={choice.to} onChange={(m) => set({ to: m })} />
-        <label className="field field-wide">
+        <label className="field field-whole">
           <span>Crime type</span>
           <select value={choice.category} onChange={(e) => set({ category: e.target.value })}>
             <option value="">All crime types</option>
@@ -69,7 +71,7 @@ export function HotspotForm({ datasets, boroughs, categories, months, choice, on
         </label>
       </div>
       <div className="pivot-controls">
-        <label className="field field-wide">
+        <label className="field field-whole">
           <span>Method</span>
           <select value={choice.method} onChange={(e) => set({ method: e.target.value as HotspotMethod })}>
             {(Object.keys(METHOD_LABELS) as HotspotMethod[]).map((m) => (
@@ -98,7 +100,7 @@ export function HotspotForm({ datasets, boroughs, categories, months, choice, on
           />
         )}
         {choice.method === 'gistar' && (
-          <label className="field field-wide">
+          <label className="field field-whole">
             <span>Multiple testing</span>
             <select
               value={choice.correction}

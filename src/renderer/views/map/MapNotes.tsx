@@ -5,7 +5,8 @@
  */
 import type { ChoroplethResult } from '../../../shared/geo';
 import { MEASURE_UNITS } from '../../charts/labels';
-import { formatMeasure } from '../../format/numbers';
+import { formatCount, formatMeasure } from '../../format/numbers';
+import { missingOutlines } from './mapCoverage';
 
 /** True when areas have crimes but not one has a figure for the measure: nothing is shaded. */
 export function nothingShaded(map: ChoroplethResult): boolean {
@@ -16,6 +17,7 @@ export function MapNotes({ map }: { map: ChoroplethResult }) {
   const blank = nothingShaded(map);
   if (!blank && map.notes.length === 0 && map.unmapped.length === 0) return null;
   const areas = map.level === 'ward' ? 'ward' : 'borough';
+  const gaps = missingOutlines(map);
   return (
     <section className={blank ? 'notes map-blank' : 'notes'} aria-label="Notes on this map" role={blank ? 'status' : undefined}>
       {blank ? (
@@ -29,6 +31,12 @@ export function MapNotes({ map }: { map: ChoroplethResult }) {
         {map.notes.map((n) => (
           <li key={n}>{n}</li>
         ))}
+        {gaps && (
+          <li>
+            The colour classes are worked out from the {formatCount(gaps.drawn)} {areas}s drawn, not all{' '}
+            {formatCount(gaps.withFigures)}.
+          </li>
+        )}
         {map.unmapped.length > 0 && (
           <li>
             Not on the map (no boundary):{' '}
@@ -36,6 +44,34 @@ export function MapNotes({ map }: { map: ChoroplethResult }) {
           </li>
         )}
       </ul>
+    </section>
+  );
+}
+
+/**
+ * Most of a map's areas with figures have no outline (a 2018-wards extract with only the 2022
+ * boundaries imported draws 149 of its 632 wards): said above the map, with the boundaries to
+ * import, and that the legend's classes come from the areas drawn alone.
+ */
+export function MissingOutlinesNotice({ map, onImport }: { map: ChoroplethResult; onImport?(): void }) {
+  const gaps = missingOutlines(map);
+  if (!gaps) return null;
+  const areas = map.level === 'ward' ? 'wards' : 'boroughs';
+  return (
+    <section className="notes map-blank map-gaps" role="status" aria-label="Areas not on this map">
+      <p className="notice-title">
+        {formatCount(gaps.missing)} of {formatCount(gaps.withFigures)} {areas} have no outline: import {gaps.boundaries}{' '}
+        (Import ▸ boundaries).
+      </p>
+      <p>
+        The map draws the other {formatCount(gaps.drawn)}, and its colour classes are worked out from those{' '}
+        {formatCount(gaps.drawn)} alone.
+      </p>
+      {onImport && (
+        <button type="button" className="button" onClick={onImport}>
+          Go to the Import view
+        </button>
+      )}
     </section>
   );
 }

@@ -17,8 +17,9 @@ import { useBoroughs } from '../assessment/useFindings';
 import { OpenedAreaDetail } from './AreaDetail';
 import { useChoropleth } from './useChoropleth';
 import { MonthSelect } from '../../components/MonthSelect';
+import { openingDataset } from './mapCoverage';
 import { MapEmpty } from './MapEmpty';
-import { MapNotes, nothingShaded } from './MapNotes';
+import { MapNotes, MissingOutlinesNotice, nothingShaded } from './MapNotes';
 import { MapTable } from './MapTable';
 import { mapTitle } from './mapTitle';
 import { useBoundarySets } from './useBoundarySets';
@@ -34,11 +35,9 @@ export const MapView = memo(function MapView({ active, onImport }: { active: boo
     [info],
   );
   const [key, setKey] = useState('');
-  const ds =
-    datasets.find((d) => d.key === key) ??
-    datasets.find((d) => d.areaLevel === 'ward') ??
-    datasets[0] ??
-    null;
+  const boundarySets = useBoundarySets();
+  // Until one is chosen, a dataset whose ward set's outlines are held: a map with no gaps.
+  const ds = datasets.find((d) => d.key === key) ?? openingDataset(datasets, boundarySets);
   const [level, setLevel] = useState<'ward' | 'borough'>('ward');
   const [measure, setMeasure] = useState<Measure>('count');
   const [borough, setBorough] = useState('');
@@ -47,7 +46,6 @@ export const MapView = memo(function MapView({ active, onImport }: { active: boo
   // A crime type belongs to its dataset: another dataset starts again from all crime.
   const crimeType =
     categories.find((c) => ds && category.dataset === ds.key && c.key === category.key) ?? null;
-  const boundarySets = useBoundarySets();
   const noBoundaries =
     boundarySets !== null && !boundarySets.some((b) => b.kind === 'ward' || b.kind === 'borough');
   const boroughs = useBoroughs(ds?.key ?? null, info);
@@ -94,9 +92,10 @@ export const MapView = memo(function MapView({ active, onImport }: { active: boo
       {ds && !noBoundaries && (
         <div className="card pivot-form map-form">
           <div className="pivot-controls">
-            <label className="field field-wide">
+            {/* Every choice as wide as its longest option, as in the Pivot: "Change in rate pe…" said nothing. */}
+            <label className="field field-wide field-dataset">
               <span>Dataset</span>
-              <select value={ds.key} onChange={(e) => setKey(e.target.value)}>
+              <select value={ds.key} title={ds.name} onChange={(e) => setKey(e.target.value)}>
                 {datasets.map((d) => (
                   <option key={d.key} value={d.key}>
                     {d.name}
@@ -105,7 +104,7 @@ export const MapView = memo(function MapView({ active, onImport }: { active: boo
               </select>
             </label>
             {ds.areaLevel === 'ward' && (
-              <label className="field">
+              <label className="field field-whole">
                 <span>Areas</span>
                 <select value={level} onChange={(e) => setLevel(e.target.value as 'ward' | 'borough')}>
                   <option value="ward">Wards</option>
@@ -114,7 +113,7 @@ export const MapView = memo(function MapView({ active, onImport }: { active: boo
               </label>
             )}
             {areaLevel === 'ward' && (
-              <label className="field">
+              <label className="field field-whole">
                 <span>Borough</span>
                 <select value={borough} onChange={(e) => setBorough(e.target.value)}>
                   <option value="">All London</option>
@@ -126,7 +125,7 @@ export const MapView = memo(function MapView({ active, onImport }: { active: boo
                 </select>
               </label>
             )}
-            <label className="field">
+            <label className="field field-whole">
               <span>Crime type</span>
               <select
                 value={crimeType?.key ?? ''}
@@ -140,9 +139,13 @@ export const MapView = memo(function MapView({ active, onImport }: { active: boo
                 ))}
               </select>
             </label>
-            <label className="field field-measure">
+            <label className="field field-measure field-whole">
               <span>Measure</span>
-              <select value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
+              <select
+                value={measure}
+                title={MEASURE_UNITS[measure]}
+                onChange={(e) => setMeasure(e.target.value as Measure)}
+              >
                 {MEASURES.map((m) => (
                   <option key={m} value={m}>
                     {MEASURE_UNITS[m]}
@@ -188,6 +191,8 @@ export const MapView = memo(function MapView({ active, onImport }: { active: boo
         <section className="card" aria-label="Heat map">
           {/* Nothing shaded: the reason comes first, not under a grey map. */}
           {nothingShaded(map) && <MapNotes map={map} />}
+          {/* Most wards without an outline: said above the map, with the boundaries to import. */}
+          <MissingOutlinesNotice map={map} onImport={onImport} />
           <PlotlyChart
             figure={figure}
             fileName={chartFileName(title)}

@@ -5,6 +5,7 @@
  */
 import type { Dimension, PivotSpec } from '../../../shared/pivot';
 import type { DatasetSummary } from '../../../shared/workspace';
+import { openingPeriod } from './periods';
 
 export const TIME_DIMENSIONS: Dimension[] = ['month', 'quarter', 'year', 'financial-year'];
 export const isTime = (d: Dimension) => TIME_DIMENSIONS.includes(d);
@@ -33,24 +34,17 @@ export const AREA_DIMENSIONS: Dimension[] = ['borough', 'ward', 'lsoa'];
 export const CATEGORY_DIMENSIONS: Dimension[] = ['major', 'minor', 'category', 'crime-type', 'outcome'];
 
 /**
- * What a dataset opens with: its areas (or crime types) by year, over the last two calendar
- * years it holds, the comparison an assessment makes (and quick even on a long history). Whole
- * years only: an extract ending in February would otherwise open on a full year beside two
- * months, and its chart would show every area falling by five-sixths.
+ * What a dataset opens with: its areas (or crime types) over its last two whole calendar years,
+ * the comparison an assessment makes (and quick even on a long history), never a part year
+ * beside a whole one (see openingPeriod).
  */
 export function defaultSpec(ds: DatasetSummary): PivotSpec {
   const rows: Dimension[] = ds.kind === 'incidents' ? ['crime-type'] : [finestArea(ds)];
   const spec: PivotSpec = { dataset: ds.key, rows, columns: ['year'], measure: 'count', filters: {} };
   const { first, last } = ds.months;
   if (!first || !last) return spec;
-  const lastYear = Number(last.slice(0, 4));
-  // The last whole calendar year held, unless the data holds none before its last months.
-  const endYear = last.endsWith('-12') || `${lastYear - 1}-12` < first ? lastYear : lastYear - 1;
-  const from = `${endYear - 1}-01`;
-  const to = `${endYear}-12`;
-  if (from > first) spec.months = { from };
-  if (to < last) spec.months = { ...spec.months, to };
-  return spec;
+  const { columns, months } = openingPeriod(first, last);
+  return { ...spec, columns: [columns], ...(months ? { months } : {}) };
 }
 
 /** The datasets a pivot can use: crimes, not populations. */

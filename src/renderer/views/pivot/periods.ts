@@ -23,3 +23,28 @@ export function intersect(a: MonthSpan | undefined, b: { from: string; to: strin
   const to = a?.to && a.to < b.to ? a.to : b.to;
   return { from, to };
 }
+
+/** The period a pivot opens on, and the time dimension across its columns. */
+export interface OpeningPeriod {
+  columns: Dimension;
+  months?: MonthSpan;
+}
+
+/**
+ * The period a dataset opens on, never a part year beside a whole one (a chart of Sep–Dec 2020
+ * beside all of 2021 shows every ward tripling): the last two whole calendar years held when
+ * there are two; the one whole year, by month, when there is one; every month held, by month,
+ * when there is none. (The pivot has no rolling 12-month periods to compare instead.)
+ */
+export function openingPeriod(first: string, last: string): OpeningPeriod {
+  const [firstYear, lastYear] = [Number(first.slice(0, 4)), Number(last.slice(0, 4))];
+  const firstWhole = first.endsWith('-01') ? firstYear : firstYear + 1;
+  const lastWhole = last.endsWith('-12') ? lastYear : lastYear - 1;
+  const wholeYears = lastWhole - firstWhole + 1;
+  if (wholeYears <= 0) return { columns: 'month' };
+  const from = wholeYears >= 2 ? `${lastWhole - 1}-01` : `${lastWhole}-01`;
+  const to = `${lastWhole}-12`;
+  // Only the ends that cut the data short: an open end reads "all months held".
+  const months: MonthSpan = { ...(from > first ? { from } : {}), ...(to < last ? { to } : {}) };
+  return { columns: wholeYears >= 2 ? 'year' : 'month', ...(months.from || months.to ? { months } : {}) };
+}
