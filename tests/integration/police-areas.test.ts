@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { infoText } from '../../src/cli/format';
 import { dispatch } from '../../src/core/handlers';
 import type { WorkspaceInfo } from '../../src/shared/workspace';
-import { areaCountText, notBoroughsText } from '../../src/renderer/views/data/areaCounts';
+import { notBoroughsText } from '../../src/shared/notBoroughs';
+import { areaCountText } from '../../src/renderer/views/data/areaCounts';
 import type { Workspace } from '../../src/core/store/workspace';
 import { data } from '../support/data';
 import { readCsv } from '../support/raw';
@@ -74,7 +75,7 @@ describe('boroughs and police areas on the real MPS files', () => {
     // `wardlens info` says the same.
     const words = infoText(info);
     expect(words).toContain(`Areas: ${londonBoroughs.size} boroughs,`);
-    expect(words).toContain(`Police areas (not boroughs): ${[...police].sort().join(', ')}`);
+    expect(words).toContain(`Not boroughs: ${notBoroughsText([...police].sort())}`);
   });
 
   it('lists a borough dataset’s police areas without an ONS code, its boroughs with theirs', async () => {

@@ -4,7 +4,7 @@
  * and "Unknown", the MPS's label for crimes with no borough recorded, which is no area at all.
  */
 import { formatCount } from '../../format/numbers';
-import { notBoroughsText } from './areaCounts';
+import { notBoroughsText } from '../../../shared/notBoroughs';
 
 export function PoliceAreas({ names }: { names: string[] }) {
   return (

@@ -1,7 +1,8 @@
 // The Data view's area counts in words, for the mixes the real files do not hold (City wards, one borough).
 import { describe, expect, it } from 'vitest';
 import type { DatasetArea } from '../../../shared/datasetContents';
-import { areaCountText, areaName, notBoroughsText, wardsText } from './areaCounts';
+import { notBoroughsText } from '../../../shared/notBoroughs';
+import { areaCountText, areaName, wardsText } from './areaCounts';
 
 const ward = (code: string, borough: string | null): DatasetArea => ({
   kind: 'ward',

@@ -6,28 +6,14 @@
  */
 import type { DatasetArea } from '../../../shared/datasetContents';
 import { counted, listed } from '../../../shared/counted';
+import { isNoBoroughLabel } from '../../../shared/notBoroughs';
 
 const CITY = 'City of London';
-
-/** "Unknown": the MPS's label for crimes with no borough recorded. */
-const isNoBoroughLabel = (name: string): boolean => name.trim().toLowerCase() === 'unknown';
 
 const uncoded = (a: DatasetArea) => a.kind === 'borough' && !a.code;
 /** A borough-level name without an ONS code that names a place: the airports, Aviation Security. */
 export const isPoliceArea = (a: DatasetArea): boolean => uncoded(a) && !isNoBoroughLabel(a.name);
 export const isNoBorough = (a: DatasetArea): boolean => uncoded(a) && isNoBoroughLabel(a.name);
-
-const quoted = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
-
-/** The Data view's "Not boroughs" tile: "police areas “A”, “B”; “Unknown”: crimes with no borough recorded". */
-export function notBoroughsText(names: string[]): string {
-  const places = names.filter((n) => !isNoBoroughLabel(n));
-  const unknown = names.filter(isNoBoroughLabel);
-  return [
-    ...(places.length ? [`${places.length === 1 ? 'police area' : 'police areas'} ${quoted(places)}`] : []),
-    ...(unknown.length ? [`${quoted(unknown)}: crimes with no borough recorded`] : []),
-  ].join('; ');
-}
 
 /** An area's name as a list shows it: "Unknown (no borough recorded)", else as the police or ONS name it. */
 export const areaName = (a: DatasetArea): string =>
