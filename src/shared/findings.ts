@@ -47,6 +47,14 @@ export interface RollingPoint {
   total: number | null;
 }
 
+export interface LikeForLike {
+  /** "Sep–Dec 2020" and "Sep–Dec 2021". */
+  previous: string;
+  current: string;
+  figures: AreaFigures;
+  sentences: string[];
+}
+
 export interface Findings {
   dataset: { key: string; name: string };
   area: { key: string; name: string };
@@ -58,6 +66,14 @@ export interface Findings {
   months: { rows: MonthFigure[]; seasonality: Seasonality; sentences: string[] };
   rollingYear: { points: RollingPoint[]; latest: { total: number | null; previousTotal: number | null; percentChange: number | null }; sentences: string[] };
   neighbours: { rows: NeighbourRow[]; london: AreaFigures | null; quartiles: Quartiles | null; sentences: string[] } | null;
+  /**
+   * Set when the data lacks months of either year: the whole years are then not compared, and
+   * this compares the same months of both ("Sep–Dec 2020" against "Sep–Dec 2021"). Null when
+   * the years share no month.
+   */
+  likeForLike?: LikeForLike | null;
+  /** For a year the data lacks months of, what it holds ("only Sep–Dec"); null for a whole year. */
+  heldMonths?: { previous: string | null; current: string | null };
   caveats: string[];
   /**
    * The files the figures come from: each crime file with the months of it the assessment

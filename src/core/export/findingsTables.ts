@@ -45,7 +45,8 @@ function comparisonCells(c: AreaFigures, withRates: boolean): ReportCell[] {
   const cells: ReportCell[] = [
     fig('count', c.previous),
     fig('count', c.current),
-    fig('change', c.change),
+    // A part year against a whole one is no change: its figure is left blank, as the % change is.
+    fig('change', c.flags.includes('incomplete') ? null : c.change),
     fig('percent', c.percentChange.value, {
       signed: true,
       ...flagged(c.flags),
@@ -75,6 +76,8 @@ const hasRates = (rows: AreaFigures[]) => rows.some((r) => r.previousRate !== nu
 
 export function quickFactsTable(f: Findings, source: ReportSource): ReportTable {
   const rows: { figures: AreaFigures; total: boolean }[] = [{ figures: f.quickFacts, total: false }];
+  if (f.likeForLike)
+    rows.push({ figures: { ...f.likeForLike.figures, name: `${f.area.name}, ${f.likeForLike.previous} and ${f.likeForLike.current}` }, total: false });
   if (f.neighbours?.london) rows.push({ figures: f.neighbours.london, total: true });
   const withRates = hasRates(rows.map((r) => r.figures));
   const body = rows.map((r) => ({

@@ -5,6 +5,7 @@
 import type { AreaFigures, Findings } from '../../shared/findings';
 import type { FigureCell, ReportRow, ReportSource, ReportTable, TextCell } from '../../shared/export';
 import type { CellFlag } from '../../shared/pivot';
+import { pValueText } from '../../shared/pValue';
 import { orderedFlags } from './words';
 
 export const text = (t: string, tone?: TextCell['tone']): TextCell =>
@@ -34,8 +35,8 @@ export const subtitleOf = (f: Findings) =>
 /** "No significant change (p = 0.66)", as the quick-fact sentences put it. */
 export function changeTestText(c: AreaFigures): string {
   if (!c.test) return c.flags.includes('incomplete') ? 'Not tested: a year is missing months' : 'Not tested';
-  // Three decimals near the 5% line, so "p = 0.05" never sits beside "not significant".
-  const p = c.test.pValue < 0.001 ? 'p < 0.001' : `p = ${c.test.pValue.toFixed(c.test.pValue < 0.1 ? 3 : 2)}`;
+  // One rule with the app and the sentences: two significant figures, so "p = 0.050" never sits beside "not significant" as "0.05".
+  const p = pValueText(c.test.pValue);
   const verdict = {
     'significant rise': 'Significant rise',
     'significant fall': 'Significant fall',

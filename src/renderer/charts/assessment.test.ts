@@ -39,6 +39,23 @@ describe('assessment charts', () => {
     expect(chartFileName(f.title)).toBe('burglary-in-harrow-rolling-12-month-total');
   });
 
+  it('starts the count axis of both line charts at zero, however high the counts', () => {
+    // Rolling totals between 1,050 and 1,200: an axis fitted to them would start near 1,050.
+    const high = {
+      ...findings,
+      rollingYear: {
+        ...findings.rollingYear,
+        points: [1050, 1120, 1200, 1180].map((total, i) => ({ month: `2017-0${i + 1}`, label: `M${i}`, total })),
+      },
+    } as Findings;
+    for (const fig of [monthsFigure(high), rollingFigure(high)]) {
+      const axis = fig.layout.yaxis!;
+      expect(axis.rangemode).toBe('tozero');
+      expect(axis.range).toBeUndefined();
+      expect(axis.autorange ?? true).toBe(true);
+    }
+  });
+
   it('keeps value-axis titles within the plot’s height, however long the crime type', () => {
     const long = { ...findings, category: { ...findings.category, label: 'VIOLENCE AGAINST THE PERSON' } };
     // Twelve rolling points slant their labels: the plot is then at its shortest.

@@ -49,6 +49,7 @@ function layout(title: string, note: string, valueAxis: string, angled: boolean)
     yaxis: {
       title: { text: valueAxis },
       tickformat: ',d',
+      // From zero, always: an axis starting at 1,050 makes a 10% swing look like a collapse.
       rangemode: 'tozero',
       gridcolor: '#e3e6eb',
       zeroline: true,
@@ -137,7 +138,6 @@ export function rollingFigure(f: Findings): PivotFigure {
   ];
   const l = layout(title, note, 'Crimes in the 12 months', points.length > 12);
   l.showlegend = false;
-  l.yaxis = { ...l.yaxis, rangemode: 'normal' };
   return { kind: 'line', title, sourceNote: note, caveat: null, data, layout: l };
 }
 

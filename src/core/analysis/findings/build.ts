@@ -15,7 +15,8 @@ import { findingsContext, type FindingsContext } from './context';
 import { monthsBlock, rollingBlock } from './months';
 import { findingsSources, rollingYearCaveat } from './sources';
 import { signed } from '../../signs';
-import { listedWithFigures, offences, quickFactSentences, count as fmtCount, rate as fmtRate } from './words';
+import { changeSentences, listedWithFigures, listedWithTies, offences, quickFactSentences, topWithTies, count as fmtCount, rate as fmtRate } from './words';
+import { heldWords, holdsAll, likeForLikeWindow, windowMonths } from './likeForLike';
 
 const LONDON_BOROUGH = /^E09000(0(0[2-9]|[12]\d|3[0-3]))$/; // the 32 boroughs; the City of London has its own police
 
@@ -34,6 +35,7 @@ export function buildFindings(db: Db, spec: FactsSpec): Findings {
   const quick = figuresFor(ctx, areaPivot, 0, area, boroughPops);
   const what = offences(categoryLabel);
   const caveats: string[] = [];
+  const partYear = partYearWords(ctx);
 
   const findings: Findings = {
     dataset: { key: ctx.dataset.key, name: ctx.dataset.name },
@@ -41,11 +43,13 @@ export function buildFindings(db: Db, spec: FactsSpec): Findings {
     category: { key: ctx.categoryFilter.category?.[0] ?? ctx.categoryFilter.major?.[0] ?? spec.category, label: categoryLabel, level: ctx.categoryLevel },
     years: { previous: ctx.previous.key, current: ctx.current.key, kind: spec.yearKind ?? 'calendar' },
     populationYears: { previous: quick.previousRate === null ? null : ctx.previous.populationYear, current: quick.currentRate === null ? null : ctx.current.populationYear, fixed: spec.populationYear !== undefined },
-    quickFacts: { ...quick, sentences: quickFactSentences(quick, what, area.name, ctx.previous.key, ctx.current.key) },
-    wards: wardPivot ? wardsBlock(ctx, wardPivot, what, caveats) : null,
+    quickFacts: { ...quick, sentences: quickFactSentences(quick, what, area.name, ctx.previous.key, ctx.current.key, partYear ?? undefined) },
+    likeForLike: partYear ? likeForLikeBlock(ctx, area, boroughPops, what) : null,
+    heldMonths: { previous: holdsAll(ctx, ctx.previous) ? null : heldWords(ctx, ctx.previous), current: holdsAll(ctx, ctx.current) ? null : heldWords(ctx, ctx.current) },
+    wards: wardPivot ? wardsBlock(ctx, wardPivot, what, caveats, partYear) : null,
     months: monthsBlock(ctx, area.key),
     rollingYear: rollingBlock(ctx, area.key),
-    neighbours: neighboursBlock(ctx, boroughPivot, area.key, boroughPops),
+    neighbours: neighboursBlock(ctx, boroughPivot, area.key, boroughPops, partYear),
     caveats,
     // Every borough's population can count (the London total and the RAG quartiles), and each rated ward's.
     sources: findingsSources(ctx, { borough: keysOf(boroughPivot), ward: wardPivot ? keysOf(wardPivot) : [] }),
@@ -79,7 +83,32 @@ function figuresFor(ctx: FindingsContext, pivot: PivotResult, r: number, area: {
     previousIncomplete: !isHeld(ctx, ctx.previous),
     currentIncomplete: !isHeld(ctx, ctx.current),
   });
-  return { key: area.key, name: area.name, ...comparison };
+  // Rates of a part year and a full year differ by the missing months, not by any change.
+  const rateChange = comparison.flags.includes('incomplete') ? null : comparison.rateChange;
+  return { key: area.key, name: area.name, ...comparison, rateChange };
+}
+
+/** "The data holds only Sep–Dec of 2020", or null when it holds both years whole. */
+function partYearWords(ctx: FindingsContext): string | null {
+  const parts = [ctx.previous, ctx.current].filter((y) => !holdsAll(ctx, y)).map((y) => `${heldWords(ctx, y)} of ${y.key}`);
+  return parts.length ? `The data holds ${parts.join(' and ')}` : null;
+}
+
+/** The same months of both years, compared as the whole years would be. */
+function likeForLikeBlock(ctx: FindingsContext, area: { key: string; name: string }, pops: PopulationTable, what: string): Findings['likeForLike'] {
+  const window = likeForLikeWindow(ctx);
+  if (!window) return null;
+  const total = (span: { first: number; last: number }) =>
+    ctx.pivot({ rows: [], columns: [], months: windowMonths(span), filters: { ...ctx.categoryFilter, borough: [area.key] } }).cells[0]?.[0]?.count ?? 0;
+  const comparison = compareCounts({
+    previous: total(window.previous),
+    current: total(window.current),
+    previousPopulation: pops.get(area.key)?.get(ctx.previous.populationYear) ?? null,
+    currentPopulation: pops.get(area.key)?.get(ctx.current.populationYear) ?? null,
+  });
+  const figures = { key: area.key, name: area.name, ...comparison };
+  const opening = `Like for like, between ${window.previousLabel} and ${window.currentLabel} ${what} in ${area.name}`;
+  return { previous: window.previousLabel, current: window.currentLabel, figures, sentences: changeSentences(figures, opening) };
 }
 
 function isHeld(ctx: FindingsContext, span: { first: number; last: number }): boolean {
@@ -87,21 +116,28 @@ function isHeld(ctx: FindingsContext, span: { first: number; last: number }): bo
   return true;
 }
 
-function wardsBlock(ctx: FindingsContext, pivot: PivotResult, what: string, caveats: string[]): Findings['wards'] {
+function wardsBlock(ctx: FindingsContext, pivot: PivotResult, what: string, caveats: string[], partYear: string | null): Findings['wards'] {
   const pops = loadPopulations(ctx.db, 'ward');
   const figures = pivot.rows.map((row, r) => figuresFor(ctx, pivot, r, { key: row.keys[0]!, name: row.labels[0]! }, pops));
   const ranks = competitionRanks(figures.map((f) => f.current));
   const rows: WardFigures[] = figures.map((f, i) => ({ ...f, rank: ranks[i] ?? null })).sort((a, b) => b.current - a.current);
   const highest = rows.slice(0, 5);
-  const rises = rows.filter((w) => w.change > 0).sort((a, b) => b.change - a.change).slice(0, 5);
-  const falls = rows.filter((w) => w.change < 0).sort((a, b) => a.change - b.change).slice(0, 5);
+  // A part year against a full one gives every ward a "change" that is only missing months.
+  const rises = partYear ? [] : rows.filter((w) => w.change > 0).sort((a, b) => b.change - a.change).slice(0, 5);
+  const falls = partYear ? [] : rows.filter((w) => w.change < 0).sort((a, b) => a.change - b.change).slice(0, 5);
   const small = rows.filter((w) => w.flags.includes('small')).length;
   if (small) caveats.push(`${small} of ${rows.length} wards had fewer than 10 ${what} in one of the years: small counts swing widely, so their % changes are withheld.`);
   const sentences = [
-    highest.length ? `The wards with the most ${what} in ${ctx.current.key} were ${listedWithFigures(highest.slice(0, 3).map((w) => ({ name: w.name, value: fmtCount(w.current) })))}.` : `No ward recorded any ${what} in ${ctx.current.key}.`,
+    highest.length && highest[0]!.current > 0
+      ? `The wards with the most ${what} in ${ctx.current.key} were ${listedWithTies(topWithTies(rows, 3, (w) => w.current).map((w) => ({ name: w.name, value: fmtCount(w.current) })))}.`
+      : `No ward recorded any ${what} in ${ctx.current.key}.`,
   ];
-  if (rises.length) sentences.push(`The biggest rises were in ${listedWithFigures(rises.slice(0, 3).map((w) => ({ name: w.name, value: signed(w.change, fmtCount, true) })))}.`);
-  if (falls.length) sentences.push(`The biggest falls were in ${listedWithFigures(falls.slice(0, 3).map((w) => ({ name: w.name, value: signed(w.change, fmtCount) })))}.`);
+  if (partYear) {
+    sentences.push(`${partYear}, so the wards’ rises and falls between ${ctx.previous.key} and ${ctx.current.key} are not given.`);
+    return { rows, highest, rises, falls, sentences };
+  }
+  if (rises.length) sentences.push(`The biggest rises were in ${listedWithTies(topWithTies(rises, 3, (w) => w.change).map((w) => ({ name: w.name, value: signed(w.change, fmtCount, true) })))}.`);
+  if (falls.length) sentences.push(`The biggest falls were in ${listedWithTies(topWithTies(falls, 3, (w) => w.change).map((w) => ({ name: w.name, value: signed(w.change, fmtCount) })))}.`);
   const significant = rows.filter((w) => w.test && w.test.verdict !== 'no significant change');
   sentences.push(
     significant.length
@@ -111,7 +147,7 @@ function wardsBlock(ctx: FindingsContext, pivot: PivotResult, what: string, cave
   return { rows, highest, rises, falls, sentences };
 }
 
-function neighboursBlock(ctx: FindingsContext, pivot: PivotResult, areaKey: string, pops: PopulationTable): Findings['neighbours'] {
+function neighboursBlock(ctx: FindingsContext, pivot: PivotResult, areaKey: string, pops: PopulationTable, partYear: string | null): Findings['neighbours'] {
   const all = pivot.rows.map((row, r) => figuresFor(ctx, pivot, r, { key: row.keys[0]!, name: row.labels[0]! }, pops));
   const london = all.filter((f) => LONDON_BOROUGH.test(f.key));
   const { quartiles, ratings } = ragRatings(london.map((f) => f.rateChange));
@@ -127,7 +163,8 @@ function neighboursBlock(ctx: FindingsContext, pivot: PivotResult, areaKey: stri
   if (me?.rag && me.rateChange !== null) {
     const band = me.rag === 'red' ? 'among the quarter of London boroughs with the largest rises' : me.rag === 'green' ? 'among the quarter with the largest falls or smallest rises' : 'in the middle half of London boroughs';
     sentences.push(`${me.name}’s rate change of ${signed(me.rateChange, fmtRate, true)} per 1,000 puts it ${band} (RAG ${me.rag}).`);
-  } else sentences.push('RAG ratings need population figures for the London boroughs: import a borough population table.');
+  } else if (partYear) sentences.push(`${partYear}, so no rate changes or RAG ratings are given between ${ctx.previous.key} and ${ctx.current.key}.`);
+  else sentences.push('RAG ratings need population figures for the London boroughs: import a borough population table.');
   return { rows, london: londonRow, quartiles, sentences };
 }
 
@@ -154,7 +191,12 @@ function londonTotal(ctx: FindingsContext, boroughs: AreaFigures[], pops: Popula
 function generalCaveats(f: Findings): string[] {
   const out: string[] = [];
   const q = f.quickFacts;
-  if (q.flags.includes('incomplete')) out.push('The data lacks months of one of the years compared, so the years are not like for like: no % change or significance test is given.');
+  if (q.flags.includes('incomplete'))
+    out.push(
+      f.likeForLike
+        ? `The data lacks months of one of the years compared, so the whole years are not compared: the figures for change compare ${f.likeForLike.previous} with ${f.likeForLike.current}, the months both years hold.`
+        : 'The data lacks months of one of the years compared, and the two years share no month, so no change between them is given.',
+    );
   if (q.flags.includes('small')) out.push('The counts are small (under 10): a change of a few crimes is a large % change and means little.');
   if (q.flags.includes('not-significant')) out.push('The change between the years is within normal year-to-year variation (not statistically significant at the 95% level).');
   if (f.wards) out.push('Ward figures may not add up to the borough’s published total: some crimes carry no ward, airport crime is filed under its own police area, and crimes in custody are recorded in the police station’s ward.');

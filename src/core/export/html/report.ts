@@ -50,7 +50,9 @@ function factCards(q: AreaFigures, f: Findings): string {
       formatFigure({ kind: 'count', value: q.current }),
       `${previous}: ${formatFigure({ kind: 'count', value: q.previous })}`,
     ),
-    card('Change', formatFigure({ kind: 'change', value: q.change }), `% change: ${pct}`),
+    q.flags.includes('incomplete')
+      ? card('Change', '–', 'A year lacks months: the whole years are not compared')
+      : card('Change', formatFigure({ kind: 'change', value: q.change }), `% change: ${pct}`),
   ];
   if (q.currentRate !== null) {
     cards.push(
@@ -88,6 +90,7 @@ function categorySection(c: ReportCategory, figures: PlotlyFigure[], images: boo
   const f = c.findings;
   const out = [`<section class="category" id="${c.anchor}">`, `<h2>${escapeHtml(f.category.label)}</h2>`];
   out.push('<h3>Quick facts</h3>', factCards(f.quickFacts, f), ...f.quickFacts.sentences.map(p));
+  if (f.likeForLike) out.push(...f.likeForLike.sentences.map(p));
   out.push('<h3>Findings</h3>');
   if (f.wards) out.push('<h4>Wards</h4>', ...f.wards.sentences.map(p));
   out.push('<h4>Months</h4>', ...f.months.sentences.map(p));

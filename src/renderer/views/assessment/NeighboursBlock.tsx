@@ -6,7 +6,7 @@
 import type { Rag } from '../../../shared/analysis';
 import type { AreaFigures, FactsSpec, Findings, NeighbourRow } from '../../../shared/findings';
 import { ExportButtons } from '../../components/ExportButtons';
-import { change, count, pctChange, pctWhy, rate, rateChange } from './figures';
+import { countChange, count, pctChange, pctWhy, rate, rateChange } from './figures';
 
 const RAG_WORDS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
 const QUARTILE_WORDS = ['', 'lowest quarter', 'second quarter', 'third quarter', 'highest quarter'];
@@ -22,7 +22,7 @@ function Row({ r, self, rag }: { r: AreaFigures; self?: boolean; rag?: Neighbour
       <td className="num">{rate(r.previousRate)}</td>
       <td className="num">{count(r.current)}</td>
       <td className="num">{rate(r.currentRate)}</td>
-      <td className="num">{change(r.change)}</td>
+      <td className="num">{countChange(r)}</td>
       <td className="num" title={pctWhy(r)}>
         {pctChange(r)}
       </td>

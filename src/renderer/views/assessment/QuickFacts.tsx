@@ -1,7 +1,11 @@
 /** Block 1: this year and last, count and rate, the changes, and whether the change is real. */
 import type { FactsSpec, Findings } from '../../../shared/findings';
 import { ExportButtons } from '../../components/ExportButtons';
-import { change, count, pctChange, pctWhy, rate, rateChange, significance } from './figures';
+import { countChange, count, isIncomplete, pctChange, pctWhy, rate, rateChange, significance } from './figures';
+import { LikeForLike } from './LikeForLike';
+
+/** "The data holds only Sep–Dec", on the tile of a year the data lacks months of. */
+const held = (months: string | null | undefined) => (months ? `The data holds ${months}` : undefined);
 
 export function QuickFacts({
   findings: f,
@@ -18,9 +22,9 @@ export function QuickFacts({
   const verdict = q.test?.verdict;
   const tone = verdict === 'significant rise' ? 'bad' : verdict === 'significant fall' ? 'good' : 'neutral';
   const facts: [string, string, string, string?][] = [
-    ['previous', `Crimes ${py}`, count(q.previous)],
-    ['current', `Crimes ${cy}`, count(q.current)],
-    ['change', 'Change', change(q.change)],
+    ['previous', `Crimes ${py}`, count(q.previous), held(f.heldMonths?.previous)],
+    ['current', `Crimes ${cy}`, count(q.current), held(f.heldMonths?.current)],
+    ['change', 'Change', countChange(q), isIncomplete(q) ? 'Whole years not compared' : undefined],
     ['percent', '% change', pctChange(q), pctWhy(q)],
     [
       'previous-rate',
@@ -34,7 +38,12 @@ export function QuickFacts({
       rate(q.currentRate),
       pop.current ? `per 1,000, ${pop.current} population` : undefined,
     ],
-    ['rate-change', 'Rate change', rateChange(q.rateChange), 'points per 1,000 residents'],
+    [
+      'rate-change',
+      'Rate change',
+      rateChange(q.rateChange),
+      isIncomplete(q) ? 'Whole years not compared' : 'points per 1,000 residents',
+    ],
   ];
   return (
     <section className="card assessment-block" aria-labelledby="block-quick-facts">
@@ -58,6 +67,7 @@ export function QuickFacts({
           <p key={s}>{s}</p>
         ))}
       </div>
+      <LikeForLike findings={f} />
       <p className="source-line">
         Population:{' '}
         {pop.fixed

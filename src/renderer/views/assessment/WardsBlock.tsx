@@ -1,14 +1,14 @@
 /** Block 2: the wards with the most crime, and those that rose and fell most; small counts marked. */
 import type { FactsSpec, Findings, WardFigures } from '../../../shared/findings';
 import { ExportButtons } from '../../components/ExportButtons';
-import { change, count, isSmall, pctChange, pctWhy } from './figures';
+import { countChange, count, isSmall, pctChange, pctWhy } from './figures';
 
-function WardTable({ title, rows, years }: { title: string; rows: WardFigures[]; years: Findings['years'] }) {
+function WardTable({ title, rows, years, empty = 'None.' }: { title: string; rows: WardFigures[]; years: Findings['years']; empty?: string }) {
   return (
     <div className="ward-table">
       <h3>{title}</h3>
       {rows.length === 0 ? (
-        <p className="muted">None.</p>
+        <p className="muted">{empty}</p>
       ) : (
         <table className="compact-table">
           <thead>
@@ -44,7 +44,7 @@ function WardTable({ title, rows, years }: { title: string; rows: WardFigures[];
                     </sup>
                   )}
                 </td>
-                <td className="num">{change(w.change)}</td>
+                <td className="num">{countChange(w)}</td>
                 <td className="num" title={pctWhy(w)}>
                   {pctChange(w)}
                 </td>
@@ -67,6 +67,7 @@ export function WardsBlock({
   fileName: string;
 }) {
   const w = f.wards;
+  const partYear = f.quickFacts.flags.includes('incomplete') ? 'Not given: a year lacks months.' : 'None.';
   return (
     <section className="card assessment-block" aria-labelledby="block-wards">
       <h2 id="block-wards">2. Wards</h2>
@@ -84,8 +85,8 @@ export function WardsBlock({
           </div>
           <div className="ward-tables">
             <WardTable title="Highest" rows={w.highest} years={f.years} />
-            <WardTable title="Biggest rises" rows={w.rises} years={f.years} />
-            <WardTable title="Biggest falls" rows={w.falls} years={f.years} />
+            <WardTable title="Biggest rises" rows={w.rises} years={f.years} empty={partYear} />
+            <WardTable title="Biggest falls" rows={w.falls} years={f.years} empty={partYear} />
           </div>
           <p className="hint">
             <span className="flag-marks">*</span> Small count: fewer than 10 crimes; it swings by chance (3 to

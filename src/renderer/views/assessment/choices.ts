@@ -46,6 +46,17 @@ export function yearsOf(d: DatasetSummary, kind: YearKind = 'calendar'): number[
 }
 
 /**
+ * The year the form starts on: the latest full year with a full year before it, so the first
+ * comparison shown is like for like; else the latest full year, whose part year before it the
+ * engine flags and compares only over the months both hold.
+ */
+export function defaultYear(d: DatasetSummary, kind: YearKind = 'calendar'): number {
+  const years = yearsOf(d, kind);
+  const first = monthNumber(d.months.first!);
+  return years.find((y) => span(y - 1, kind).first >= first) ?? years[0]!;
+}
+
+/**
  * The dataset's own categories from a pivot of major × category over it: each major once (the
  * grid may give one row per category id), in the engine's spelling, so "BURGLARY" and
  * "Burglary" of two extracts are one choice, and nothing of another dataset appears.
@@ -95,7 +106,10 @@ export function settleSpec(
 ): FactsSpec {
   const years = yearsOf(dataset, chosen.yearKind ?? 'calendar');
   const area = chosen.area && boroughs.includes(chosen.area) ? chosen.area : boroughs[0]!;
-  const year = chosen.year !== undefined && years.includes(chosen.year) ? chosen.year : years[0]!;
+  const year =
+    chosen.year !== undefined && years.includes(chosen.year)
+      ? chosen.year
+      : defaultYear(dataset, chosen.yearKind ?? 'calendar');
   const compare =
     chosen.compare !== undefined && chosen.compare < year && years.includes(chosen.compare)
       ? chosen.compare

@@ -1,0 +1,52 @@
+/**
+ * When a year compared lacks months, the quick facts compare the same months of both years
+ * ("Sep–Dec 2020 against Sep–Dec 2021") instead of the whole years: tiles, test and sentences.
+ */
+import type { Findings } from '../../../shared/findings';
+import { change, count, pctChange, pctWhy, significance } from './figures';
+
+export function LikeForLike({ findings: f }: { findings: Findings }) {
+  const l = f.likeForLike;
+  if (!f.quickFacts.flags.includes('incomplete')) return null;
+  if (!l)
+    return (
+      <p className="notice" data-fact="like-for-like">
+        The two years share no month in this data, so no change between them is given.
+      </p>
+    );
+  const c = l.figures;
+  const verdict = c.test?.verdict;
+  const tone = verdict === 'significant rise' ? 'bad' : verdict === 'significant fall' ? 'good' : 'neutral';
+  const tiles: [string, string, string, string?][] = [
+    ['like-previous', `Crimes ${l.previous}`, count(c.previous)],
+    ['like-current', `Crimes ${l.current}`, count(c.current)],
+    ['like-change', 'Change', change(c.change)],
+    ['like-percent', '% change', pctChange(c), pctWhy(c)],
+  ];
+  return (
+    <div className="like-for-like" data-fact="like-for-like">
+      <h3>
+        Like for like: {l.previous} against {l.current}
+      </h3>
+      <dl className="fact-tiles">
+        {tiles.map(([id, label, value, note]) => (
+          <div key={id} className="fact-tile" data-fact={id}>
+            <dt>{label}</dt>
+            <dd>
+              <span className="fact-value">{value}</span>
+              {note && <span className="fact-note">{note}</span>}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className={`significance significance-${tone}`} data-fact="like-significance">
+        <strong>Is it real?</strong> {significance(c)}
+      </p>
+      <div className="findings-text">
+        {l.sentences.map((s) => (
+          <p key={s}>{s}</p>
+        ))}
+      </div>
+    </div>
+  );
+}
