@@ -1,4 +1,5 @@
 /** What the Import view shows of a file before importing it. */
+import type { ErrorDetails } from './errors';
 import type { FileFormat } from './workspace';
 
 export interface FilePreview {
@@ -9,12 +10,14 @@ export interface FilePreview {
   /** The recognised format, or null when the file needs a column mapping. */
   format: FileFormat | null;
   dataset: string | null;
-  /** Row number of the header the recogniser found (1 when unrecognised). */
+  /** Row number of the header the recogniser found (when unrecognised, the first row of labels above rows of figures, or 1). */
   headerRow: number;
   /** The first rows as text, exactly as the file has them (up to 30), with their row numbers. */
   rows: { row: number; cells: string[] }[];
   /** Why the file is not recognised, when it is not. */
   problem: string | null;
+  /** Where the problem is and what was expected, as the import's own error gives them (a count of "n/a": its file, row and column). */
+  problemAt?: ErrorDetails;
   /** Through a column mapping: how every row's area name resolves, as the import would resolve it. */
   areas?: AreaCheck;
 }

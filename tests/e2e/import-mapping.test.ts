@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
+import type { Locator } from 'playwright-core';
 import type { Session } from './support/browser';
 import { monthColumns, readCsv } from '../support/raw';
 import { dataDir, realFiles, screenshotDir, tempDir } from './support/paths';
@@ -96,7 +97,8 @@ describe('mapped and broken imports in Chromium', () => {
 
     await card.getByLabel('Sheet').selectOption('ASB by ward');
     await card.getByRole('cell', { name: 'Harrow Community Safety Partnership' }).waitFor();
-    await card.getByLabel('Header row').fill('4');
+    // The header is guessed below the sheet's title rows: the first row of labels above figures.
+    await expect.poll(() => card.getByLabel('Header row').inputValue()).toBe('4');
     await card.getByLabel('Area column').selectOption({ label: 'A: Ward code' });
     await card.getByLabel('Months run across the columns').check();
     await card.getByLabel('The same for every row').check();
@@ -104,8 +106,12 @@ describe('mapped and broken imports in Chromium', () => {
     await card.getByLabel('Import into the dataset named').fill('Harrow ASB (partner)');
     await card.getByText('✓ The mapping reads this file').waitFor();
     // Before importing, the check says what the import will refuse: the mistyped code's row.
+    // Rows would be refused, so the first line says so: never a plain ✓.
     expect(await card.locator('.check-good').textContent()).toBe(
-      '✓ The mapping reads this file: 3 wards recognised, in 3 of its 4 rows. 1 totals row will be skipped. It will be imported into “Harrow ASB (partner)”.',
+      '✓ The mapping reads this file, but 1 of its 4 rows would not be stored:',
+    );
+    expect(await card.locator('.check-rest').textContent()).toBe(
+      '3 wards recognised, in 3 of its 4 rows. 1 totals row will be skipped. It will be imported into “Harrow ASB (partner)”.',
     );
     expect(await card.locator('.check-warn li').allTextContents()).toEqual([
       '1 code matches no ward in the workspace’s wards — E05099999 — its row would not be stored.',
@@ -153,6 +159,50 @@ describe('mapped and broken imports in Chromium', () => {
     await s.screenshot('09-data-mapped', { fullPage: true });
     await page.getByRole('button', { name: /^Import/ }).click();
   });
+
+  it('fails the mapping check on a count the import would refuse, with the import’s own error', async () => {
+    const { page } = s;
+    const file = path.join(dir, 'partner burglary n-a.xlsx');
+    const book = XLSX.utils.book_new();
+    const rows = [
+      ['Harrow Council burglary partner return'],
+      ['Produced by the Community Safety Team'],
+      [],
+      ['Ward', 'Month', 'Category', 'Count'],
+      ['Canons', 'Jan-24', 'Burglary', 12],
+      ['Centenary', 'Jan-24', 'Burglary', 'n/a'],
+      ['Greenhill', 'Jan-24', 'Burglary', 31],
+      ['Total', '', '', 43],
+    ];
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'Return');
+    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    await page.getByTestId('import-input').setInputFiles(file);
+    const card = page.getByRole('article', { name: 'partner burglary n-a.xlsx' });
+    await card.getByText('Needs a mapping').waitFor();
+    try {
+      await checkBadCount(card);
+    } finally {
+      // Off the list, so the next tests' "Import 1 file" is theirs alone.
+      await card.getByRole('button', { name: 'Remove partner burglary n-a.xlsx from the list' }).click();
+    }
+    await card.waitFor({ state: 'detached' });
+  });
+
+  async function checkBadCount(card: Locator) {
+    expect(await card.getByLabel('Header row').inputValue()).toBe('4');
+    await card.getByLabel('Area column').selectOption({ label: 'A: Ward' });
+    await card.getByLabel('Ward boundaries').selectOption('2022');
+    await card.getByLabel('Month column').selectOption({ label: 'B: Month' });
+    await card.getByLabel('Count column').selectOption({ label: 'D: Count' });
+    await card.getByRole('combobox', { name: /^Category column/ }).selectOption({ label: 'C: Category' });
+    const bad = card.locator('.check-bad');
+    await bad.waitFor();
+    expect(await bad.textContent()).toBe(
+      '✗ partner burglary n-a.xlsx (row 6, column "Count"): expected a count (a whole number), found "n/a". What to do: Put a whole number of 0 or more there, then import the file again.',
+    );
+    expect(await card.locator('.check-good').count()).toBe(0);
+    await card.locator('.mapping-check').screenshot({ path: path.join(screenshotDir, '07e-mapping-check-bad-count.png') });
+  }
 
   it('shows a broken file’s error with the file, the row and the column to fix', async () => {
     const { page } = s;
@@ -222,7 +272,7 @@ describe('mapped and broken imports in Chromium', () => {
     await page.getByTestId('import-input').setInputFiles(sheet.file);
     const card = page.getByRole('article', { name: 'Harrow burglary misspelt.xlsx' });
     await card.getByText('Needs a mapping').waitFor();
-    await card.getByLabel('Header row').fill('3');
+    expect(await card.getByLabel('Header row').inputValue()).toBe('3');
     await card.getByLabel('Area column').selectOption({ label: 'A: Ward' });
     await card.getByLabel('Months run across the columns').check();
     await card.getByLabel('The same for every row').check();
@@ -234,19 +284,21 @@ describe('mapped and broken imports in Chromium', () => {
     const twice = sheet.wards.filter((w) => sheet.inTwoBoroughs.has(w));
     expect([n, twice]).toEqual([22, ['Belmont', 'Edgware']]);
     const check = card.locator('.mapping-check');
-    const recognised = (k: number) =>
-      `✓ The mapping reads this file: ${k} wards recognised, in ${k} of its ${n} rows. 1 totals row will be skipped.`;
+    const recognised = (k: number) => `${k} wards recognised, in ${k} of its ${n} rows. 1 totals row will be skipped.`;
     // No ward boundaries chosen: names the 2014 and 2018 wards also had are held back, pointing at the choice.
     const [unmatched, sets] = await check.locator('.check-warn li').allTextContents();
     expect(unmatched).toBe('1 name matches no ward in the workspace’s wards — Stanmoor — its row would not be stored.');
     const held = /^(\d+) ward names are in more than one set of ward boundaries \(2014, 2018 or 2022\) — .+ and \d+ more — their (\d+) rows would not be stored: choose the Ward boundaries above\.$/.exec(sets!);
     expect(held, sets).not.toBeNull();
     expect(held![1]).toBe(held![2]);
-    expect(await check.locator('.check-good').textContent()).toContain(recognised(n - 1 - Number(held![1])));
+    expect(await check.locator('.check-rest').textContent()).toContain(recognised(n - 1 - Number(held![1])));
+    expect(await check.locator('.check-good').textContent()).toBe(
+      `✓ The mapping reads this file, but ${1 + Number(held![1])} of its ${n} rows would not be stored:`,
+    );
     await check.screenshot({ path: path.join(screenshotDir, '07a-mapping-check-ward-sets.png') });
 
     await card.getByLabel('Ward boundaries').selectOption('2022');
-    await check.locator('.check-good', { hasText: recognised(n - 3) }).waitFor();
+    await check.locator('.check-rest', { hasText: recognised(n - 3) }).waitFor();
     expect(await check.locator('.check-warn li').allTextContents()).toEqual([
       '1 name matches no ward in the 2022 wards — Stanmoor — its row would not be stored.',
       '2 ward names belong to wards in more than one borough — Belmont (Harrow or Sutton) and Edgware (Barnet or Harrow) — their 2 rows would not be stored: say the Borough above.',
@@ -258,7 +310,7 @@ describe('mapped and broken imports in Chromium', () => {
     // Saying the borough settles Belmont and Edgware; the misspelt name stays refused.
     await card.getByRole('combobox', { name: /^Borough/ }).selectOption({ label: 'Every row is in one borough…' });
     await card.getByRole('textbox', { name: 'Every row is in' }).fill('Harrow');
-    await check.locator('.check-good', { hasText: recognised(n - 1) }).waitFor();
+    await check.locator('.check-rest', { hasText: recognised(n - 1) }).waitFor();
     expect(await check.locator('.check-warn li').allTextContents()).toEqual([
       '1 name matches no ward in the 2022 wards — Stanmoor — its row would not be stored.',
     ]);

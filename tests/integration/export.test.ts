@@ -171,7 +171,7 @@ describe('a pivot to xlsx', () => {
           (c.flags.includes('incomplete') ? '†' : '') +
           (c.flags.includes('not-significant') ? '~' : '');
         if (marks) flagged++;
-        expect(cell.z).toBe(['+0.0%', '-0.0%', '0.0%'].map((s) => (marks ? `${s}"${marks}"` : s)).join(';'));
+        expect(cell.z).toBe(['+0.0%', '"−"0.0%', '0.0%'].map((s) => (marks ? `${s}"${marks}"` : s)).join(';'));
       }),
     );
     expect(flagged).toBeGreaterThan(0); // Harrow's burglary change is within the noise

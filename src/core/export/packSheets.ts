@@ -21,18 +21,26 @@ const textRow = (...cells: string[]): ReportRow => ({
   cells: cells.map((text) => ({ kind: 'text' as const, text })),
 });
 
+/**
+ * A category's label as all its sheets show it: shortened once, to leave room (Excel allows 31
+ * characters) for its longest block name, so "Violence Against th… – Quick facts" and
+ * "Violence Against th… – Wards" read alike and every block name shows whole.
+ */
+export function categoryForSheets(label: string, blocks: string[]): string {
+  const room = 31 - Math.max(0, ...blocks.map((b) => b.length)) - ' – '.length;
+  return label.length > room ? `${label.slice(0, room - 1).trimEnd()}…` : label;
+}
+
 export function packSheets(input: PackSheetsInput): WorkbookSheet[] {
   const names = new SheetNames();
   const first = input.categories[0]!;
   const f = first.findings;
   const contentsName = names.name('Contents');
   const summaryName = names.name('Summary');
-  const blocks = input.categories.flatMap((c) =>
-    c.tables.map((t) => ({
-      name: names.name(blockSheetName(c.findings.category.label, t.block)),
-      table: t.table,
-    })),
-  );
+  const blocks = input.categories.flatMap((c) => {
+    const category = categoryForSheets(c.findings.category.label, c.tables.map((t) => t.block));
+    return c.tables.map((t) => ({ name: names.name(blockSheetName(category, t.block)), table: t.table }));
+  });
   const sourcesName = names.name('Sources & caveats');
 
   const textTable = (title: string, header: string[], body: ReportRow[]): ReportTable => ({

@@ -17,14 +17,17 @@ export interface WorkbookSheet {
   table: ReportTable;
 }
 
+// A change's negative section shows the typographic minus the app and the reports use ("−55",
+// not Excel's "-55"), as literal text before the absolute value. Counts, rates and shares are
+// never negative, so they keep one section.
 const BASE_FORMATS: Record<FigureKind, string[]> = {
   count: ['#,##0'],
-  change: ['+#,##0', '-#,##0', '0'],
+  change: ['+#,##0', '"−"#,##0', '0'],
   rate: ['#,##0.00'],
-  'rate-change': ['+#,##0.00', '-#,##0.00', '0.00'],
+  'rate-change': ['+#,##0.00', '"−"#,##0.00', '0.00'],
   percent: ['0.0%'],
 };
-const SIGNED_PERCENT = ['+0.0%', '-0.0%', '0.0%'];
+const SIGNED_PERCENT = ['+0.0%', '"−"0.0%', '0.0%'];
 
 /** The number format of a figure, with its flag marks as literal text in every section. */
 export function numberFormat(cell: FigureCell): string {

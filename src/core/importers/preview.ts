@@ -5,11 +5,11 @@ import type { AreaCheck, FilePreview } from '../../shared/preview';
 import { toApiError, WardlensError } from '../errors';
 import { AreaRegistry } from '../store/areas';
 import type { Workspace } from '../store/workspace';
-import { Tally, type ImportContext } from './context';
+import { isBlank, Tally, type ImportContext } from './context';
 import { checkMappedAreas, layoutFromMapping } from './formats/mapped';
 import { planImport, type ImportPlan } from './plan';
 import { openTable } from './readers/open';
-import { cellText, type TableSource } from './readers/table';
+import { cellText, type SheetRow, type TableSource } from './readers/table';
 import { xlsxSheetNames } from './readers/xlsx';
 
 export async function previewFile(ws: Workspace, path: string, sheet?: string, mapping?: ColumnMapping): Promise<FilePreview> {
@@ -20,6 +20,8 @@ export async function previewFile(ws: Workspace, path: string, sheet?: string, m
     const source = openTable(path, mapping?.sheet ?? sheet);
     preview.sheet = source.sheet;
     preview.rows = source.head.map((r) => ({ row: r.row, cells: r.cells.map(cellText) }));
+    // Unrecognised sheets start the mapping at the guessed header; a recognised one's plan says where it is.
+    preview.headerRow = guessHeaderRow(source.head);
     const plan = await planImport(ws.db, source, mapping ? { mapping } : {});
     Object.assign(preview, { format: plan.format, dataset: plan.dataset.name, headerRow: plan.headerRow });
     if (mapping && plan.format === 'mapped') {
@@ -27,10 +29,33 @@ export async function previewFile(ws: Workspace, path: string, sheet?: string, m
       preview.problem = nothingStored(preview.areas);
     }
   } catch (err) {
-    preview.problem = toApiError(err).message;
+    const error = toApiError(err);
+    preview.problem = error.message;
+    if (error.details) preview.problemAt = error.details;
   }
   return preview;
 }
+
+/**
+ * Where a partner sheet's header probably is: the first row of two or more labels and no
+ * figures whose next non-blank row holds a figure. Title rows ("Harrow ASB return",
+ * "Produced by…") above it have one cell, or are followed by the header rather than by data.
+ * Row 1 when nothing looks like that: the analyst says.
+ */
+export function guessHeaderRow(head: SheetRow[]): number {
+  const filled = head.filter((r) => !isBlank(r.cells));
+  const found = filled.findIndex((r, i) => looksLikeHeader(r.cells) && looksLikeData(filled[i + 1]?.cells ?? []));
+  return found < 0 ? (head[0]?.row ?? 1) : filled[found]!.row;
+}
+
+const nonBlank = (cells: unknown[]) => cells.filter((c) => cellText(c) !== '');
+/** A count or other figure; a yyyymm month (201701), which heads a month column, is not. */
+function isFigure(value: unknown): boolean {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim().replace(/,/g, '') : '';
+  return /^-?\d+(\.\d+)?$/.test(text) && !/^(19|20|21|22)\d{2}(0[1-9]|1[0-2])$/.test(text);
+}
+const looksLikeHeader = (cells: unknown[]) => nonBlank(cells).length >= 2 && !cells.some(isFigure);
+const looksLikeData = (cells: unknown[]) => nonBlank(cells).length >= 2 && cells.some(isFigure);
 
 /** Every row's area, resolved as the import will resolve it; nothing is written (no import, no dataset). */
 async function checkAreas(ws: Workspace, source: TableSource, plan: ImportPlan, mapping: ColumnMapping): Promise<AreaCheck> {

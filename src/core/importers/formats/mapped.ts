@@ -111,7 +111,7 @@ export async function importMapped(ctx: ImportContext, claim: (months: number[])
   });
   let totals = 0;
   let blanks = 0;
-  const unlabelled = unlabelledColumns(ctx.header, layout);
+  const readRow = rowReader(ctx, mapping, layout);
   const ambiguous = new Map<string, string[]>();
   const inSeveralBoroughs = new Map<string, string[]>();
   const areaOf = rowAreaFinder(ctx, mapping, layout);
@@ -129,27 +129,13 @@ export async function importMapped(ctx: ImportContext, claim: (months: number[])
       continue;
     }
     const { area } = found;
-    const minor = layout.category >= 0 ? cellText(cells[layout.category]) : (mapping.categoryValue ?? '');
-    if (minor === '') throw badInput(ctx.source.file, 'the category is blank.', { row, column: ctx.header[layout.category] });
-    const major = layout.major >= 0 ? cellText(cells[layout.major]) || minor : minor;
-    const categoryId = categories.idFor(major, minor);
-    const figures: [number, number | null][] = layout.months.length
-      ? layout.months.map(([i, m]) => [i, m])
-      : [[layout.count, monthOf(ctx, cells[layout.month], row, layout.month)]];
-    for (const [column, month] of figures) {
-      const count = parseCount(ctx, cells[column], row, ctx.header[column] ?? `column ${column + 1}`);
+    const read = readRow(cells, row);
+    const categoryId = categories.idFor(read.major, read.minor);
+    for (const [month, count] of read.figures) {
       if (count === null) blanks++;
-      if (!count) continue;
-      writer.add(area.id, area.parentId ?? area.id, categoryId, month!, count, row);
+      if (count) writer.add(area.id, area.parentId ?? area.id, categoryId, month, count, row);
     }
-    for (const i of unlabelled) {
-      const v = cells[i];
-      const n = typeof v === 'number' ? v : Number(String(v ?? '').trim().replace(/,/g, '') || NaN);
-      if (Number.isFinite(n) && n !== 0) {
-        throw badInput(ctx.source.file, 'this column holds figures, but its header names no month (is a month header cell merged across two columns?). Unmerge the header and give every column its month.', { row, column: `column ${i + 1}` });
-      }
-    }
-    for (const [, m] of figures) ctx.tally.months.add(m!);
+    for (const [m] of read.figures) ctx.tally.months.add(m);
     ctx.tally.areas.add(area.id);
     ctx.tally.rowsStored++;
   }
@@ -167,6 +153,42 @@ export async function importMapped(ctx: ImportContext, claim: (months: number[])
   if (inSeveralBoroughs.size) ctx.tally.warnings.push(severalBoroughsWarning(inSeveralBoroughs));
   if (totals) ctx.tally.warnings.push(`${totals} totals row${totals > 1 ? 's were' : ' was'} skipped, so nothing is counted twice.`);
   if (blanks) ctx.tally.warnings.push(`${blanks} blank count cell${blanks > 1 ? 's were' : ' was'} read as no crimes (0).`);
+}
+
+/** A stored row's category and its [month, count] figures (null: a blank count cell). */
+export interface RowFigures {
+  major: string;
+  minor: string;
+  figures: [number, number | null][];
+}
+
+/**
+ * Each stored row's category, months and counts, checked as the import checks them: for the
+ * import and for the check before it (checkMappedAreas), so a count the import would refuse
+ * ("n/a") fails the check with the same words, naming the file, row and column.
+ */
+export function rowReader(ctx: ImportContext, mapping: ColumnMapping, layout: MappedLayout): (cells: unknown[], row: number) => RowFigures {
+  const unlabelled = unlabelledColumns(ctx.header, layout);
+  return (cells, row) => {
+    const minor = layout.category >= 0 ? cellText(cells[layout.category]) : (mapping.categoryValue ?? '');
+    if (minor === '') throw badInput(ctx.source.file, 'the category is blank.', { row, column: ctx.header[layout.category] });
+    const major = layout.major >= 0 ? cellText(cells[layout.major]) || minor : minor;
+    const columns: [number, number][] = layout.months.length
+      ? layout.months
+      : [[layout.count, monthOf(ctx, cells[layout.month], row, layout.month)]];
+    const figures = columns.map(([column, month]): [number, number | null] => [
+      month,
+      parseCount(ctx, cells[column], row, ctx.header[column] ?? `column ${column + 1}`),
+    ]);
+    for (const i of unlabelled) {
+      const v = cells[i];
+      const n = typeof v === 'number' ? v : Number(String(v ?? '').trim().replace(/,/g, '') || NaN);
+      if (Number.isFinite(n) && n !== 0) {
+        throw badInput(ctx.source.file, 'this column holds figures, but its header names no month (is a month header cell merged across two columns?). Unmerge the header and give every column its month.', { row, column: `column ${i + 1}` });
+      }
+    }
+    return { major, minor, figures };
+  };
 }
 
 /**
@@ -211,11 +233,13 @@ function resolveArea(ctx: ImportContext, mapping: ColumnMapping, name: string, b
 }
 
 /**
- * The check before an import: every row's area read as importMapped reads it (rowAreaFinder),
- * nothing written. Only the area and borough cells are looked at.
+ * The check before an import: every row read as importMapped reads it (rowAreaFinder, then
+ * rowReader for the rows it would store), nothing written. A cell the import would refuse
+ * throws the import's own error.
  */
 export async function checkMappedAreas(ctx: ImportContext, mapping: ColumnMapping, layout: MappedLayout): Promise<AreaCheck> {
   const areaOf = rowAreaFinder(ctx, mapping, layout);
+  const readRow = rowReader(ctx, mapping, layout);
   const check: AreaCheck = {
     level: mapping.areaLevel ?? 'ward', vintage: mapping.vintage ?? null, rows: 0, rowsStored: 0, areas: 0, totalsRows: 0,
     unmatched: [], inSeveralWardSets: [], inSeveralBoroughs: [],
@@ -227,6 +251,7 @@ export async function checkMappedAreas(ctx: ImportContext, mapping: ColumnMappin
       const found = areaOf(cells, row);
       if (found.kind === 'total') check.totalsRows++;
       else if (found.kind === 'found') {
+        readRow(cells, row);
         check.rowsStored++;
         stored.add(found.area.id);
       } else {

@@ -1,12 +1,14 @@
 /**
  * The mapping step for a spreadsheet no recogniser knows: which sheet and header row, which
  * column is the area, the month, the category and the count (or that months run across the
- * columns). Nothing is guessed: the analyst says, the engine checks, and the mapping can be
- * saved by name for next month's file.
+ * columns). Only the header row is guessed (the first row of labels above rows of figures);
+ * the analyst says the rest, the engine checks, and the mapping can be saved by name for next
+ * month's file.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { counted, listed } from '../../../shared/counted';
 import type { ColumnMapping } from '../../../shared/importing';
+import type { ErrorDetails } from '../../../shared/errors';
 import type { AreaCheck } from '../../../shared/preview';
 import { asApiError } from '../../api/errors';
 import { useWorkbench } from '../../api/context';
@@ -39,6 +41,17 @@ export function MappingForm({ file, onMapping, onSheet, onDatasetName }: Props) 
   useEffect(() => {
     client.invoke('mappings/list', {}).then(setSaved, () => setSaved([]));
   }, [client]);
+
+  // The header row follows each sheet's guess (a new preview: another sheet) until the analyst
+  // types a row or picks a saved mapping, which say where the header is.
+  const headerGuessed = useRef(file.mapping?.headerRow === undefined || file.mapping.headerRow === preview.headerRow);
+  useEffect(() => {
+    if (headerGuessed.current && file.mapping && file.mapping.headerRow !== preview.headerRow) {
+      onMapping({ ...file.mapping, headerRow: preview.headerRow });
+    }
+    // Only a new preview brings a new guess; the mapping's other changes must not re-apply it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [preview]);
 
   const set = (change: Partial<ColumnMapping>) => onMapping({ ...m, ...change });
 
@@ -87,6 +100,7 @@ export function MappingForm({ file, onMapping, onSheet, onDatasetName }: Props) 
                 const hit = saved.find((s) => s.name === e.target.value);
                 if (!hit) return;
                 // The saved mapping may name another sheet: show that sheet's rows, so its columns can be picked.
+                headerGuessed.current = false;
                 if (hit.mapping.sheet && hit.mapping.sheet !== preview.sheet) onSheet(hit.mapping.sheet);
                 onMapping(hit.mapping);
               }}
@@ -123,7 +137,10 @@ export function MappingForm({ file, onMapping, onSheet, onDatasetName }: Props) 
             min={1}
             max={30}
             value={headerRow}
-            onChange={(e) => set({ headerRow: Math.max(1, Number(e.target.value) || 1) })}
+            onChange={(e) => {
+              headerGuessed.current = false;
+              set({ headerRow: Math.max(1, Number(e.target.value) || 1) });
+            }}
           />
         </label>
       </div>
@@ -305,27 +322,55 @@ function MappingCheck({ file, complete }: { file: PendingFile; complete: boolean
   if (!file.mapped) return <p className="check check-pending">Checking the mapping…</p>;
   const areas = file.mapped.areas;
   const refused = areas ? refusedLines(areas) : [];
-  return (
-    <div className="mapping-check">
-      {file.mapped.problem ? (
+  if (file.mapped.problem) {
+    return (
+      <div className="mapping-check">
         <p className="check check-bad" role="alert">
           ✗ {file.mapped.problem}
+          {file.mapped.problemAt && (
+            <span className="check-fix"> What to do: {whatToDo(file.mapped.problemAt)}</span>
+          )}
         </p>
-      ) : (
+      </div>
+    );
+  }
+  const into = `It will be imported into “${file.datasetName}”.`;
+  if (!areas || refused.length === 0) {
+    return (
+      <div className="mapping-check">
         <p className="check check-good">
-          ✓ The mapping reads this file{areas ? `: ${recognised(areas)}` : '.'} It will be imported into “
-          {file.datasetName}”.
+          ✓ The mapping reads this file{areas ? `: ${recognised(areas)}` : '.'} {into}
         </p>
-      )}
-      {refused.length > 0 && (
-        <ul className="check check-warn" aria-label="Rows the import would not store">
-          {refused.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      )}
+      </div>
+    );
+  }
+  // Some rows would be refused: the first line says so, so it never reads as a plain ✓.
+  return (
+    <div className="mapping-check">
+      <p className="check check-good">✓ The mapping reads this file, but {notStored(areas)} would not be stored:</p>
+      <ul className="check check-warn" aria-label="Rows the import would not store">
+        {refused.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <p className="check check-pending check-rest">
+        {recognised(areas)} {into}
+      </p>
     </div>
   );
+}
+
+/** The import's advice for a cell it would refuse, as its error notice gives it (components/ErrorNotice.tsx). */
+function whatToDo(at: ErrorDetails): string {
+  return at.expected
+    ? `Put ${at.expected} there, then import the file again.`
+    : 'Correct the cell in the spreadsheet, save it, and check the mapping again.';
+}
+
+/** "4 of its 6 rows" (totals rows, skipped anyway, left out). */
+function notStored(a: AreaCheck): string {
+  const named = a.rows - a.totalsRows;
+  return `${(named - a.rowsStored).toLocaleString('en-GB')} of its ${counted(named, 'row')}`;
 }
 
 /** "22 wards recognised, every row’s name matched." or "20 wards recognised, in 20 of its 23 rows." */
