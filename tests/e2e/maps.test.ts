@@ -178,9 +178,9 @@ describe('maps and hotspots in Chromium (browser mode)', () => {
     await page.getByRole('button', { name: /^Assessment/ }).click();
     await view(page, 'assessment').getByLabel('Borough').selectOption('Harrow');
     // Robbery: some of Harrow's wards have fewer than 10, so the small-count marks show.
-    await field(view(page, 'assessment'), 'Crime type').selectOption('ROBBERY');
+    await field(view(page, 'assessment'), 'Crime type').selectOption('Robbery');
     const block = page.getByRole('region', { name: 'Ward map' });
-    await block.getByText('ROBBERY by ward, Harrow').first().waitFor({ timeout: 60_000 });
+    await block.getByText('Robbery by ward, Harrow').first().waitFor({ timeout: 60_000 });
     await block.locator('.choroplethlocation').first().waitFor({ state: 'attached', timeout: 60_000 });
     // Harrow has 22 wards in the 2022 set; the borough outline is drawn over them.
     const form = view(page, 'assessment');
@@ -333,9 +333,9 @@ describe('maps and hotspots in Chromium (browser mode)', () => {
   it('filters the map by crime type, with the CLI’s figures, and shades a change on a scale centred on zero', async () => {
     const { page } = s;
     const form = view(page, 'map');
-    await field(form, 'Crime type').selectOption('BURGLARY');
+    await field(form, 'Crime type').selectOption('Burglary');
     const map = page.getByRole('region', { name: 'Heat map' });
-    await expect.poll(async () => (await map.locator('.gtitle').textContent()) ?? '', { timeout: 60_000 }).toContain('BURGLARY');
+    await expect.poll(async () => (await map.locator('.gtitle').textContent()) ?? '', { timeout: 60_000 }).toContain('Burglary');
     const burglary = cli<ChoroplethResult>(['map', ...(await mapArgs(page, db, ['--where', 'major=BURGLARY'])), '--json']);
     await expect.poll(() => tableFigures(page), { timeout: 30_000 }).toEqual(shownFigures(burglary));
     await field(form, 'Measure').selectOption('change');

@@ -255,7 +255,7 @@ describe('the second review’s mends, in Chromium at 1366×768', () => {
     const cell = page.locator('.pivot-table td[data-row="2024-01"][data-col="arson-and-criminal-damage"]');
     const greenhillJan = Number(await cell.locator('.cell-text').textContent());
     await cell.locator('.cell-button').click();
-    await page.locator('.breadcrumbs').getByText('Jan 2024 · ARSON AND CRIMINAL DAMAGE').waitFor();
+    await page.locator('.breadcrumbs').getByText('Jan 2024 · Arson and Criminal Damage').waitFor();
     const jan = mpsRows(realFiles.ward2022).header.indexOf('202401');
     const harrowWards = new Set(
       mpsRows(realFiles.ward2022)

@@ -30,7 +30,7 @@ function rawFigures(rows: string[][]): Map<string, number> {
   const figures = new Map<string, number>();
   for (const row of rows) {
     for (const [i, m] of monthColumns(ward)) {
-      const key = `${row[ward.col('WardCode')]}|${String(m).slice(0, 4)}-${String(m).slice(4)}|${row[ward.col('MinorText')]}`;
+      const key = `${row[ward.col('WardCode')]}|${String(m).slice(0, 4)}-${String(m).slice(4)}|${row[ward.col('MinorText')]!.toUpperCase()}`;
       figures.set(key, (figures.get(key) ?? 0) + Number(row[i]));
     }
   }
@@ -42,7 +42,8 @@ function expectEveryCell(result: PivotResult, figures: Map<string, number>): voi
   let seen = 0;
   result.rows.forEach((r, i) =>
     result.columns.forEach((c, j) => {
-      const key = `${r.keys[0]}|${r.keys[1]}|${c.labels[0]}`;
+      // The file spells categories in capitals; the pivot shows them in title case (store/categoryNames.ts).
+      const key = `${r.keys[0]}|${r.keys[1]}|${c.labels[0]!.toUpperCase()}`;
       if (figures.has(key)) seen++;
       expect(result.cells[i]![j]!.count, key).toBe(figures.get(key) ?? 0);
       expect(result.cells[i]![j]!.value, key).toBe(figures.get(key) ?? 0);

@@ -421,11 +421,11 @@ describe('responsiveness and keyboard use with a realistic workspace (browser mo
       const view = page.locator('section[aria-labelledby="view-title-assessment"]');
       await step('Assessment', 'choose borough, crime type and year', async () => {
         await field(view, 'Borough').selectOption('Westminster');
-        // Home Office categories are in capitals in the MPS files.
-        await field(view, 'Crime type').selectOption({ label: 'BURGLARY' });
+        // In capitals in the MPS files; shown in title case (store/categoryNames.ts).
+        await field(view, 'Crime type').selectOption({ label: 'Burglary' });
         await field(view, 'Year').selectOption('2025');
         await view
-          .locator('.assessment-title', { hasText: 'BURGLARY in Westminster: 2025 against 2024' })
+          .locator('.assessment-title', { hasText: 'Burglary in Westminster: 2025 against 2024' })
           .waitFor({ timeout: 120_000 });
         await expect
           .poll(() => page.locator('.assessment.is-updating').count(), { timeout: 120_000 })

@@ -3,6 +3,7 @@
  * "M/V" for "Motor Vehicle", renamings between MPS extracts); each spelling is mapped to one
  * key so files of one series join without double counting, and every spelling is recorded.
  */
+import { carefulCase, refreshCategoryNames } from './categoryNames';
 import type { Db } from './workspace';
 
 /** Category schemes: which family of names a dataset's categories come from. */
@@ -68,7 +69,7 @@ export class CategoryRegistry {
   private readonly spell;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly scheme: CategoryScheme,
   ) {
     this.find = db.prepare('SELECT id FROM categories WHERE scheme = ? AND key = ?');
@@ -82,8 +83,10 @@ export class CategoryRegistry {
     if (cached !== undefined) return cached;
     const key = categoryKey(this.scheme, major, minor);
     const found = this.find.get(this.scheme, key) as { id: number } | undefined;
-    const id = found?.id ?? (this.insert.get(this.scheme, key, major.trim(), minor.trim()) as { id: number }).id;
-    this.spell.run(id, major.trim(), minor.trim());
+    const id =
+      found?.id ?? (this.insert.get(this.scheme, key, carefulCase(major.trim()), carefulCase(minor.trim())) as { id: number }).id;
+    // A new spelling may be the first in mixed case: the names shown are decided again.
+    if (this.spell.run(id, major.trim(), minor.trim()).changes > 0) refreshCategoryNames(this.db, id);
     this.ids.set(spelling, id);
     this.keys.add(key);
     return id;

@@ -103,6 +103,7 @@ export function migrate(db: Db, path: string): void {
     db.transaction(() => {
       db.exec(migration.sql);
       if (migration.version === 1) seedGazetteer(db);
+      migration.run?.(db);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }

@@ -73,10 +73,10 @@ function datasetCategories(db: Db, datasetId: number): string {
 function resolveCategory(db: Db, datasetId: number, scheme: string | null, value: string): string {
   const rows = db
     .prepare(
-      `SELECT DISTINCT c.key, s.minor, s.major FROM categories c JOIN category_spellings s ON s.category_id = c.id
+      `SELECT DISTINCT c.key, c.minor AS shown, s.minor, s.major FROM categories c JOIN category_spellings s ON s.category_id = c.id
        WHERE c.id IN (${datasetCategories(db, datasetId)})`,
     )
-    .all(datasetId, datasetId) as { key: string; minor: string; major: string }[];
+    .all(datasetId, datasetId) as { key: string; shown: string; minor: string; major: string }[];
   const wanted = value.trim().toLowerCase();
   const hits = new Set(
     rows.filter((r) => r.key === wanted || r.minor.toLowerCase() === wanted).map((r) => r.key),
@@ -89,7 +89,7 @@ function resolveCategory(db: Db, datasetId: number, scheme: string | null, value
   throw unknown(
     'category',
     value,
-    [...new Set(rows.map((r) => r.minor))],
+    [...new Set(rows.map((r) => r.shown))],
     hits.size > 1
       ? `"${value}" matches several categories: give the key (${[...hits].join(', ')}).`
       : undefined,

@@ -12,11 +12,15 @@ import { sql as m007 } from './007-summaries';
 import { sql as m008 } from './008-import-mappings';
 import { sql as m009 } from './009-import-crime-types';
 import { sql as m010 } from './010-ward-totals';
+import { sql as m011, run as run011 } from './011-category-display-names';
+import type { Db } from '../workspace';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Data changes SQL cannot make (deciding names), run after sql in the same transaction. */
+  run?: (db: Db) => void;
 }
 
 export const migrations: readonly Migration[] = [
@@ -30,6 +34,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'import-mappings', sql: m008 },
   { version: 9, name: 'import-crime-types', sql: m009 },
   { version: 10, name: 'ward-totals', sql: m010 },
+  { version: 11, name: 'category-display-names', sql: m011, run: run011 },
 ];
 
 // The highest version, not the count: migrations written side by side may land out of turn.

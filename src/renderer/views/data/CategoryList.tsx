@@ -8,6 +8,7 @@ import type { CategorySummary } from '../../../shared/workspace';
 import { counted } from '../../../shared/counted';
 import { formatCount } from '../../format/numbers';
 import { schemeName } from './schemes';
+import { otherSpellings } from './spellings';
 
 export function CategoryList({
   categories,
@@ -23,7 +24,7 @@ export function CategoryList({
   const spellings = new Map(known.map((c) => [c.key, c.spellings]));
   const byMajor = new Map<string, DatasetCategory[]>();
   for (const c of categories) byMajor.set(c.major, [...(byMajor.get(c.major) ?? []), c]);
-  const others = (c: DatasetCategory) => (spellings.get(c.key) ?? []).filter((s) => s !== c.minor);
+  const others = (c: DatasetCategory) => otherSpellings(c.minor, spellings.get(c.key) ?? []);
   const respelt = categories.filter((c) => others(c).length > 0).length;
   return (
     <details className="categories">
