@@ -402,7 +402,9 @@ describe('maps and hotspots in Chromium (browser mode)', () => {
     // The snap-point caveat is on screen, not only in the exports.
     expect(await out.locator('.snap-note').textContent()).toContain('snap points');
     // The legend sits beside the map's frame, over neither the frame nor a hexagon.
-    await out.locator('g.legend').waitFor();
+    // The legend is added in a drawing step of its own: wait until the chart says it is done.
+    await out.locator('.chart-plot:not([data-drawing])').waitFor({ timeout: 60_000 });
+    await expect.poll(async () => (await out.locator('g.legend').boundingBox()) !== null, { timeout: 30_000 }).toBe(true);
     const legend = await boxOf(out.locator('g.legend'));
     const frame = await boxOf(out.locator('.geo .bg rect'));
     expect(legend.x).toBeGreaterThanOrEqual(frame.x + frame.width);
