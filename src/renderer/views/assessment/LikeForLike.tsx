@@ -3,7 +3,8 @@
  * ("Sep–Dec 2020 against Sep–Dec 2021") instead of the whole years: tiles, test and sentences.
  */
 import type { Findings } from '../../../shared/findings';
-import { change, count, pctChange, pctWhy, significance } from './figures';
+import { ComparisonFacts, type FactTile } from './ComparisonFacts';
+import { change, count, pctChange, pctWhy } from './figures';
 
 export function LikeForLike({ findings: f }: { findings: Findings }) {
   const l = f.likeForLike;
@@ -15,9 +16,7 @@ export function LikeForLike({ findings: f }: { findings: Findings }) {
       </p>
     );
   const c = l.figures;
-  const verdict = c.test?.verdict;
-  const tone = verdict === 'significant rise' ? 'bad' : verdict === 'significant fall' ? 'good' : 'neutral';
-  const tiles: [string, string, string, string?][] = [
+  const tiles: FactTile[] = [
     ['like-previous', `Crimes ${l.previous}`, count(c.previous)],
     ['like-current', `Crimes ${l.current}`, count(c.current)],
     ['like-change', 'Change', change(c.change)],
@@ -28,25 +27,12 @@ export function LikeForLike({ findings: f }: { findings: Findings }) {
       <h3>
         Like for like: {l.previous} against {l.current}
       </h3>
-      <dl className="fact-tiles">
-        {tiles.map(([id, label, value, note]) => (
-          <div key={id} className="fact-tile" data-fact={id}>
-            <dt>{label}</dt>
-            <dd>
-              <span className="fact-value">{value}</span>
-              {note && <span className="fact-note">{note}</span>}
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <p className={`significance significance-${tone}`} data-fact="like-significance">
-        <strong>Is it real?</strong> {significance(c)}
-      </p>
-      <div className="findings-text">
-        {l.sentences.map((s) => (
-          <p key={s}>{s}</p>
-        ))}
-      </div>
+      <ComparisonFacts
+        tiles={tiles}
+        comparison={c}
+        sentences={l.sentences}
+        significanceId="like-significance"
+      />
     </div>
   );
 }

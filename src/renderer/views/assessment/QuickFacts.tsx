@@ -1,7 +1,8 @@
 /** Block 1: this year and last, count and rate, the changes, and whether the change is real. */
 import type { FactsSpec, Findings } from '../../../shared/findings';
 import { ExportButtons } from '../../components/ExportButtons';
-import { countChange, count, isIncomplete, pctChange, pctWhy, rate, rateChange, significance } from './figures';
+import { ComparisonFacts, type FactTile } from './ComparisonFacts';
+import { countChange, count, isIncomplete, pctChange, pctWhy, rate, rateChange } from './figures';
 import { LikeForLike } from './LikeForLike';
 
 /** "The data holds only Sep–Dec", on the tile of a year the data lacks months of. */
@@ -19,9 +20,7 @@ export function QuickFacts({
   const q = f.quickFacts;
   const { previous: py, current: cy } = f.years;
   const pop = f.populationYears;
-  const verdict = q.test?.verdict;
-  const tone = verdict === 'significant rise' ? 'bad' : verdict === 'significant fall' ? 'good' : 'neutral';
-  const facts: [string, string, string, string?][] = [
+  const facts: FactTile[] = [
     ['previous', `Crimes ${py}`, count(q.previous), held(f.heldMonths?.previous)],
     ['current', `Crimes ${cy}`, count(q.current), held(f.heldMonths?.current)],
     ['change', 'Change', countChange(q), isIncomplete(q) ? 'Whole years not compared' : undefined],
@@ -48,25 +47,7 @@ export function QuickFacts({
   return (
     <section className="card assessment-block" aria-labelledby="block-quick-facts">
       <h2 id="block-quick-facts">1. Quick facts</h2>
-      <dl className="fact-tiles">
-        {facts.map(([id, label, value, note]) => (
-          <div key={id} className="fact-tile" data-fact={id}>
-            <dt>{label}</dt>
-            <dd>
-              <span className="fact-value">{value}</span>
-              {note && <span className="fact-note">{note}</span>}
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <p className={`significance significance-${tone}`} data-fact="significance">
-        <strong>Is it real?</strong> {significance(q)}
-      </p>
-      <div className="findings-text">
-        {q.sentences.map((s) => (
-          <p key={s}>{s}</p>
-        ))}
-      </div>
+      <ComparisonFacts tiles={facts} comparison={q} sentences={q.sentences} significanceId="significance" />
       <LikeForLike findings={f} />
       <p className="source-line">
         Population:{' '}
