@@ -4,6 +4,8 @@ import type { Findings } from '../shared/findings';
 import { dispatch } from '../core/handlers';
 import { defaultWorkspacePath, openWorkspace } from '../core/store/workspace';
 import { WardlensError } from '../core/errors';
+import { signed as signedBy } from '../core/signs';
+import { likeForLikeHeading, NO_SHARED_MONTH, ragText, shownChange, shownRateChange, significanceText } from '../shared/comparisonWords';
 
 interface FactsOptions {
   db?: string;
@@ -19,32 +21,57 @@ interface FactsOptions {
 }
 
 const n = (x: number | null, dp = 0) => (x === null ? '–' : x.toLocaleString('en-GB', { minimumFractionDigits: dp, maximumFractionDigits: dp }));
-const signed = (x: number | null, dp = 0) => (x === null ? '–' : `${x > 0 ? '+' : x < 0 ? '−' : ''}${n(Math.abs(x), dp)}`);
+// Through the one sign rule, so a change that rounds to nought is never "−0.00".
+const signed = (x: number | null, dp = 0) => (x === null ? '–' : signedBy(x, (v) => n(v, dp), true));
+const signedPct = (x: number | null) => (x === null ? '–' : `${signed(x, 1)}%`);
+const indented = (lines: string[]) => lines.map((s) => `  ${s}`);
+
+/** The same words as the Assessment's quick facts: its sentences and whether the change is real. */
+function quickFactsLines(f: Findings): string[] {
+  return ['Quick facts', ...indented([...f.quickFacts.sentences, `Is it real? ${significanceText(f.quickFacts)}`]), ''];
+}
+
+/**
+ * When a year lacks months the Assessment compares the same months of both years instead of
+ * the whole years; the terminal says the same, or that the years share no month.
+ */
+function likeForLikeLines(f: Findings): string[] {
+  if (!f.quickFacts.flags.includes('incomplete')) return [];
+  const l = f.likeForLike;
+  if (!l) return ['Like for like', `  ${NO_SHARED_MONTH}`, ''];
+  return [likeForLikeHeading(l), ...indented([`Is it real? ${significanceText(l.figures)}`, ...l.sentences]), ''];
+}
+
+/** The nearest-neighbour table; a part year against a whole one shows no change, as in the Assessment. */
+function neighbourLines(f: Findings, nb: NonNullable<Findings['neighbours']>): string[] {
+  const { previous: py, current: cy } = f.years;
+  const header = ['Borough', `Offences ${py}`, `Rate ${py}`, `Offences ${cy}`, `Rate ${cy}`, 'Change', '% change', 'Rate change', 'RAG'];
+  const rated = [...nb.rows, ...(nb.london ? [{ ...nb.london, rag: null, quartile: null }] : [])];
+  const rows = rated.map((r) => [
+    r.name,
+    n(r.previous),
+    n(r.previousRate, 2),
+    n(r.current),
+    n(r.currentRate, 2),
+    signed(shownChange(r)),
+    signedPct(r.percentChange.value),
+    signed(shownRateChange(r), 2),
+    ragText(r),
+  ]);
+  const table = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
+  const words = (i: number) => i === 0 || i === header.length - 1; // names and ratings; the rest are figures
+  const aligned = table.map((r) => r.map((v, i) => (words(i) ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ').trimEnd());
+  return ['Nearest neighbours', ...indented([...aligned, ...nb.sentences]), ''];
+}
 
 export function findingsText(f: Findings): string {
   const out = [`${f.category.label} in ${f.area.name}: ${f.years.current} compared with ${f.years.previous}`, `(${f.dataset.name})`, ''];
-  out.push('Quick facts', ...f.quickFacts.sentences.map((s) => `  ${s}`), '');
-  if (f.wards) out.push('Wards', ...f.wards.sentences.map((s) => `  ${s}`), '');
-  out.push('Months', ...f.months.sentences.map((s) => `  ${s}`), '');
-  out.push('Rolling year', ...f.rollingYear.sentences.map((s) => `  ${s}`), '');
-  if (f.neighbours) {
-    out.push('Nearest neighbours');
-    const header = ['Borough', `Offences ${f.years.previous}`, 'Rate', `Offences ${f.years.current}`, 'Rate', 'Change', 'Rate change', 'RAG'];
-    const rows = [...f.neighbours.rows, ...(f.neighbours.london ? [f.neighbours.london] : [])].map((r) => [
-      r.name,
-      n(r.previous),
-      n(r.previousRate, 2),
-      n(r.current),
-      n(r.currentRate, 2),
-      signed(r.change),
-      signed(r.rateChange, 2),
-      'rag' in r && r.rag ? String(r.rag) : '',
-    ]);
-    const table = [header, ...rows];
-    const widths = header.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
-    out.push(...table.map((r) => `  ${r.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ')}`));
-    out.push(...f.neighbours.sentences.map((s) => `  ${s}`), '');
-  }
+  out.push(...quickFactsLines(f), ...likeForLikeLines(f));
+  if (f.wards) out.push('Wards', ...indented(f.wards.sentences), '');
+  out.push('Months', ...indented(f.months.sentences), '');
+  out.push('Rolling year', ...indented(f.rollingYear.sentences), '');
+  if (f.neighbours) out.push(...neighbourLines(f, f.neighbours));
   out.push('Caveats', ...f.caveats.map((c) => `  - ${c}`), '');
   out.push('Sources', ...f.sources.imports.map((i) => `  ${i.file} (${i.months})`), `  Populations: ${f.sources.populations}`);
   return out.join('\n');

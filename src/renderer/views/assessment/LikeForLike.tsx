@@ -3,6 +3,7 @@
  * ("Sep–Dec 2020 against Sep–Dec 2021") instead of the whole years: tiles, test and sentences.
  */
 import type { Findings } from '../../../shared/findings';
+import { likeForLikeHeading, NO_SHARED_MONTH } from '../../../shared/comparisonWords';
 import { ComparisonFacts, type FactTile } from './ComparisonFacts';
 import { change, count, pctChange, pctWhy } from './figures';
 
@@ -12,7 +13,7 @@ export function LikeForLike({ findings: f }: { findings: Findings }) {
   if (!l)
     return (
       <p className="notice" data-fact="like-for-like">
-        The two years share no month in this data, so no change between them is given.
+        {NO_SHARED_MONTH}
       </p>
     );
   const c = l.figures;
@@ -24,9 +25,7 @@ export function LikeForLike({ findings: f }: { findings: Findings }) {
   ];
   return (
     <div className="like-for-like" data-fact="like-for-like">
-      <h3>
-        Like for like: {l.previous} against {l.current}
-      </h3>
+      <h3>{likeForLikeHeading(l)}</h3>
       <ComparisonFacts
         tiles={tiles}
         comparison={c}

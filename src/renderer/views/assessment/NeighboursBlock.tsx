@@ -3,13 +3,10 @@
  * boroughs; the colour is backed by words ("Red · top quarter") so it reads in greyscale and
  * to a screen reader.
  */
-import type { Rag } from '../../../shared/analysis';
+import { QUARTILE_WORDS, RAG_WORDS } from '../../../shared/comparisonWords';
 import type { AreaFigures, FactsSpec, Findings, NeighbourRow } from '../../../shared/findings';
 import { ExportButtons } from '../../components/ExportButtons';
 import { countChange, count, pctChange, pctWhy, rate, rateChange } from './figures';
-
-const RAG_WORDS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
-const QUARTILE_WORDS = ['', 'lowest quarter', 'second quarter', 'third quarter', 'highest quarter'];
 
 function Row({ r, self, rag }: { r: AreaFigures; self?: boolean; rag?: NeighbourRow }) {
   return (

@@ -1,6 +1,6 @@
 /** How the assessment writes its figures: UK formats, signed changes, and why a figure is missing. */
 import type { CountComparison } from '../../../shared/analysis';
-import { pValueText } from '../../../shared/pValue';
+import { shownChange } from '../../../shared/comparisonWords';
 import { formatCount, formatMeasure, formatRate } from '../../format/numbers';
 
 export const count = (n: number | null) => (n === null ? '–' : formatCount(n));
@@ -9,7 +9,7 @@ export const change = (n: number | null) => formatMeasure('change', n);
 export const rateChange = (n: number | null) => formatMeasure('rate-change', n);
 export const pctChange = (c: CountComparison) => formatMeasure('pct-change', c.percentChange.value);
 /** The change in count, blank when a year lacks months: a part year against a whole one is no change. */
-export const countChange = (c: CountComparison) => (isIncomplete(c) ? '–' : change(c.change));
+export const countChange = (c: CountComparison) => change(shownChange(c));
 export const isIncomplete = (c: CountComparison) => c.flags.includes('incomplete');
 
 /** Why the % change is not given, or its note ("on a small base"). */
@@ -23,14 +23,7 @@ export const pctWhy = (c: CountComparison) =>
         ? 'A year lacks months, so the years are not like for like.'
         : undefined);
 
-/** Is the change more than chance? In words, for the reader. */
-export function significance(c: CountComparison): string {
-  const t = c.test;
-  if (!t) return 'Not tested: a year lacks months, so the counts are not like for like.';
-  const p = pValueText(t.pValue);
-  if (t.verdict === 'significant rise') return `A real rise: more than chance would explain (${p}).`;
-  if (t.verdict === 'significant fall') return `A real fall: more than chance would explain (${p}).`;
-  return `Within chance: not statistically significant (${p}).`;
-}
+/** Is the change more than chance? In words shared with `wardlens facts`. */
+export { significanceText as significance } from '../../../shared/comparisonWords';
 
 export const isSmall = (c: CountComparison) => c.flags.includes('small');
