@@ -6,6 +6,7 @@ import { fromIsoMonth } from '../core/months';
 import { qualitySummaryText } from './checkCommand';
 import { counted } from '../shared/counted';
 import { notBoroughsText } from '../shared/notBoroughs';
+import { basesSummary } from '../shared/populationBasis';
 
 export const n = (x: number) => x.toLocaleString('en-GB');
 
@@ -89,9 +90,15 @@ export function infoText(info: WorkspaceInfo): string {
   const police = info.areas.policeAreas;
   if (police.length) lines.push(`Not boroughs: ${notBoroughsText(police)}`);
   const years = info.populations.years;
+  const bases = basesSummary(info.populations.bases);
   lines.push(
-    `Populations: ${n(info.populations.rows)} figures for ${n(info.populations.areas)} areas${years.length ? `, ${years[0]}–${years.at(-1)}` : ''}`,
+    `Populations: ${n(info.populations.rows)} figures for ${n(info.populations.areas)} areas${years.length ? `, ${years[0]}–${years.at(-1)}` : ''}${bases ? ` (${bases})` : ''}`,
   );
+  const misnamed = info.populations.misnamedWards ?? 0;
+  if (misnamed)
+    lines.push(
+      `  ${counted(misnamed, 'ward')} added by an earlier Wardlens carry their borough’s name: take the ward population import out (wardlens imports delete) and import the file again to name them.`,
+    );
   for (const [scheme, cats] of Object.entries(info.categories))
     lines.push(`Categories (${scheme}): ${n(cats.length)}`);
   return lines.join('\n');

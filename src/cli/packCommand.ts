@@ -53,6 +53,11 @@ export function packResultText(r: ExportPackResult): string {
       'Chart images were not made: the command line cannot draw PNG or SVG images, nor the PDF report.',
       `Export the pack from the Wardlens app for those. ${r.images.note}`,
     );
+  // The ward maps need no browser: the engine draws them as SVG, from the command line too.
+  if (r.maps?.length)
+    lines.push(
+      `The ward maps are drawn here, as SVG (with their wards as GeoJSON): ${r.maps.map((m) => m.title).join('; ')}.`,
+    );
   return lines.join('\n');
 }
 

@@ -1,6 +1,7 @@
 /** Pivot results for the terminal (aligned table), for spreadsheets (CSV) or as JSON. */
 import { FLAG_MARKS, type Measure, type PivotCell, type PivotMeasureTable, type PivotResult } from '../shared/pivot';
 import type { CellTrail } from '../shared/trail';
+import { populationWords } from '../shared/populationBasis';
 import { WardlensError } from '../core/errors';
 
 export function formatValue(result: PivotResult, cell: PivotCell): string {
@@ -80,7 +81,7 @@ export function trailText(t: CellTrail): string {
     'From these extracts:',
     ...t.extracts.map((e) => `  import ${e.importId}: ${e.file} (sha256 ${e.sha256.slice(0, 16)}…, imported ${e.importedAt.slice(0, 16).replace('T', ' ')}): ${n(e.rows)} rows, ${n(e.count)} crimes`),
   ];
-  if (t.population) lines.push('', `Population: ${t.population.population === null ? 'none held' : n(t.population.population)}${t.population.year ? ` (${t.population.year})` : ''}`);
+  if (t.population) lines.push('', `Population: ${t.population.population === null ? 'none held' : n(t.population.population)}${t.population.year ? ` (${populationWords(t.population.year, t.population.basis)})` : ''}`);
   lines.push('', `Source rows (${n(t.sourceRowCount)}, adding up to ${n(t.sourceTotal)})${t.truncated ? `, first ${n(t.sourceRows.length)}` : ''}:`);
   for (const r of t.sourceRows) {
     lines.push(

@@ -10,6 +10,7 @@ import { WorkbenchContext, type Workbench } from './api/context';
 import { asApiError } from './api/errors';
 import { ErrorNotice } from './components/ErrorNotice';
 import { Sidebar, type ViewName } from './components/Sidebar';
+import { useViewScroll } from './components/viewScroll';
 import type { ApiError } from '../shared/errors';
 import { DataView } from './views/data/DataView';
 import { ImportView, type IncomingPaths } from './views/import/ImportView';
@@ -60,6 +61,8 @@ export function App({ client }: { client: EngineClient }) {
 
   const workbench: Workbench = useMemo(() => ({ client, info, refresh }), [client, info, refresh]);
   const view: ViewName = chosen ?? 'import';
+  // Each view opens at its top the first time, and where it was left on a return.
+  useViewScroll(view);
   const toImport = useCallback(() => setView('import'), []);
   // An import result's "Show the quality report": the Data view, where the panel scrolls itself into view.
   useEffect(() => onShowQuality(() => setView('data')), []);

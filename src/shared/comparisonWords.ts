@@ -27,8 +27,9 @@ export const shownRateChange = (c: CountComparison): number | null =>
   c.flags.includes('incomplete') ? null : c.rateChange;
 
 /** Is the change more than chance? In words, for the reader (after "Is it real?"). */
-export function significanceText(c: CountComparison): string {
+export function significanceText(c: CountComparison & { seriesBreak?: string }): string {
   const t = c.test;
+  if (c.seriesBreak) return `Not tested: ${c.seriesBreak}, so the years are not like for like.`;
   if (!t) return 'Not tested: a year lacks months, so the counts are not like for like.';
   const p = pValueText(t.pValue);
   if (t.verdict === 'significant rise') return `A real rise: more than chance would explain (${p}).`;

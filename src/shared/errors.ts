@@ -5,6 +5,7 @@
 export type ErrorCode =
   | 'bad-input' // a file's contents are wrong: details name the file, row and column
   | 'unknown-format' // no recogniser knows this layout and no mapping was given
+  | 'unreadable-file' // a kind of file no importer reads (a .parquet, a .pdf): no mapping can help
   | 'too-large' // refused rather than read half-way
   | 'cancelled'
   | 'workspace-too-new' // made by a newer Wardlens
@@ -20,6 +21,23 @@ export interface ErrorDetails {
   column?: string;
   expected?: string;
   found?: string;
+  /**
+   * A file with several bad cells: each of them (the first 20), so the analyst mends them all
+   * in one go; the fields above name the first.
+   */
+  cells?: BadCell[];
+  /** Bad cells beyond those listed. */
+  moreCells?: number;
+}
+
+/** One cell an import could not read: where it is, what it holds, and what it should. */
+export interface BadCell {
+  row: number;
+  column?: string;
+  found?: string;
+  expected?: string;
+  /** The cell's own refusal in words ("counts cannot be negative, found -3."). */
+  problem: string;
 }
 
 export interface ApiError {

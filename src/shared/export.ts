@@ -3,6 +3,7 @@
  * HTML), the charts' data the pack writes, and the arguments and results of the export
  * methods. Types only: the renderer sees them too.
  */
+import type { YearBasis } from './populationBasis';
 import type { FactsSpec } from './findings';
 import type { CellFlag, PivotSpec } from './pivot';
 import type { Month } from './workspace';
@@ -55,7 +56,8 @@ export interface ReportSource {
   /** The imports whose figures the table uses for those months, oldest first. */
   imports: { file: string; first: Month | null; last: Month | null; importedAt: string | null }[];
   /** Null when the table uses no population. */
-  populations: { files: string[]; years: number[]; fixed: boolean } | null;
+  /** bases: whether each year's populations are estimates or projections, as their sources say. */
+  populations: { files: string[]; years: number[]; fixed: boolean; bases?: YearBasis[] } | null;
   /** ISO timestamp of the export. */
   exportedAt: string;
 }
@@ -160,6 +162,35 @@ export interface ExportPackArgs {
    * pack holds the charts' data only.
    */
   images?: ChartImage[];
+  /**
+   * PNGs of the pack's ward maps, drawn by the app from the SVG the engine made of each
+   * (`PackChartsResult.maps`). Without them a map is written as SVG only.
+   */
+  mapImages?: MapImage[];
+}
+
+/** A PNG of one of the pack's ward maps (base64), drawn from the engine's own SVG of it. */
+export interface MapImage {
+  /** The map's id, as in `PackMap.id`. */
+  id: string;
+  /** `PackMap.fingerprint` of the SVG drawn: the engine refuses a PNG of a picture that has since changed. */
+  fingerprint: string;
+  pngBase64: string;
+}
+
+/**
+ * A ward heat map of the pack, drawn by the engine as SVG (a map needs no browser to draw),
+ * for the app to turn into a PNG at `width` × `scale` pixels.
+ */
+export interface PackMap {
+  id: string;
+  title: string;
+  svg: string;
+  /** CSS pixels. */
+  width: number;
+  height: number;
+  scale: number;
+  fingerprint: string;
 }
 
 /** One chart drawn by the renderer: a PNG (base64, so it crosses JSON as well as IPC) and an SVG document. */
@@ -173,7 +204,7 @@ export interface ChartImage {
 }
 
 /** What `export/pack-charts` takes: the pack's question, without where it goes. */
-export type PackChartsArgs = Omit<ExportPackArgs, 'folder' | 'force' | 'images'>;
+export type PackChartsArgs = Omit<ExportPackArgs, 'folder' | 'force' | 'images' | 'mapImages'>;
 
 /** A pack chart ready to draw: its data, the Plotly figure (plain JSON) and the image size. */
 export interface PackChart {
@@ -190,6 +221,8 @@ export interface PackChart {
 
 export interface PackChartsResult {
   charts: PackChart[];
+  /** The ward heat maps (one per category whose wards can be drawn). */
+  maps?: PackMap[];
 }
 
 export interface ExportPackResult {
@@ -200,6 +233,8 @@ export interface ExportPackResult {
   charts: { file: string; chart: ChartData }[];
   /** Chart images: written when the app supplied them; the engine alone writes the charts' data only. */
   images: { rendered: boolean; note: string };
+  /** The ward heat maps written (SVG, the PNG too when the app drew it, and the classed areas as GeoJSON). */
+  maps?: { id: string; title: string; files: string[] }[];
   /** Blocks left out, in plain words (e.g. no ward table for a borough-level dataset). */
   notes: string[];
 }

@@ -1,5 +1,6 @@
 /** The Strategic Assessment's standard blocks for one area, category and year, as data and as sentences. */
 import type { CountComparison, Quartiles, Rag, Seasonality } from './analysis';
+import type { YearBasis } from './populationBasis';
 
 export interface FactsSpec {
   /** Dataset key; by default the ward dataset covering both years, else a borough dataset. */
@@ -22,6 +23,11 @@ export interface FactsSpec {
 export interface AreaFigures extends CountComparison {
   key: string;
   name: string;
+  /**
+   * Set when the series breaks within the years compared ("the recording of Domestic Burglary
+   * changed in Apr–May 2023"): the test is then withheld, as the years are not like for like.
+   */
+  seriesBreak?: string;
 }
 
 export interface WardFigures extends AreaFigures {
@@ -45,6 +51,16 @@ export interface RollingPoint {
   month: string;
   label: string;
   total: number | null;
+}
+
+/** A ward-level dataset the assessment could switch to: its first and last months ("Apr 2010"). */
+export interface WardDatasetChoice {
+  key: string;
+  name: string;
+  from: string;
+  to: string;
+  /** Whether it holds the category asked for under the same name. */
+  sameCategory: boolean;
 }
 
 export interface LikeForLike {
@@ -74,10 +90,21 @@ export interface Findings {
   likeForLike?: LikeForLike | null;
   /** For a year the data lacks months of, what it holds ("only Sep–Dec"); null for a whole year. */
   heldMonths?: { previous: string | null; current: string | null };
+  /**
+   * When the dataset is by borough (no ward block): the ward-level datasets in the workspace
+   * that hold the year reported on for this borough, to switch to. Empty: none is held.
+   */
+  wardDatasets?: WardDatasetChoice[];
   caveats: string[];
   /**
    * The files the figures come from: each crime file with the months of it the assessment
    * counts ("2023-02 to 2023-12"), and only the population files whose figures give a rate.
    */
-  sources: { imports: { file: string; months: string; finishedAt: string }[]; populations: string; populationFiles?: string[] };
+  sources: {
+    imports: { file: string; months: string; finishedAt: string }[];
+    populations: string;
+    populationFiles?: string[];
+    /** Whether each population year the rates use is an estimate or a projection, as its source says. */
+    populationBases?: YearBasis[];
+  };
 }

@@ -149,6 +149,8 @@ export interface ChoroplethProperties {
   /** Class index into legend.classes; null for no data. */
   classIndex: number | null;
   small: boolean;
+  /** A change (measure change, % or rate change) within what chance alone would give: the pivot's '~'. */
+  notSignificant: boolean;
   reason: string | null;
 }
 

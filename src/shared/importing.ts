@@ -75,6 +75,12 @@ export interface ImportFileResult {
   /** Population tables: the years held, the region rows passed over, and area codes new to Wardlens. */
   population?: PopulationDetail;
   /**
+   * Rows passed over on purpose because they are no area of the file's level (a "Total" row,
+   * a population table's London): not errors, and not in `rowsRejected`. `message` is also
+   * one of `warnings`.
+   */
+  skipped?: SkippedRows;
+  /**
    * The dataset's data-quality check, run once the import is committed; on the last file
    * imported into each crime dataset (population tables have none). Absent when the check
    * could not run (a warning says why).
@@ -89,6 +95,16 @@ export interface CutDownExtract {
   /** Distinct areas and categories in those months: in this file, and in the figures it replaced. */
   areas: { now: number; before: number };
   categories: { now: number; before: number };
+  message: string;
+}
+
+export interface SkippedRows {
+  rows: number;
+  /** What the rows are not: the areas the file is read for ("ward"; "borough, ward or LSOA"). */
+  notA: string;
+  /** The names in their area cells ("Total", "London"), with their rows. */
+  names: { name: string; rows: number }[];
+  /** "1 row skipped: not a ward (Total), so nothing is counted twice." */
   message: string;
 }
 

@@ -1,4 +1,7 @@
 /** The pivot: one dataset, rows and columns from named dimensions, one measure. */
+import type { YearBasis } from './populationBasis';
+
+type YearBasisKind = YearBasis['basis'];
 
 export type Dimension =
   | 'borough'
@@ -72,6 +75,8 @@ export interface PivotCell {
   previousCount?: number;
   population?: number | null;
   populationYear?: number | null;
+  /** Whether that year's population is a mid-year estimate or a projection, where its source says. */
+  populationBasis?: YearBasisKind;
   /** Shared between cells with the same flags, and frozen: copy it before changing it. */
   flags: CellFlag[];
   reason?: string;
@@ -109,6 +114,11 @@ export interface PivotResult {
   grandTotal: PivotCell;
   /** Every measure asked for with `measures`, in order (absent when only one was asked for). */
   byMeasure?: PivotMeasureTable[];
+  /**
+   * With no area on the rows or columns, the areas whose residents the rates are per: those
+   * the filters keep (keys as populations are held). Absent otherwise.
+   */
+  ratesPer?: { kind: 'borough' | 'ward'; areas: string[] };
   /** Plain-words caveats: missing populations, incomplete periods, ward vs borough totals. */
   notes: string[];
   /** The months the pivot covers, as resolved ("YYYY-MM"). */

@@ -6,6 +6,7 @@ export interface QualityFinding {
     | 'missing-months'
     | 'partial-months'
     | 'areas-appear-disappear'
+    | 'area-moves'
     | 'unmatched-names'
     | 'ward-vs-borough'
     | 'category-jumps'

@@ -1,5 +1,6 @@
 /** "Where did this figure come from?" — the trail from a pivot cell to its source rows. */
 import type { PivotSpec } from './pivot';
+import type { YearBasis } from './populationBasis';
 
 export interface TrailSpec {
   pivot: PivotSpec;
@@ -33,7 +34,8 @@ export interface CellTrail {
   /** The conditions that pick the figure, in words ("ward = Harrow Weald (E05013555)", "months Jan 2022 – Dec 2022"). */
   conditions: string[];
   extracts: { importId: number; file: string; sha256: string; importedAt: string; rows: number; count: number }[];
-  population: { population: number | null; year: number | null } | null;
+  /** basis: a mid-year estimate or a projection, where the population's source says. */
+  population: { population: number | null; year: number | null; basis?: YearBasis['basis'] } | null;
   sourceRows: SourceRow[];
   /** All source rows and their sum: equal to the cell's count. */
   sourceRowCount: number;

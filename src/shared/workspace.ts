@@ -1,4 +1,5 @@
 /** Data-transfer shapes for what a workspace holds. Months are always "YYYY-MM" strings. */
+import type { YearBasis } from './populationBasis';
 
 export type Month = string;
 
@@ -81,6 +82,10 @@ export interface WorkspaceInfo {
    * policeAreas: the names the police file crimes under that are not boroughs ("Unknown", the airports).
    */
   areas: { boroughs: number; policeAreas: string[]; wards: number; lsoas: number; wardVintages: string[] };
-  populations: { rows: number; years: number[]; areas: number };
+  /**
+   * bases: whether each year's figures are estimates or projections, as their sources say;
+   * misnamedWards: wards an earlier Wardlens named after their borough (import the file again).
+   */
+  populations: { rows: number; years: number[]; areas: number; bases?: YearBasis[]; misnamedWards?: number };
   categories: Record<string, CategorySummary[]>;
 }

@@ -198,12 +198,12 @@ describe('the Import and Data views', () => {
     await list.locator('summary').click();
     expect(await list.locator('tbody tr').count()).toBe(added.length);
     const total = page.getByLabel('All files together');
-    expect(await total.textContent()).toContain('2 files of 2 imported into “Population estimates”');
+    expect(await total.textContent()).toContain('2 files of 2 imported into “Population figures”');
     await wardResult.scrollIntoViewIfNeeded();
     await shotHere('data-import-07-population-result');
 
     await page.locator('.nav-button', { hasText: /^Data/ }).click();
-    const pop = page.getByRole('article', { name: 'Population estimates' });
+    const pop = page.getByRole('article', { name: 'Population figures' });
     const boroughCodes = new Set(b.rows.map((r) => r[0]!).filter((c) => c.startsWith('E09'))).size;
     const wardCodes = new Set(w.rows.map((r) => r[0]!).filter((c) => c.startsWith('E05'))).size;
     await expect.poll(async () => pop.locator('.facts').textContent()).toContain(`${boroughCodes} boroughs and ${wardCodes} wards`);

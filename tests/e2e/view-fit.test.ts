@@ -9,7 +9,7 @@ import { readCsv } from '../support/raw';
 import type { Session } from './support/browser';
 import { fit } from './support/fit';
 import { fieldSelect } from './support/page';
-import { dataDir, realFiles, tempDir } from './support/paths';
+import { dataDir, realFiles, screenshotDir, tempDir } from './support/paths';
 import { cli, cliText, type Served } from './support/server';
 import { closeWorkbench, openWorkbench } from './support/workbench';
 
@@ -202,5 +202,95 @@ describe('the views read whole at 1366×768', () => {
       expect(f.title).toBe(f.chosen);
     }
     await s.screenshot('fit-03-revisions-key');
+  });
+});
+
+describe('the Assessment reads whole at 1366×768, and each view opens at its top', () => {
+  let dir: string;
+  let server: Served;
+  let s: Session;
+
+  beforeAll(async () => {
+    dir = tempDir('fit-assessment');
+    const db = path.join(dir, 'workspace.sqlite');
+    // The borough files and the 2022-ward files: the longest dataset name, "Barking and Dagenham",
+    // and two extracts sharing Jan–Feb 2024, so the Revisions view is longer than the window.
+    cliText(['import', '--db', db, ...boroughFiles, realFiles.ward2022, realFiles.ward2022Historical, boroughPopulations]);
+    ({ server, s } = await openWorkbench(db));
+  }, 300_000);
+
+  afterAll(async () => {
+    await closeWorkbench({ s, server }, dir);
+  });
+
+  it('shows the Assessment’s dataset, borough, crime type and years whole, with the names in tooltips', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: /^Assessment/ }).click();
+    const view = page.locator('section[aria-labelledby="view-title-assessment"]');
+    const dataset = fieldSelect(view, 'Dataset');
+    await dataset.waitFor({ timeout: 60_000 });
+    await dataset.selectOption({ label: WARD_2022 });
+    await fieldSelect(view, 'Borough').selectOption('Barking and Dagenham');
+    // The longest crime type the dataset holds, whichever it is.
+    const crime = fieldSelect(view, 'Crime type');
+    const longest = await crime.evaluate((sel) =>
+      [...sel.options].reduce((a, o) => (o.text.length > a.text.length ? o : a)).value,
+    );
+    await crime.selectOption(longest);
+    await fieldSelect(view, 'Years').selectOption({ label: 'Financial (Apr–Mar)' });
+    await view.locator('.assessment-block').first().waitFor({ timeout: 60_000 });
+    const controls = view.locator('.assessment-form .pivot-controls select');
+    expect(await controls.count()).toBe(7);
+    for (const select of await controls.all()) {
+      const f = await fit(select, true);
+      expect(f.width, f.chosen).toBeGreaterThanOrEqual(f.need - 0.5);
+      expect(f.right).toBeLessThanOrEqual(f.cardRight);
+    }
+    for (const select of [dataset, crime]) {
+      const f = await fit(select, false);
+      expect(f.title).toBe(f.chosen);
+    }
+    expect((await fit(dataset, false)).chosen).toBe(WARD_2022);
+    expect((await fit(fieldSelect(view, 'Borough'), false)).chosen).toBe('Barking and Dagenham');
+    await s.screenshot('fit-04-assessment-controls');
+  });
+
+  it('opens a view from the sidebar at its top, and a view returned to where it was left', async () => {
+    const { page } = s;
+    const scrollY = () => page.evaluate<number>('window.scrollY');
+    const headingInView = async (name: string) => {
+      const box = (await page.getByRole('heading', { level: 1, name }).boundingBox())!;
+      return box.y >= 0 && box.y + box.height <= 768;
+    };
+    // The Assessment scrolled down to its ward tables, as the reviewer had it.
+    await page.evaluate('window.scrollTo(0, 600)');
+    await expect.poll(scrollY).toBe(600);
+    expect(await headingInView('Assessment')).toBe(false);
+    for (const [view, heading] of [
+      ['Revisions', 'Revisions'],
+      ['Pivot', 'Pivot'],
+      ['Map', 'Map'],
+    ] as const) {
+      await page.getByRole('button', { name: new RegExp(`^${view}`) }).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      // Long enough to open far down, as it did (the reviewer saw it 580 px down).
+      if (view === 'Revisions') {
+        await page.locator('#rev-summary').waitFor({ timeout: 60_000 });
+        expect(await page.evaluate<number>('document.documentElement.scrollHeight')).toBeGreaterThan(768 + 400);
+      }
+      expect(await scrollY(), view).toBe(0);
+      expect(await headingInView(heading), view).toBe(true);
+      if (view === 'Revisions') await page.screenshot({ path: path.join(screenshotDir, 'fit-05-revisions-opens-at-top.png') });
+    }
+    // Back to the Pivot, left at its top; then to the Assessment: where the analyst left it, not
+    // at the top and not where the Pivot was; and the Pivot where it was left in turn.
+    await page.getByRole('button', { name: /^Pivot/ }).click();
+    expect(await scrollY()).toBe(0);
+    await page.evaluate('window.scrollTo(0, 250)');
+    await expect.poll(scrollY).toBe(250);
+    await page.getByRole('button', { name: /^Assessment/ }).click();
+    await expect.poll(scrollY).toBe(600);
+    await page.getByRole('button', { name: /^Pivot/ }).click();
+    await expect.poll(scrollY).toBe(250);
   });
 });

@@ -109,7 +109,7 @@ describe('the population files a pivot export names', () => {
     expectWardRates(harrowWards(), rawPopulations(wardPopulations, 2021));
     const notes = await exportedNotes(harrowWards(), 'ward-rates.csv');
     expect(ratesLines(notes)).toEqual([
-      'Rates are per 1,000 residents, using each period’s own population (2021) from housing-density-ward.csv.',
+      'Rates are per 1,000 residents, using each period’s own population (the 2021 projection) from housing-density-ward.csv.',
     ]);
     expect(notes.join('\n')).not.toContain('housing-density-borough.csv');
   });
@@ -125,7 +125,7 @@ describe('the population files a pivot export names', () => {
     expect(result.cells[i]![0]!.value).toBeCloseTo((1000 * harrowCount) / population, 9);
     const notes = await exportedNotes(spec, 'borough-rates.csv');
     expect(ratesLines(notes)).toEqual([
-      'Rates are per 1,000 residents, using each period’s own population (2021) from housing-density-borough.csv.',
+      'Rates are per 1,000 residents, using each period’s own population (the 2021 projection) from housing-density-borough.csv.',
     ]);
     expect(notes.join('\n')).not.toContain('housing-density-ward.csv');
   });
@@ -144,7 +144,7 @@ describe('the population files a pivot export names', () => {
   it('a rate change names the files of both years’ populations, and a count table names none', async () => {
     const change: PivotSpec = { ...harrowWards(), measure: 'rate-change' };
     expect(ratesLines(await exportedNotes(change, 'ward-rate-change.csv'))).toEqual([
-      'Rates are per 1,000 residents, using each period’s own population (2020 and 2021) from housing-density-ward.csv.',
+      'Rates are per 1,000 residents, using each period’s own population (the 2020 and 2021 projections) from housing-density-ward.csv.',
     ]);
     const counts = await exportedNotes({ ...change, measure: 'count' }, 'ward-counts.csv');
     expect(counts.some((n) => n.includes('housing-density'))).toBe(false);

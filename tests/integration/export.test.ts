@@ -141,7 +141,7 @@ describe('a pivot to xlsx', () => {
     );
     const notes = rows.map((r) => String(r[0] ?? ''));
     expect(notes).toContain(
-      "Rates are per 1,000 residents, using each period’s own population (2016 and 2017) from housing-density-borough.csv.",
+      "Rates are per 1,000 residents, using each period’s own population (the 2016 and 2017 projections) from housing-density-borough.csv.",
     );
     expect(notes).toContain(
       'Note: Where “–” shows: A rate across several years is not given: choose one year.',

@@ -67,7 +67,7 @@ describe('Sources of Harrow burglary, 2025 against 2024, on 2022 wards', () => {
     expect([...harrowWards].filter((c) => popCodes.has(c))).toEqual([]);
     expect(findings.wards!.rows.every((w) => w.currentRate === null)).toBe(true);
     expect(findings.quickFacts.currentRate).not.toBeNull();
-    expect(findings.sources.populations).toBe('housing-density-borough.csv (borough populations, 2024 and 2025)');
+    expect(findings.sources.populations).toBe('housing-density-borough.csv (borough populations, 2024 and 2025: GLA Population Projections)');
     expect(findings.sources.populationFiles).toEqual(['housing-density-borough.csv']);
   });
 
@@ -76,7 +76,7 @@ describe('Sources of Harrow burglary, 2025 against 2024, on 2022 wards', () => {
     expect(source.imports.map((i) => i.file)).toEqual([HISTORICAL, RECENT]);
     expect(source.populations?.files).toEqual(['housing-density-borough.csv']);
     const line = sourceLines(source, [], []).find((l) => l.startsWith('Rates are'));
-    expect(line).toBe('Rates are per 1,000 residents, using each period’s own population (2024 and 2025) from housing-density-borough.csv.');
+    expect(line).toBe('Rates are per 1,000 residents, using each period’s own population (the 2024 and 2025 projections) from housing-density-borough.csv.');
   });
 });
 

@@ -90,7 +90,7 @@ describe('findings for Harrow burglary, 2017 against 2016', () => {
   });
 
   it('names its caveats and sources', () => {
-    expect(findings.caveats.join(' ')).toMatch(/each year’s own population \(2016 and 2017\)/);
+    expect(findings.caveats.join(' ')).toMatch(/each year’s own population \(the 2016 and 2017 projections\)/);
     // Typographic apostrophes only, and no bracket straight after another.
     for (const text of [...findings.caveats, ...findings.neighbours!.sentences]) {
       expect(text, text).not.toMatch(/'/);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../../src/shared/importing';
+import { runPivot } from '../../src/core/analysis/pivot/run';
 import { importFile } from '../../src/core/importers/importFile';
 import type { Workspace } from '../../src/core/store/workspace';
 import { data, dataDir } from '../support/data';
@@ -122,5 +123,35 @@ describe('ward names found in more than one ward set', () => {
     expect(r.error?.details).toMatchObject({ row: 5, column: 'Borough' });
     expect(scalar(ws.db, 'SELECT count(*) FROM imports')).toBe(imports);
     expect(scalar(ws.db, 'SELECT count(*) FROM monthly_counts')).toBe(figures);
+  });
+});
+
+// A partner sheet on the 2018 wards, made from the real 2018-ward MPS file: Tower Hamlets'
+// E05009331 was "St. Peter's" then, and is "Bethnal Green West" in the 2022 set (the newest).
+// Once the sheet says its set, the pivot names its wards as the sheet did.
+describe('a sheet on the 2018 wards', () => {
+  it('is shown with its 2018 ward names, not the newest ones', async () => {
+    const raw = readCsv(data.mpsWard2018);
+    const cols = monthColumns(raw);
+    const rows = raw.rows.filter((r) => r[raw.col('LookUp_BoroughName')] === 'Tower Hamlets' && r[raw.col('MinorText')] === 'Domestic Burglary');
+    const sheet = writeXlsx(path.join(tempDir(), 'tower-hamlets-2018-burglary.xlsx'), [
+      ['Ward', ...cols.map(([, m]) => excelMonthCell(Math.floor(m / 100), m % 100))],
+      ...rows.map((r) => [r[raw.col('WardName')]!, ...cols.map(([i]) => Number(r[i]))]),
+    ]);
+    const stPeters = rows.find((r) => r[raw.col('WardCode')] === 'E05009331')!;
+    expect(stPeters[raw.col('WardName')]).toBe("St Peter's");
+    const fresh = tempWorkspace();
+    try {
+      const r = await importFile(fresh, sheet, { mapping: { ...mapping, headerRow: 1, vintage: '2018', boroughValue: 'Tower Hamlets' } });
+      expect([r.status, r.unmatchedNames]).toEqual(['imported', []]);
+      const pivot = runPivot(fresh.db, { dataset: r.dataset!, rows: ['ward'], columns: [], measure: 'count' });
+      const row = pivot.rows.find((p) => p.keys[0] === 'E05009331')!;
+      // The 2018 set's own spelling of the name (the sheet's "St Peter's" matched it).
+      expect(row.labels[0]).toBe("St. Peter's");
+      const total = cols.reduce((t, [i]) => t + Number(stPeters[i]), 0);
+      expect(pivot.cells[pivot.rows.indexOf(row)]![0]!.count).toBe(total);
+    } finally {
+      fresh.close();
+    }
   });
 });

@@ -90,9 +90,11 @@ describe('a mapped xlsx with months across the columns', () => {
     expect(r.months).toEqual({ first: '2016-11', last: '2017-03', count: 5 });
     expect(r.rowsRead).toBe(WARDS.length + 3); // wards, two unknown rows, the totals row
     expect(r.rowsStored).toBe(WARDS.length);
-    expect(r.rowsRejected).toBe(3);
+    // The two unknown rows are rejected; the totals row is skipped, not rejected: it is no ward.
+    expect(r.rowsRejected).toBe(2);
     expect(r.unmatchedNames).toEqual([{ name: 'Narnia Central', rows: 2 }]);
-    expect(r.warnings.join(' ')).toMatch(/1 totals row was skipped/);
+    expect(r.skipped).toMatchObject({ rows: 1, notA: 'ward', names: [{ name: 'Total', rows: 1 }] });
+    expect(r.warnings.join(' ')).toMatch(/1 row skipped: not a ward \(Total\)/);
     expect(r.warnings.join(' ')).toMatch(/1 blank count cell/);
 
     const expected: Record<string, number> = {};

@@ -284,7 +284,7 @@ describe('the workbook', () => {
     const notes = rowsOf('Burglary – Neighbours').map((r) => String(r[0] ?? ''));
     expect(notes.find((n) => n.startsWith('Files:'))).toContain('MPS_Borough_Level_Crime_Historic.csv');
     expect(notes).toContain(
-      "Rates are per 1,000 residents, using each period’s own population (2016 and 2017) from housing-density-borough.csv.",
+      "Rates are per 1,000 residents, using each period’s own population (the 2016 and 2017 projections) from housing-density-borough.csv.",
     );
     const sources = rowsOf('Sources & caveats').map((r) => `${r[0]}: ${r[1]}`);
     expect(sources).toEqual(

@@ -62,7 +62,10 @@ describe('GLA borough population file (long, with a Source column)', () => {
     const boroughRows = raw.rows.filter((r) => r[c]!.startsWith('E09'));
     expect(result.rowsStored).toBe(boroughRows.length);
     expect(scalar(ws.db, 'SELECT count(*) FROM populations')).toBe(boroughRows.length);
-    expect(result.rowsRejected).toBe(raw.rows.length - boroughRows.length);
+    // Region rows are skipped (said as "not a borough, ward or LSOA"), not rejected.
+    expect(result.rowsRejected).toBe(0);
+    expect(result.skipped?.rows).toBe(raw.rows.length - boroughRows.length);
+    expect(result.skipped?.message).toMatch(/^\d+ rows skipped: not a borough, ward or LSOA \(London/);
     const regions: Record<string, number> = {};
     for (const r of raw.rows) if (!r[c]!.startsWith('E09')) regions[r[c]!] = (regions[r[c]!] ?? 0) + 1;
     expect(result.unmatchedNames).toEqual([]);
@@ -111,11 +114,12 @@ describe('population tables an analyst writes', () => {
       ['E12000007', 'London', 8769659, 8825001],
     ]);
     const r = await importFile(ws, file);
-    expect([r.status, r.format, r.rowsStored, r.rowsRejected, r.error]).toEqual([
+    expect([r.status, r.format, r.rowsStored, r.rowsRejected, r.skipped?.rows, r.error]).toEqual([
       'imported',
       'population',
       2,
-      1,
+      0,
+      1, // London: a region, skipped
       null,
     ]);
     expect(population(ws, 'E09000015', 2017)).toBe(252_052);

@@ -5,6 +5,7 @@ import {
   normaliseHeader,
   parseCount,
   requireColumns,
+  Tally,
   type ImportContext,
 } from '../../src/core/importers/context';
 import { WardlensError } from '../../src/core/errors';
@@ -14,6 +15,18 @@ const ctx = {
   source: { file: 'extract.csv' },
   header: ['Borough', 'Major Category', 'Minor Category', '201701', '201702'],
 } as unknown as ImportContext;
+
+/**
+ * A bad count cell is noted, read as 0 so the import reads on to name every bad cell, and the
+ * file refused at the end (core/importers/badCells.ts): the refusal of this one cell.
+ */
+function refusalOf(value: unknown, row: number, column: string): WardlensError {
+  const own = { ...ctx, tally: new Tally() } as ImportContext;
+  expect(parseCount(own, value, row, column)).toBe(0);
+  const e = own.tally.badCells.refusal('extract.csv');
+  if (!e) throw new Error(`expected ${String(value)} to be refused`);
+  return e;
+}
 
 function errorOf(fn: () => unknown): WardlensError {
   try {
@@ -43,7 +56,7 @@ describe('parseCount', () => {
   });
 
   it('refuses text, naming the file, row and column', () => {
-    const e = errorOf(() => parseCount(ctx, 'n/a', 7, '201702'));
+    const e = refusalOf('n/a', 7, '201702');
     expect(e.code).toBe('bad-input');
     expect(e.details).toMatchObject({ file: 'extract.csv', row: 7, column: '201702', found: 'n/a' });
     expect(e.message).toContain('extract.csv');
@@ -53,7 +66,7 @@ describe('parseCount', () => {
 
   it('refuses negative counts', () => {
     for (const value of [-1, '-3', '-1,000']) {
-      const e = errorOf(() => parseCount(ctx, value, 9, '201701'));
+      const e = refusalOf(value, 9, '201701');
       expect(e.code).toBe('bad-input');
       expect(e.message).toMatch(/negative/);
       expect(e.details).toMatchObject({ row: 9, column: '201701' });
@@ -62,7 +75,7 @@ describe('parseCount', () => {
 
   it('refuses fractions and non-numbers', () => {
     for (const value of [2.5, '2.5', Number.NaN, '1e3', '12abc', '£5']) {
-      expect(errorOf(() => parseCount(ctx, value, 4, '201701')).code, String(value)).toBe('bad-input');
+      expect(refusalOf(value, 4, '201701').code, String(value)).toBe('bad-input');
     }
   });
 });

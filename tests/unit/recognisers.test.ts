@@ -154,7 +154,11 @@ describe('recognisePopulation', () => {
       headerRow: 1,
       area: 0,
       areaBy: 'code',
+      // The name beside each code, for an area the workspace does not know yet.
+      name: 1,
+      borough: -1,
       source: 3,
+      knownSource: null,
       year: 2,
       population: 4,
       years: [],

@@ -4,9 +4,10 @@
  * size limit; the PNG really a PNG of the size the chart was drawn at; the SVG well-formed
  * XML that runs nothing and loads nothing (no script, no event handlers, no foreign
  * content, no reference outside the file), so it is safe to open, insert into Word or
- * serve. The bytes come from a page, so they are treated as untrusted input.
+ * serve. The bytes come from a page, so they are treated as untrusted input. A ward map's
+ * SVG is the engine's own drawing, so only its PNG is sent, and checked the same way.
  */
-import type { ChartImage, PackChart } from '../../shared/export';
+import type { ChartImage, MapImage, PackChart } from '../../shared/export';
 import { WardlensError } from '../errors';
 
 export const MAX_PNG_BYTES = 12 * 1024 * 1024;
@@ -213,4 +214,45 @@ export function checkChartImages(images: unknown, charts: PackChart[]): CheckedI
       svg: checkSvg(chart.id, image.svg),
     };
   });
+}
+
+/** What a map's PNG is checked against: the engine's own picture of it. */
+export interface MapToCheck {
+  id: string;
+  fingerprint: string;
+  width: number;
+  height: number;
+  scale: number;
+}
+
+/**
+ * Exactly one PNG for each of the pack's ward maps, drawn from the very SVG the engine made
+ * (its fingerprint) at the size asked for; keyed by map id. The SVG itself is the engine's
+ * own, so only the PNG comes from the page.
+ */
+export function checkMapImages(images: unknown, maps: MapToCheck[]): Map<string, Buffer> {
+  if (!Array.isArray(images))
+    throw new WardlensError('bad-request', 'The map images must be a list. Nothing was written.');
+  const sent = new Map<string, MapImage>();
+  for (const image of images as MapImage[]) {
+    const id = typeof image?.id === 'string' ? image.id : '';
+    if (!maps.some((m) => m.id === id))
+      throw new WardlensError(
+        'bad-request',
+        `An image was sent for "${id.slice(0, 80)}", which is not a map of this pack. Nothing was written.`,
+      );
+    if (sent.has(id))
+      throw new WardlensError('bad-request', `Two images were sent for map "${id}". Nothing was written.`);
+    sent.set(id, image);
+  }
+  return new Map(
+    maps.map((m) => {
+      const image = sent.get(m.id);
+      if (!image) throw bad(m.id, 'was not sent');
+      if (image.fingerprint !== m.fingerprint)
+        throw bad(m.id, 'was drawn from figures that have changed since');
+      const size = { width: Math.round(m.width * m.scale), height: Math.round(m.height * m.scale) };
+      return [m.id, checkPng(m.id, image.pngBase64, size)];
+    }),
+  );
 }

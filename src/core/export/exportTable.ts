@@ -18,6 +18,7 @@ import { isTimeDimension } from '../analysis/pivot/dimensions';
 import { resolveFilters } from '../analysis/pivot/filters';
 import { runPivot } from '../analysis/pivot/run';
 import { WardlensError } from '../errors';
+import { datasetWardSet, nameInSet } from '../store/areas';
 import type { Db } from '../store/workspace';
 import { tableCsv } from './csv';
 import { findingsSource, neighboursTable, quickFactsTable, wardsTable } from './findingsTables';
@@ -106,7 +107,7 @@ function filterNames(db: Db, result: PivotResult): FilterNames {
     (values ?? []).forEach((value, i) => {
       const key = resolved[d]?.[i] ?? value;
       const row = db.prepare(sql).pluck().get(key) as string | undefined;
-      if (row) names.set(`${d}\u0000${value}`, row);
+      if (row) names.set(`${d}\u0000${value}`, d === 'ward' ? nameInSet(key, row, datasetWardSet(db, dataset.id)) : row);
     });
   }
   return (d, value) => names.get(`${d}\u0000${value}`);

@@ -37,6 +37,7 @@ export function findingsSource(db: Db, f: Findings): ReportSource {
     populationFixed: f.populationYears.fixed,
     ...(filesFrom ? { filesFrom: toIsoMonth(filesFrom) } : {}),
     ...(f.sources.populationFiles ? { populationFiles: f.sources.populationFiles } : {}),
+    ...(f.sources.populationBases ? { populationBases: f.sources.populationBases } : {}),
   });
 }
 

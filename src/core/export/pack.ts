@@ -4,8 +4,9 @@
  * HTML report, and each chart's data as JSON. Chart images (PNG, SVG) need a browser
  * engine to draw them: the app asks `export/pack-charts` for the figures, draws them and
  * sends the images with the pack request; the engine checks them and writes them with the
- * rest. Without them (the CLI) it says so rather than faking it. The PDF is printed by the
- * desktop app from the finished HTML report.
+ * rest. Without them (the CLI) it says so rather than faking it. A ward map needs no browser:
+ * the engine draws it as SVG (packMap), in the report too, and the app adds a PNG of that very
+ * picture. The PDF is printed by the desktop app from the finished HTML report.
  *
  * Every file is staged under a temporary name first and renamed only when all are ready,
  * so a failed or cancelled pack leaves none of its files behind. Other files already in
@@ -27,11 +28,13 @@ import type { ImportProgress } from '../../shared/importing';
 import { buildFindings } from '../analysis/findings/build';
 import { WardlensError } from '../errors';
 import type { Db } from '../store/workspace';
-import { checkChartImages, type CheckedImage } from './chartImages';
+import { checkChartImages, checkMapImages, type CheckedImage } from './chartImages';
 import { findingsCharts, slug } from './charts';
 import { findingsSource, findingsTables, summaryTable } from './findingsTables';
 import { imageFigure } from './html/imageFigure';
 import { reportHtml, type ReportCategory } from './html/report';
+import { mapToDraw, packWardMap, reportMap, type PackWardMap, type WardMapOutcome } from './packMap';
+import { mapsNote, mapsReadme, packMapFiles } from './packMapFiles';
 import { packSheets } from './packSheets';
 import {
   asWriteError,
@@ -79,6 +82,8 @@ export interface PackCategory {
   prefix: string;
   tables: { block: string; table: ReportTable }[];
   charts: ChartData[];
+  /** The ward heat map, why it is not drawn, or null for a borough-level dataset. */
+  map: WardMapOutcome;
 }
 
 /** Each category's findings, tables and charts, in the order asked for. */
@@ -111,6 +116,7 @@ function packCategories(
       prefix,
       tables: findingsTables(findings, source),
       charts: findingsCharts(findings, source, prefix),
+      map: packWardMap(db, findings, prefix),
     });
   }
   return categories;
@@ -119,8 +125,15 @@ function packCategories(
 /** `export/pack-charts`: the pack's charts as figures ready to draw, so the app can send their images with the pack. */
 export function packCharts(db: Db, args: PackChartsArgs): PackChartsResult {
   validate(args, false);
-  return { charts: packCategories(db, args).flatMap((c) => c.charts.map(imageFigure)) };
+  const categories = packCategories(db, args);
+  return {
+    charts: categories.flatMap((c) => c.charts.map(imageFigure)),
+    maps: wardMaps(categories).map(mapToDraw),
+  };
 }
+
+const wardMaps = (categories: PackCategory[]): PackWardMap[] =>
+  categories.flatMap((c) => (c.map && 'map' in c.map ? [c.map.map] : []));
 
 export async function exportPack(
   db: Db,
@@ -157,6 +170,15 @@ export async function exportPack(
   const images: CheckedImage[] | null =
     args.images === undefined ? null : checkChartImages(args.images, allCharts.map(imageFigure));
   const imagesNote = images ? RENDERED_NOTE : IMAGES_NOTE;
+  const maps = wardMaps(categories);
+  const mapPngs =
+    args.mapImages === undefined
+      ? null
+      : checkMapImages(
+          args.mapImages,
+          maps.map((m) => ({ ...m, width: m.picture.width, height: m.picture.height })),
+        );
+  const mapFiles = packMapFiles(maps, mapPngs, join(folder, 'charts'));
   checkTargets(
     [
       paths.workbook,
@@ -164,6 +186,7 @@ export async function exportPack(
       paths.chartsReadme,
       ...allCharts.map(paths.chart),
       ...(images ?? []).flatMap((i) => [paths.image(i.id, 'png'), paths.image(i.id, 'svg')]),
+      ...mapFiles.map((f) => f.path),
     ],
     force,
   );
@@ -175,12 +198,14 @@ export async function exportPack(
           `${c.findings.category.label}: no ward table or ward chart, because ${c.findings.dataset.name} is by borough.`,
         ],
   );
+  notes.push(...categories.flatMap((c) => (c.map && 'missing' in c.map ? [c.map.missing] : [])));
+  const mapNote = mapsNote(maps, mapPngs !== null);
   const exportedAt = new Date().toISOString();
   const summary = summaryTable(
     categories.map((c) => c.findings),
     categories[0]!.source,
   );
-  const sheets = packSheets({ categories, summary, notes, imagesNote });
+  const sheets = packSheets({ categories, summary, notes, imagesNote, mapNote });
   checkCancelled();
   progress('workbook', args.categories.length);
   const workbook = await workbookBytes(sheets);
@@ -195,6 +220,7 @@ export async function exportPack(
       anchor: c.prefix,
       tables: c.tables,
       charts: c.charts,
+      map: c.map && 'map' in c.map ? reportMap(c.map.map) : undefined,
     })),
     sources: categories.map((c) => c.source),
     notes,
@@ -220,7 +246,14 @@ export async function exportPack(
       staged.push(await stageFile(paths.image(image.id, 'png'), image.png, 'png'));
       staged.push(await stageFile(paths.image(image.id, 'svg'), image.svg, 'svg'));
     }
-    staged.push(await stageFile(paths.chartsReadme, chartsReadme(allCharts, imagesNote), 'txt'));
+    for (const file of mapFiles) {
+      checkCancelled();
+      staged.push(await stageFile(file.path, file.content, file.kind));
+    }
+    const readme = [chartsReadme(allCharts, imagesNote), ...mapsReadme(maps, mapNote, mapPngs !== null)].join(
+      '\r\n',
+    );
+    staged.push(await stageFile(paths.chartsReadme, readme, 'txt'));
     checkCancelled();
   } catch (err) {
     discardFiles(staged);
@@ -234,6 +267,11 @@ export async function exportPack(
     sheets: sheets.map((s) => s.name),
     charts: allCharts.map((chart) => ({ file: paths.chart(chart), chart })),
     images: { rendered: images !== null, note: imagesNote },
+    maps: maps.map((m) => ({
+      id: m.id,
+      title: m.title,
+      files: mapFiles.filter((f) => f.mapId === m.id).map((f) => f.path),
+    })),
     notes,
   };
 }

@@ -15,6 +15,8 @@ interface PackSheetsInput {
   summary: ReportTable;
   notes: string[];
   imagesNote: string;
+  /** What the pack's ward maps are and where (null when it has none; the notes say why). */
+  mapNote?: string | null;
 }
 
 const textRow = (...cells: string[]): ReportRow => ({
@@ -62,7 +64,7 @@ export function packSheets(input: PackSheetsInput): WorkbookSheet[] {
       textRow(sourcesName, 'Where the figures come from, caveats and methods'),
     ],
   );
-  contents.notes = [...input.notes, input.imagesNote];
+  contents.notes = [...input.notes, input.imagesNote, ...(input.mapNote ? [input.mapNote] : [])];
 
   const s = first.source;
   const rows: ReportRow[] = [
@@ -84,6 +86,7 @@ export function packSheets(input: PackSheetsInput): WorkbookSheet[] {
     ),
     ...methodLines(f).map((m) => textRow('Method', m)),
     textRow('Charts', input.imagesNote),
+    ...(input.mapNote ? [textRow('Ward maps', input.mapNote)] : []),
   ];
   const sources = textTable('Sources, caveats and methods', ['Topic', 'Detail'], rows);
 

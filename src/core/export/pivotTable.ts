@@ -111,7 +111,7 @@ const ratedYears = (result: PivotResult, year: number) =>
 export function pivotPopulationsUsed(result: PivotResult): PopulationsUsed | null {
   if (result.measure !== 'rate' && result.measure !== 'rate-change') return null;
   const kind = [...result.rowDimensions, ...result.columnDimensions].find((d) => AREA_DIMENSIONS.includes(d));
-  if (!kind) return null;
+  if (!kind) return result.ratesPer ? filteredPopulationsUsed(result, result.ratesPer) : null;
   const inRows = result.rowDimensions.includes(kind);
   const at = (inRows ? result.rowDimensions : result.columnDimensions).indexOf(kind);
   const keys = (inRows ? result.rows : result.columns).map((h) => h.keys[at]!);
@@ -130,4 +130,9 @@ export function pivotPopulationsUsed(result: PivotResult): PopulationsUsed | nul
   rated(result.grandTotal, null);
   const years = [...byYear].map(([year, areas]) => ({ year, areas: [...areas] }));
   return { kind: kind as PopulationKind, years };
+}
+
+/** With no area on the axes every rate is over the areas the filters keep, in the years the pivot used. */
+function filteredPopulationsUsed(result: PivotResult, per: NonNullable<PivotResult['ratesPer']>): PopulationsUsed {
+  return { kind: per.kind, years: pivotPopulationYears(result).map((year) => ({ year, areas: per.areas })) };
 }

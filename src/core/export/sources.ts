@@ -10,6 +10,7 @@ import { AS_OF_MONTHS_SQL } from '../store/revisions';
 import type { Db } from '../store/workspace';
 import { dateText, flagsLegend, monthSpanText } from './words';
 import type { CellFlag } from '../../shared/pivot';
+import { basisOfSource, combineBases, populationsUsedWords, type YearBasis } from '../../shared/populationBasis';
 
 /** The areas whose populations gave a table's rates, by year: the kind of area, and each area's key. */
 export interface PopulationsUsed {
@@ -34,6 +35,8 @@ export interface SourceQuery {
   populationFiles?: string[];
   /** Otherwise the areas and years whose populations gave the rates: the files are those that hold them. */
   populationsUsed?: PopulationsUsed | null;
+  /** Whether each population year is an estimate or a projection, when the caller knows (the assessment does). */
+  populationBases?: YearBasis[];
 }
 
 export function reportSource(db: Db, q: SourceQuery): ReportSource {
@@ -100,6 +103,7 @@ export function reportSource(db: Db, q: SourceQuery): ReportSource {
       ? {
           files: q.populationFiles ?? populationFiles(db, q.populationsUsed),
           years,
+          bases: q.populationBases ?? populationBases(db, years, q.populationsUsed),
           fixed: q.populationFixed,
         }
       : null,
@@ -125,6 +129,22 @@ function populationFiles(db: Db, used: PopulationsUsed | null | undefined): stri
   return [...files].sort(([a], [b]) => a - b).map(([, file]) => file);
 }
 
+/**
+ * Whether each year's populations behind the rates are estimates or projections, as their
+ * sources say: of the areas rated where the caller says which, else of every area held.
+ */
+function populationBases(db: Db, years: number[], used: PopulationsUsed | null | undefined): YearBasis[] {
+  const query = db.prepare(
+    `SELECT DISTINCT p.source FROM current_populations p JOIN areas a ON a.id = p.area_id
+     WHERE p.year = ? AND (? IS NULL OR (a.kind = ? AND coalesce(a.code, a.name) IN (SELECT value FROM json_each(?))))`,
+  );
+  return years.map((year) => {
+    const areas = used?.years.find((y) => y.year === year)?.areas;
+    const sources = query.pluck().all(year, areas ? 1 : null, used?.kind ?? null, JSON.stringify(areas ?? [])) as (string | null)[];
+    return { year, basis: combineBases(sources.map(basisOfSource)) };
+  });
+}
+
 /** The source note under a table, as lines of plain words. */
 export function sourceLines(source: ReportSource, flags: CellFlag[], notes: string[]): string[] {
   const compared = source.comparedWith
@@ -144,10 +164,8 @@ export function sourceLines(source: ReportSource, flags: CellFlag[], notes: stri
     lines.push(`Files: ${files.join('; ')}.`);
   }
   if (source.populations) {
-    const years = source.populations.years.join(' and ');
-    const how = source.populations.fixed
-      ? `the ${years} population for every period`
-      : `each period’s own population (${years})`;
+    const { years, fixed, bases } = source.populations;
+    const how = populationsUsedWords(years, fixed, bases, 'every period');
     const files = source.populations.files.length ? ` from ${source.populations.files.join(', ')}` : '';
     lines.push(`Rates are per 1,000 residents, using ${how}${files}.`);
   }

@@ -34,6 +34,7 @@ export const subtitleOf = (f: Findings) =>
 
 /** "No significant change (p = 0.66)", as the quick-fact sentences put it. */
 export function changeTestText(c: AreaFigures): string {
+  if (!c.test && c.seriesBreak) return `Not tested: ${c.seriesBreak}`;
   if (!c.test) return c.flags.includes('incomplete') ? 'Not tested: a year is missing months' : 'Not tested';
   // One rule with the app and the sentences: two significant figures, so "p = 0.050" never sits beside "not significant" as "0.05".
   const p = pValueText(c.test.pValue);

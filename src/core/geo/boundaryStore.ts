@@ -5,6 +5,7 @@
  */
 import type { AreaGeometry, BBox, BoundarySet } from '../../shared/geo';
 import type { AreaKind } from '../../shared/workspace';
+import { nameInSet } from '../store/areas';
 import type { Db } from '../store/workspace';
 
 export interface NewSet {
@@ -77,10 +78,11 @@ const POLYGON_COLUMNS = `a.id AS areaId, coalesce(a.code, a.name) AS code, a.nam
 /** The newest polygon of each area. */
 const NEWEST = 'JOIN boundary_polygons p ON p.id = (SELECT max(q.id) FROM boundary_polygons q WHERE q.area_id = a.id)';
 
-const toPolygon = (r: PolygonRow): AreaPolygon => ({
+/** A polygon row as an area, a ward named as in the set drawn (a map of 2018 wards says "St. Peter's"). */
+const toPolygon = (r: PolygonRow, vintage: string | null): AreaPolygon => ({
   areaId: r.areaId,
   code: r.code,
-  name: r.name,
+  name: nameInSet(r.code, r.name, vintage),
   parentId: r.parentId,
   geometry: JSON.parse(r.geometry) as AreaGeometry,
   bbox: [r.minLon, r.minLat, r.maxLon, r.maxLat],
@@ -97,7 +99,7 @@ export function polygonsOf(db: Db, kind: AreaKind, vintage: string | null = null
           )
           .all(vintage)
       : db.prepare(`SELECT ${POLYGON_COLUMNS} FROM areas a ${NEWEST} WHERE a.kind = ? ORDER BY a.code`).all(kind);
-  return (rows as PolygonRow[]).map(toPolygon);
+  return (rows as PolygonRow[]).map((r) => toPolygon(r, vintage));
 }
 
 /** Polygons of a kind whose bounding box meets `box`: the R*Tree answers without reading any geometry. */
@@ -113,7 +115,7 @@ export function polygonsInBox(db: Db, kind: AreaKind, box: BBox, vintage: string
        ORDER BY a.code`,
     )
     .all(box[0], box[2], box[1], box[3], kind, vintage, vintage) as PolygonRow[];
-  return rows.map(toPolygon);
+  return rows.map((r) => toPolygon(r, vintage));
 }
 
 /** Ward vintages with at least one polygon, newest first. */

@@ -94,6 +94,7 @@ export function choropleth(db: Db, args: ChoroplethArgs): ChoroplethResult {
         count: f ? f.cell.count : null,
         classIndex: value === null ? null : classOf(classes, value),
         small: f?.cell.flags.includes('small') ?? false,
+        notSignificant: f?.cell.flags.includes('not-significant') ?? false,
         reason: f ? (f.cell.reason ?? null) : 'No figures for this area in the data.',
       },
     };

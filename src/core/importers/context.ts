@@ -2,7 +2,8 @@
  * What an importer works with while one file is read into the workspace (inside the
  * file's transaction), and the tally that becomes its result.
  */
-import type { ImportProgress, PopulationDetail } from '../../shared/importing';
+import type { ImportProgress, PopulationDetail, SkippedRows } from '../../shared/importing';
+import { BadCells } from './badCells';
 import { badInput, WardlensError } from '../errors';
 import type { AreaRegistry } from '../store/areas';
 import type { Db } from '../store/workspace';
@@ -20,12 +21,39 @@ export class Tally {
   categories = 0;
   /** Population tables only: years, region rows passed over, codes added. */
   population: PopulationDetail | null = null;
+  /** Rows passed over on purpose, by the name in their area cell ("Total", "London"): not errors. */
+  readonly skipped = new Map<string, number>();
+  /** What the skipped rows are not: the areas the file is read for ("ward"). */
+  skippedNotA = '';
+  /** Cells that could not be read: the import goes on reading, to name them all, then refuses the file. */
+  readonly badCells = new BadCells();
 
   reject(name: string): void {
     this.rowsRejected++;
     this.unmatched.set(name, (this.unmatched.get(name) ?? 0) + 1);
   }
+
+  /**
+   * A row that is not an area of the file's level (a "Total" row, a population table's London
+   * or Inner London): left out so nothing is counted twice, and said as skipped, not rejected.
+   */
+  skip(name: string, notA: string): void {
+    this.skippedNotA = notA;
+    this.skipped.set(name, (this.skipped.get(name) ?? 0) + 1);
+  }
+
+  /** The skipped rows for the result, with their sentence; null when none was skipped. */
+  skippedRows(): SkippedRows | null {
+    if (this.skipped.size === 0) return null;
+    const names = [...this.skipped].map(([name, rows]) => ({ name, rows }));
+    const rows = names.reduce((t, n) => t + n.rows, 0);
+    const listed = names.slice(0, 6).map((n) => n.name).join(', ') + (names.length > 6 ? ', …' : '');
+    const message = `${rows} row${rows === 1 ? '' : 's'} skipped: not ${article(this.skippedNotA)} (${listed}), so nothing is counted twice.`;
+    return { rows, notA: this.skippedNotA, names, message };
+  }
 }
+
+const article = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 
 export interface ImportContext {
   db: Db;
@@ -162,7 +190,7 @@ const MAX_COUNT = 2_147_483_647;
 
 /**
  * A crime count: a whole number, zero or more. "1,234" is accepted; a blank cell is
- * returned as null for the caller to decide; anything else is an error naming the cell.
+ * returned as null for the caller to decide; anything else is a bad cell (badCount).
  */
 export function parseCount(ctx: ImportContext, value: unknown, row: number, column: string): number | null {
   let n: number;
@@ -173,7 +201,7 @@ export function parseCount(ctx: ImportContext, value: unknown, row: number, colu
     n = /^-?[\d,]+(\.\d+)?$/.test(text) ? Number(text.replace(/,/g, '')) : NaN;
     if (Number.isNaN(n)) {
       const formula = text.startsWith('=') ? ' (a formula with no saved value: open the file in Excel and save it, so its values are worked out and kept)' : '';
-      throw badInput(ctx.source.file, `expected a count (a whole number), found "${text.slice(0, 40)}"${formula}.`, {
+      return badCount(ctx, `expected a count (a whole number), found "${text.slice(0, 40)}"${formula}.`, {
         row,
         column,
         expected: 'a whole number of 0 or more',
@@ -182,13 +210,22 @@ export function parseCount(ctx: ImportContext, value: unknown, row: number, colu
     }
   }
   if (n < 0) {
-    throw badInput(ctx.source.file, `counts cannot be negative, found ${n}.`, { row, column, expected: 'a whole number of 0 or more', found: String(n) });
+    return badCount(ctx, `counts cannot be negative, found ${n}.`, { row, column, expected: 'a whole number of 0 or more', found: String(n) });
   }
   if (!Number.isInteger(n)) {
-    throw badInput(ctx.source.file, `expected a whole number of crimes, found ${n}.`, { row, column, expected: 'a whole number', found: String(n) });
+    return badCount(ctx, `expected a whole number of crimes, found ${n}.`, { row, column, expected: 'a whole number', found: String(n) });
   }
   if (n > MAX_COUNT) {
-    throw badInput(ctx.source.file, `the count ${n.toLocaleString('en-GB')} is too large to be a number of crimes.`, { row, column, expected: `a whole number up to ${MAX_COUNT.toLocaleString('en-GB')}`, found: String(n) });
+    return badCount(ctx, `the count ${n.toLocaleString('en-GB')} is too large to be a number of crimes.`, { row, column, expected: `a whole number up to ${MAX_COUNT.toLocaleString('en-GB')}`, found: String(n) });
   }
   return n;
+}
+
+/**
+ * A count cell that cannot be read: noted (the file is refused once it has been read through,
+ * naming every such cell) and read as 0 meanwhile, so the reading goes on.
+ */
+export function badCount(ctx: ImportContext, problem: string, where: { row: number; column: string; expected: string; found?: string }): 0 {
+  ctx.tally.badCells.note(ctx.source.file, problem, where);
+  return 0;
 }

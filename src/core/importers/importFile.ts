@@ -134,7 +134,11 @@ async function importInto(ws: Workspace, path: string, options: ImportOptions, h
       return (claims ??= claimMonths(db, dataset.id, importId, sorted, sorted.at(-1)!, kind));
     };
     await plan.run(ctx, claim);
+    const badCells = tally.badCells.refusal(result.file);
+    if (badCells) throw badCells;
     pauseForCrashTest('finish');
+    const skipped = tally.skippedRows();
+    if (skipped) tally.warnings.push(skipped.message);
     if (tally.rowsStored === 0) {
       const names = [...tally.unmatched.keys()];
       const why =
@@ -172,11 +176,13 @@ async function importInto(ws: Workspace, path: string, options: ImportOptions, h
       warnings: tally.warnings,
       ...(cutDown ? { cutDown } : {}),
       ...(tally.population ? { population: tally.population } : {}),
+      ...(skipped ? { skipped } : {}),
     });
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     result.rowsRead = tally.rowsRead;
-    throw err;
+    // A row that stopped the reading after bad cells were noted is named with them.
+    throw tally.badCells.withError(result.file, err);
   } finally {
     if (bulk) db.pragma('foreign_keys = ON');
   }

@@ -15,9 +15,11 @@ import { xlsxSheetNames } from './readers/xlsx';
 export async function previewFile(ws: Workspace, path: string, sheet?: string, mapping?: ColumnMapping): Promise<FilePreview> {
   if (typeof path !== 'string' || path === '') throw new WardlensError('bad-request', 'Give the file to preview.');
   const preview: FilePreview = { file: basename(path), sheets: [], sheet: null, format: null, dataset: null, headerRow: 1, rows: [], problem: null };
+  let opened = false;
   try {
     if (['.xlsx', '.xlsm'].includes(extname(path).toLowerCase())) preview.sheets = xlsxSheetNames(path);
     const source = openTable(path, mapping?.sheet ?? sheet);
+    opened = true;
     preview.sheet = source.sheet;
     preview.rows = source.head.map((r) => ({ row: r.row, cells: r.cells.map(cellText) }));
     // Unrecognised sheets start the mapping at the guessed header; a recognised one's plan says where it is.
@@ -29,6 +31,10 @@ export async function previewFile(ws: Workspace, path: string, sheet?: string, m
       preview.problem = nothingStored(preview.areas);
     }
   } catch (err) {
+    // A file that cannot be opened as a table at all (a .parquet, an empty or password-protected
+    // file) is refused at the first look: no mapping can read it, so none is offered. A sheet
+    // chosen afterwards that cannot be read is said under the sheet list, where another is chosen.
+    if (!opened && sheet === undefined && mapping === undefined) throw err;
     const error = toApiError(err);
     preview.problem = error.message;
     if (error.details) preview.problemAt = error.details;
@@ -65,7 +71,16 @@ async function checkAreas(ws: Workspace, source: TableSource, plan: ImportPlan, 
     db: ws.db, source, header: plan.header, headerRow: plan.headerRow, importId: 0, datasetId: 0,
     areas: new AreaRegistry(ws.db), tally: new Tally(),
   };
-  return checkMappedAreas(ctx, mapping, layout);
+  let check: AreaCheck;
+  try {
+    check = await checkMappedAreas(ctx, mapping, layout);
+  } catch (err) {
+    throw ctx.tally.badCells.withError(source.file, err);
+  }
+  // Cells the import would refuse: the check says so in the import's own words, every one of them.
+  const bad = ctx.tally.badCells.refusal(source.file);
+  if (bad) throw bad;
+  return check;
 }
 
 /** The import refuses a file none of whose rows it would store: the check says so first (the view says which names, and why). */

@@ -30,6 +30,26 @@ export function matchName(name: string): string {
     .trim();
 }
 
+/**
+ * An area's name as shown beside figures on a ward boundary set: a gazetteer ward by the name
+ * it bore in that set (2018 figures say "St. Peter's", 2022 ones "Bethnal Green West" for the
+ * same E05009331), by its newest where the set is not known; any other area (a borough, an
+ * LSOA, a ward of a set the analyst imported) as the workspace holds it. A map lookup, so
+ * callers read names in one query and pass each through here.
+ */
+export function nameInSet(code: string | null, storedName: string, wardSet: string | null): string {
+  return (code ? gazetteerWardName(code, wardSet) : null) ?? storedName;
+}
+
+/**
+ * The ward boundary set a dataset's figures are on: the set its ward file was read against, or
+ * the one its incidents were placed in; null for borough and LSOA data and unplaced incidents.
+ */
+export function datasetWardSet(db: Db, datasetId: number): string | null {
+  const set = db.prepare('SELECT boundary_vintage FROM datasets WHERE id = ?').pluck().get(datasetId) as string | null | undefined;
+  return set ?? null;
+}
+
 const ONS_CODE = /^[EWSN]\d{8}$/;
 export function looksLikeOnsCode(text: string): boolean {
   return ONS_CODE.test(text.trim().toUpperCase());

@@ -6,6 +6,7 @@
  */
 import type { DatasetContents, DatasetArea, DatasetCategory } from '../../shared/datasetContents';
 import { WardlensError } from '../errors';
+import { datasetWardSet, nameInSet } from './areas';
 import type { Db } from './workspace';
 
 const AREA_IDS: Record<string, string> = {
@@ -21,7 +22,8 @@ const CATEGORY_TOTALS: Record<string, string | undefined> = {
 };
 
 function areasOf(db: Db, datasetId: number, kind: string): DatasetArea[] {
-  return db
+  const wardSet = datasetWardSet(db, datasetId);
+  const rows = db
     .prepare(
       `SELECT a.kind, a.code, a.name, b.name AS borough
        FROM (${AREA_IDS[kind]}) held JOIN areas a ON a.id = held.id
@@ -29,7 +31,13 @@ function areasOf(db: Db, datasetId: number, kind: string): DatasetArea[] {
        ORDER BY CASE a.kind WHEN 'borough' THEN 0 WHEN 'ward' THEN 1 ELSE 2 END, coalesce(b.name, ''), a.name`,
     )
     .all(datasetId) as DatasetArea[];
+  const named = rows.map((a) => ({ ...a, name: nameInSet(a.code, a.name, wardSet) }));
+  // A ward named otherwise in this set ("St. Peter's", stored as Bethnal Green West) takes its place by that name.
+  const byName = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return wardSet ? named.sort((x, y) => KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || byName(x.borough ?? '', y.borough ?? '') || byName(x.name, y.name)) : named;
 }
+
+const KIND_ORDER: Record<DatasetArea['kind'], number> = { borough: 0, ward: 1, lsoa: 2 };
 
 function categoriesOf(db: Db, datasetId: number, kind: string): DatasetCategory[] {
   const totals = CATEGORY_TOTALS[kind];

@@ -1,6 +1,7 @@
 /** What a workspace holds, for `wardlens info` and the app's Data view. */
 import type { CategorySummary, DatasetSummary, ImportSummary, WorkspaceInfo } from '../../shared/workspace';
 import { monthRange, toIsoMonth } from '../months';
+import { misnamedWards, populationBases } from './populationAreas';
 import type { Workspace, Db } from './workspace';
 
 const iso = (m: number | null) => (m === null ? null : toIsoMonth(m));
@@ -103,7 +104,7 @@ export function workspaceInfo(ws: Workspace): WorkspaceInfo {
     datasets,
     imports: importSummaries(db),
     areas: { boroughs, policeAreas, wards: count('ward'), lsoas: count('lsoa'), wardVintages: vintages },
-    populations: { rows: pop.rows, areas: pop.areas, years },
+    populations: { rows: pop.rows, areas: pop.areas, years, bases: populationBases(db), misnamedWards: misnamedWards(db).length },
     categories: categorySummaries(db),
   };
 }

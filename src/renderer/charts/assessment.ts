@@ -6,6 +6,7 @@
  */
 import type { Annotations, Data, Layout } from 'plotly.js';
 import type { Findings } from '../../shared/findings';
+import { titleFileName } from '../../shared/fileNames';
 import { formatCount } from '../format/numbers';
 import { FONT_FAMILY, MARKERS_UP_TO, type PivotFigure } from './figure';
 import { MUTED, YEAR_STYLES } from './palette';
@@ -142,9 +143,4 @@ export function rollingFigure(f: Findings): PivotFigure {
 }
 
 /** A chart's file name from its title: "burglary-in-harrow-by-month-2017-against-2016". */
-export const chartFileName = (title: string) =>
-  title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80) || 'wardlens-chart';
+export const chartFileName = titleFileName;

@@ -7,36 +7,15 @@
 import type { Data } from 'plotly.js';
 import type { ChoroplethResult } from '../../shared/geo';
 import { counted } from '../../shared/counted';
-import type { Measure } from '../../shared/pivot';
+import { mapClassColours, NO_DATA } from '../../shared/mapColours';
 import { formatCount, formatMeasure } from '../format/numbers';
 import { monthRange } from '../format/months';
 import type { PivotFigure } from './figure';
 import { MEASURE_UNITS } from './labels';
 import { boxCentre, mapLayout, outlineTrace, wrapNote } from './mapLayers';
 
-/** Light to dark blues that stay in order in greyscale; grey for no figure. */
-const SEQUENTIAL = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c', '#08306b', '#041c40'];
-const NO_DATA = '#d9d9d9';
-/**
- * For changes, ColorBrewer's red–blue (safe for the common colour-blindnesses): falls in blues,
- * rises in reds, each darker further from zero (nearest zero first), a class across zero white.
- */
-const FALLS = ['#d1e5f0', '#92c5de', '#4393c3', '#2166ac', '#053061'];
-const RISES = ['#fddbc7', '#f4a582', '#d6604d', '#b2182b', '#67001f'];
-const NO_CHANGE = '#f7f7f7';
-const CHANGES = new Set<Measure>(['change', 'pct-change', 'rate-change']);
-
-/** Each class's colour: light to dark for a level, diverging from zero for a change. */
-export function classColours(measure: Measure, classes: { from: number; to: number }[]): string[] {
-  if (!CHANGES.has(measure)) return classes.map((_, i) => SEQUENTIAL[Math.min(i, SEQUENTIAL.length - 1)]!);
-  const falls = classes.filter((c) => c.to < 0).length;
-  let rises = 0;
-  return classes.map((c, i) => {
-    if (c.to < 0) return FALLS[Math.min(falls - 1 - i, FALLS.length - 1)]!;
-    if (c.from > 0) return RISES[Math.min(rises++, RISES.length - 1)]!;
-    return NO_CHANGE;
-  });
-}
+/** Each class's colour (one palette for the screen's maps and the pack's map images). */
+export const classColours = mapClassColours;
 
 export function choroplethFigure(map: ChoroplethResult, title: string, height = 620): PivotFigure {
   const features = map.features.features;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PivotCell, PivotResult } from '../../shared/pivot';
 import { MARKERS_UP_TO, MAX_SERIES, PART_MARK, PART_NOTE, pivotFigure, wrapTitle } from './figure';
+import { HOLLOW_NOTE, PALE, PALE_NOTE } from './chanceMarks';
 import { OKABE_ITO } from './palette';
 
 const cell = (value: number | null, flags: PivotCell['flags'] = []): PivotCell => ({
@@ -361,5 +362,128 @@ describe('pivotFigure', () => {
     const named = pivotFigure(result, { ...source, filters: ['Harrow', '2022-01', '2022-02', '2022-Q1'] });
     expect(named.title).toBe('Crimes by ward and month — Harrow, Jan 2022, Feb 2022, Q1 2022');
     expect(pivotFigure(result, source).title).toBe('Crimes by ward and month — E09000015, Jan 2022, Feb 2022, Q1 2022');
+  });
+
+  describe('a change', () => {
+    // Harrow's wards, burglary, % change by year: the busiest wards moved little, the small ones most.
+    const years = header([['2022'], ['2023']], [['2022'], ['2023']]);
+    const names = ['Roxeth', 'Edgware', 'Greenhill', 'Canons', 'Stanmore', 'Pinner', 'Headstone', 'Hatch End', 'Kenton East', 'Belmont'];
+    const pct: [number, number][] = [
+      [41, 37.8], [9.4, -35.2], [1, -11.1], [-2.1, -6.5], [3, 21.2], [-18, -36.4], [-18.9, 20.9], [-21.3, 5.4], [34.1, -37.3], [-22.7, 147.1],
+    ];
+    // Counts fall with the list: Belmont, the biggest mover, has the fewest crimes.
+    const ns = (ward: number, year: number) => !(ward === 0 || (ward === 9 && year === 1) || (ward === 1 && year === 1));
+    const change = (measure: 'pct-change' | 'change' = 'pct-change') =>
+      pivot({
+        measure,
+        columnDimensions: ['year'],
+        rows: header(names.map((n) => [n]), names.map((n) => [n])),
+        columns: years,
+        cells: pct.map((p, w) =>
+          p.map((v, y) => ({ value: v, count: 200 - 15 * w, flags: ns(w, y) ? ['not-significant' as const] : [] })),
+        ),
+        rowTotals: names.map((_, w) => ({ value: 0, count: 400 - 30 * w, flags: [] })),
+      });
+
+    /** The lines, and the hollow points drawn over them (no legend entry of their own). */
+    type Trace = {
+      name: string;
+      x: string[];
+      y: (number | null)[];
+      text: string[];
+      showlegend?: boolean;
+      hoverinfo?: string;
+      legendgroup: string;
+      marker: { symbol: string; color: string; line?: { color: string; width: number } };
+    };
+    const lines = (data: unknown[]) => (data as Trace[]).filter((d) => d.showlegend !== false);
+    const overlays = (data: unknown[]) => (data as Trace[]).filter((d) => d.showlegend === false);
+
+    it('draws the wards that moved most, up or down, not the busiest, and says so', () => {
+      const f = pivotFigure(change(), source);
+      const drawn = lines(f.data).map((d) => d.name);
+      expect(drawn).toHaveLength(MAX_SERIES);
+      expect(drawn).toContain('Belmont');
+      // Canons (−6.5% at most) and Greenhill (−11.1%) moved least: they are the two left out.
+      expect(drawn).not.toContain('Canons');
+      expect(drawn).not.toContain('Greenhill');
+      expect(f.caveat).toContain(
+        `The chart shows the ${MAX_SERIES} of 10 wards with the largest % changes, up or down; the table has them all.`,
+      );
+      // A count chart of the same wards still keeps the busiest.
+      const counts = pivotFigure({ ...change(), measure: 'count' }, source);
+      expect((counts.data as { name: string }[]).map((d) => d.name)).not.toContain('Belmont');
+    });
+
+    it('draws a change within chance hollow, explains the mark on the chart, and says so on hover', () => {
+      const f = pivotFigure(change(), source);
+      const over = new Map(overlays(f.data).map((o) => [o.legendgroup, o]));
+      expect(over.size).toBe(MAX_SERIES);
+      for (const line of lines(f.data)) {
+        const w = names.indexOf(line.name);
+        // The line's own markers stay solid, so its legend entry is too; colour and shape are the series'.
+        expect(line.marker.symbol).not.toMatch(/-open$/);
+        expect(OKABE_ITO).toContain(line.marker.color);
+        // Over them, in the same legend group (hidden with the line), the points within chance: the same
+        // shape in white with the line's colour round it, no hover of their own.
+        const hollow = over.get(line.legendgroup)!;
+        const within = [0, 1].filter((y) => ns(w, y));
+        expect(hollow.x, line.name).toEqual(within.map((y) => line.x[y]));
+        expect(hollow.y).toEqual(within.map((y) => line.y[y]));
+        expect(hollow.marker).toMatchObject({ symbol: line.marker.symbol, color: '#ffffff', line: { color: line.marker.color } });
+        expect(hollow.hoverinfo).toBe('skip');
+        [0, 1].forEach((y) => expect(line.text[y]!.endsWith('~ not significant')).toBe(ns(w, y)));
+      }
+      // Belmont's 2023 rise is beyond chance, its 2022 fall within it.
+      const belmont = lines(f.data).find((l) => l.name === 'Belmont')!;
+      expect(over.get(belmont.legendgroup)!.x).toEqual(['2022']);
+      expect(f.caveat).toContain(HOLLOW_NOTE);
+      expect(f.layout.annotations![0]!.text!.endsWith(`<br>${HOLLOW_NOTE}`)).toBe(true);
+      expect(HOLLOW_NOTE).toMatch(/^~ Hollow marker: not significant/);
+    });
+
+    it('draws no mark and no note when every change is beyond chance', () => {
+      const sure = change();
+      sure.cells = sure.cells.map((r) => r.map((c) => ({ ...c, flags: [] })));
+      const f = pivotFigure(sure, source);
+      expect(overlays(f.data)).toEqual([]);
+      expect(f.caveat).not.toContain('~');
+    });
+
+    it('on bars, keeps the rows that moved most and draws a change within chance pale', () => {
+      const n = 40;
+      const result = pivot({
+        measure: 'change',
+        columnDimensions: ['category'],
+        rows: header(
+          Array.from({ length: n }, (_, i) => [`w${i}`]),
+          Array.from({ length: n }, (_, i) => [`Ward ${i}`]),
+        ),
+        columns: header([['all']], [['All']]),
+        // Ward i changed by (i − 20): the biggest moves are at both ends, the busiest wards (by count) in the middle.
+        cells: Array.from({ length: n }, (_, i) => [
+          { value: i - 20, count: 100 - Math.abs(i - 20), flags: Math.abs(i - 20) < 12 ? ['not-significant' as const] : [] },
+        ]),
+      });
+      result.rowTotals = result.cells.map((r) => r[0]!);
+      const f = pivotFigure(result, source);
+      const [bars] = f.data as { y: string[]; x: number[]; marker: { opacity: number[] } }[];
+      expect(bars!.y).toHaveLength(30);
+      // The 10 left out are those that moved least: changes −4 … +4 and one of ±5.
+      expect(Math.min(...bars!.x.map(Math.abs))).toBe(5);
+      expect(bars!.x.filter((v) => Math.abs(v) === 5)).toHaveLength(1);
+      bars!.x.forEach((v, j) => expect(bars!.marker.opacity[j]).toBe(Math.abs(v) < 12 ? PALE : 1));
+      expect(f.caveat).toBe(
+        `The chart shows the 30 of 40 wards with the largest changes, up or down; the table has them all. ${PALE_NOTE}`,
+      );
+      // On the chart, and so on its PNG, in lines short enough for a chart half the window wide.
+      const lines = f.layout.annotations![0]!.text!.split('<br>');
+      expect(lines.slice(-3)).toEqual([
+        'The chart shows the 30 of 40 wards with the largest changes, up or down; the table',
+        'has them all.',
+        PALE_NOTE,
+      ]);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(84);
+    });
   });
 });

@@ -4,13 +4,15 @@
  * columns (or down the rows) gives lines; anything else gives horizontal bars, which keep
  * long ward names readable.
  */
-import type { Annotations, Data, Layout, LayoutAxis, MarkerSymbol } from 'plotly.js';
+import type { Annotations, Data, Layout, LayoutAxis } from 'plotly.js';
 import { FLAG_MARKS, type Dimension, type Measure, type PivotCell, type PivotResult } from '../../shared/pivot';
 import { formatMeasure } from '../format/numbers';
 import { monthRange } from '../format/months';
 import { flagText } from '../views/pivot/flags';
 import { measureUnit, pivotTitle, type FilterNames } from './labels';
 import { seriesStyle } from './palette';
+import { HOLLOW_NOTE, PALE, PALE_NOTE, hollowOverlay, hoverFigure, symbols, withinChance } from './chanceMarks';
+import { isChangeMeasure, keptWords, largestBy, largestMove, pickSeries, type Series } from './seriesPick';
 
 export const MAX_SERIES = 8;
 export const MAX_BARS = 30;
@@ -46,20 +48,10 @@ export interface PivotFigure {
 const TIME: Dimension[] = ['month', 'quarter', 'year', 'financial-year'];
 const isTime = (dims: Dimension[]) => dims.length === 1 && TIME.includes(dims[0]!);
 
-interface Series {
-  name: string;
-  cells: PivotCell[];
-  total: number;
-}
-
 const labelOf = (labels: string[], fallback: string) => labels.join(' · ') || fallback;
 
 /** Keeps the `max` series with the largest counts, in their original order. */
-function largest(series: Series[], max: number): Series[] {
-  if (series.length <= max) return series;
-  const keep = new Set([...series].sort((a, b) => b.total - a.total).slice(0, max));
-  return series.filter((s) => keep.has(s)).slice(0, max);
-}
+const largest = (series: Series[], max: number) => largestBy(series, max, (s) => s.total);
 
 /**
  * The pivot's title, in the words its exported table uses (shared/pivotWords). `filters` are
@@ -127,28 +119,26 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
       (h, i) => `${labelOf(h.labels, '')}${partPeriods[i] ? PART_MARK : ''}`,
     );
     const all = timeAcross ? rowSeries : columnSeries;
-    series = largest(all, MAX_SERIES);
+    series = pickSeries(measure, all, MAX_SERIES);
+    const dims = timeAcross ? result.rowDimensions : result.columnDimensions;
     if (series.length < all.length)
-      caveats.push(`The chart shows the ${series.length} largest of ${all.length} lines; the table has them all.`);
+      caveats.push(`The chart shows ${keptWords(measure, series.length, all.length, dims, 'lines')}; the table has them all.`);
   } else {
     kind = 'bar';
+    // A change keeps the rows that moved most either way; anything else the rows with most crimes.
     const bars = result.rows.map((r, i) => ({
       label: labelOf(r.labels, allLabel),
-      total: result.rowTotals[i]!.count,
+      size: isChangeMeasure(measure) ? largestMove([result.rowTotals[i]!]) : result.rowTotals[i]!.count,
       i,
     }));
-    const kept =
-      bars.length > MAX_BARS
-        ? [...bars]
-            .sort((a, b) => b.total - a.total)
-            .slice(0, MAX_BARS)
-            .sort((a, b) => a.i - b.i)
-        : bars;
+    const kept = largestBy(bars, MAX_BARS, (b) => b.size);
     categories = kept.map((b) => b.label);
     const all = columnSeries.map((s) => ({ ...s, cells: kept.map((b) => s.cells[b.i]!) }));
-    series = largest(all, MAX_SERIES);
+    series = pickSeries(measure, all, MAX_SERIES);
     let columnsNote =
-      series.length < all.length ? `the ${series.length} largest of ${all.length} columns` : '';
+      series.length < all.length
+        ? keptWords(measure, series.length, all.length, result.columnDimensions, 'columns')
+        : '';
     if (series.length < all.length && measure === 'count') {
       // Stacked counts must still reach each row's total: the columns left out become one "All other" piece.
       const shown = largest(all, MAX_SERIES - 1);
@@ -164,7 +154,7 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
       columnsNote = `the ${shown.length} largest of ${all.length} columns, the other ${rest.length} together`;
     }
     const dropped = [
-      kept.length < bars.length ? `the ${kept.length} largest of ${bars.length} rows` : '',
+      kept.length < bars.length ? keptWords(measure, kept.length, bars.length, result.rowDimensions, 'rows') : '',
       columnsNote,
     ]
       .filter(Boolean)
@@ -172,30 +162,28 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
     if (dropped) caveats.push(`The chart shows ${dropped}; the table has them all.`);
   }
   if (partPeriods.some(Boolean)) caveats.push(PART_NOTE);
+  // A change within chance is marked as the table marks it with "~" (a bare long line has no points to mark).
+  const markers = kind === 'bar' || categories.length <= MARKERS_UP_TO;
+  const chance = isChangeMeasure(measure) && markers && series.some((s) => s.cells.some(withinChance));
+  if (chance) caveats.push(kind === 'line' ? HOLLOW_NOTE : PALE_NOTE);
   const caveat = caveats.length ? caveats.join(' ') : null;
 
   const data: Data[] = series.map((s, n) => {
     const style = seriesStyle(n);
     const values = s.cells.map((c) => c.value);
-    const text = s.cells.map((c) => formatMeasure(measure, c.value));
+    const text = s.cells.map((c) => hoverFigure(formatMeasure(measure, c.value), c));
     if (kind === 'line') {
       return {
         type: 'scatter',
-        mode: categories.length > MARKERS_UP_TO ? 'lines' : 'lines+markers',
+        mode: markers ? 'lines+markers' : 'lines',
         name: s.name,
+        legendgroup: lineGroup(n),
         x: categories,
         y: values,
         text,
         line: { color: style.colour, dash: style.dash, width: 2.5 },
         // A part period's point is hollow: not a figure to compare with the whole ones.
-        marker: {
-          // One symbol a point (Plotly takes a list; its typings only a single symbol).
-          symbol: (partPeriods.some(Boolean)
-            ? partPeriods.map((part) => (part ? `${style.marker}-open` : style.marker))
-            : style.marker) as MarkerSymbol,
-          size: 7,
-          color: style.colour,
-        },
+        marker: { symbol: symbols(style.marker, partPeriods), size: 7, color: style.colour },
         hovertemplate: `${escapeHover(s.name)}<br>%{x}: %{text}<extra></extra>`,
       } satisfies Data;
     }
@@ -210,12 +198,17 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
       // The pattern lies over the colour, so a greyscale print still tells the series apart.
       marker: {
         color: style.colour,
+        ...(chance ? { opacity: s.cells.map((c) => (withinChance(c) ? PALE : 1)) } : {}),
         line: { color: '#1d2330', width: 0.5 },
         pattern: { shape: style.pattern, fillmode: 'overlay', fgcolor: '#ffffff', size: 7, solidity: 0.3 },
       },
       hovertemplate: `${escapeHover(s.name)}<br>%{y}: %{text}<extra></extra>`,
     } satisfies Data;
   });
+
+  // Drawn over the lines, so each line's legend keeps its solid marker (Plotly draws a legend's from the first point).
+  if (chance && kind === 'line')
+    data.push(...series.map((s, n) => hollowOverlay(s, categories, { ...seriesStyle(n), group: lineGroup(n) })));
 
   const title = chartTitle(result, source.filters);
   const titleLines = wrapTitle(title);
@@ -247,8 +240,9 @@ export function pivotFigure(result: PivotResult, source: ChartSource): PivotFigu
   // "Jan 2025"s do not); slanted labels need more room below the plot before the source note.
   const angled = kind === 'line' && categories.length * (longestLabel(categories) * 7 + 12) > 560;
   // The caveat is part of the picture: an exported chart that leaves a ward out must say so.
-  const noteText = [wrapNote(source), ...caveats].join('<br>');
-  const noteRoom = 16 * caveats.length;
+  const caveatLines = caveats.flatMap((c) => wrapWords(c, NOTE_CHARS));
+  const noteText = [wrapNote(source), ...caveatLines].join('<br>');
+  const noteRoom = 16 * caveatLines.length;
   const annotations: Partial<Annotations>[] = [
     {
       text: noteText,
@@ -329,16 +323,27 @@ export function wrapTitle(title: string): string[] {
   if (title.length <= TITLE_CHARS) return [title];
   const dash = title.indexOf(' — ');
   const [head, rest] = dash > 0 ? [title.slice(0, dash), title.slice(dash + 3)] : ['', title];
-  const lines = head ? [head] : [];
+  return [...(head ? [head] : []), ...wrapWords(rest, TITLE_CHARS)];
+}
+
+/** A line of the note under the chart, in characters: about what half the window holds in the 11 px font. */
+const NOTE_CHARS = 84;
+
+/** Words broken into lines of at most `max` characters (a longer word keeps a line of its own). */
+export function wrapWords(text: string, max: number): string[] {
+  const lines: string[] = [];
   let line = '';
-  for (const word of rest.split(' ')) {
-    if (line && line.length + 1 + word.length > TITLE_CHARS) {
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > max) {
       lines.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;
   }
   return [...lines, line];
 }
+
+/** A line's legend group: the line and the hollow points drawn over it show and hide together. */
+const lineGroup = (n: number) => `line-${n}`;
 
 /** After a period the data covers only part of: the table's mark, and its legend's words. */
 export const PART_MARK = ` ${FLAG_MARKS.incomplete}`;

@@ -2,10 +2,12 @@
  * The assessment pack's chart images, drawn here because the engine has no browser: each
  * figure the engine prepared (`export/pack-charts`) is drawn off-screen by Plotly, once as
  * a PNG at print resolution (an A4 page's width at 300 dpi) and once as an SVG, and the
- * images go back to the engine with the pack request, which checks and writes them.
+ * images go back to the engine with the pack request, which checks and writes them. The ward
+ * maps come drawn already, as the engine's SVG: they only need a PNG (packMapImages).
  */
 import type { Data, Layout } from 'plotly.js';
-import type { ChartImage, PackChart } from '../../shared/export';
+import type { ChartImage, MapImage, PackChart, PackChartsResult } from '../../shared/export';
+import { drawMapImages } from './packMapImages';
 import { loadPlotly, type PlotlyModule } from './plotlyRuntime';
 
 /** Plotly's image options, with the two its typings leave out. */
@@ -59,4 +61,16 @@ export async function drawPackImages(
     onDrawn?.(images.length, charts.length);
   }
   return images;
+}
+
+/** The pack's charts (drawn by Plotly) and its ward maps (PNGs of the engine's SVGs), counted as one list. */
+export async function drawPackPictures(
+  prepared: PackChartsResult,
+  onDrawn?: (done: number, total: number) => void,
+): Promise<{ images: ChartImage[]; mapImages: MapImage[] }> {
+  const maps = prepared.maps ?? [];
+  const total = prepared.charts.length + maps.length;
+  const images = await drawPackImages(prepared.charts, (n) => onDrawn?.(n, total));
+  const mapImages = await drawMapImages(maps, (n) => onDrawn?.(images.length + n, total));
+  return { images, mapImages };
 }

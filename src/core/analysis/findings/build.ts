@@ -6,6 +6,7 @@
 import type { CountComparison } from '../../../shared/analysis';
 import type { AreaFigures, FactsSpec, Findings, NeighbourRow, WardFigures } from '../../../shared/findings';
 import type { PivotResult } from '../../../shared/pivot';
+import { populationsUsedWords } from '../../../shared/populationBasis';
 import type { Db } from '../../store/workspace';
 import { compareCounts } from '../comparison';
 import { periodKey } from '../pivot/dimensions';
@@ -15,8 +16,11 @@ import { findingsContext, type FindingsContext } from './context';
 import { monthsBlock, rollingBlock } from './months';
 import { findingsSources, rollingYearCaveat } from './sources';
 import { signed } from '../../signs';
-import { changeSentences, listedWithFigures, listedWithTies, offences, quickFactSentences, topWithTies, count as fmtCount, rate as fmtRate } from './words';
+import { significantWardsSentences, smallWardsCaveat } from './wardWords';
+import { wardDatasetsFor } from './wardDatasets';
+import { changeSentences, listedWithTies, offences, quickFactSentences, topWithTies, count as fmtCount, rate as fmtRate } from './words';
 import { heldWords, holdsAll, likeForLikeWindow, windowMonths } from './likeForLike';
+import { applySeriesBreaks, wardsNotCompared, withSeriesBreak } from './seriesBreaks';
 
 const LONDON_BOROUGH = /^E09000(0(0[2-9]|[12]\d|3[0-3]))$/; // the 32 boroughs; the City of London has its own police
 
@@ -46,7 +50,9 @@ export function buildFindings(db: Db, spec: FactsSpec): Findings {
     quickFacts: { ...quick, sentences: quickFactSentences(quick, what, area.name, ctx.previous.key, ctx.current.key, partYear ?? undefined) },
     likeForLike: partYear ? likeForLikeBlock(ctx, area, boroughPops, what) : null,
     heldMonths: { previous: holdsAll(ctx, ctx.previous) ? null : heldWords(ctx, ctx.previous), current: holdsAll(ctx, ctx.current) ? null : heldWords(ctx, ctx.current) },
-    wards: wardPivot ? wardsBlock(ctx, wardPivot, what, caveats, partYear) : null,
+    // A category whose recording changed within the years makes every ward's change an artefact, as a part year does.
+    wards: wardPivot ? wardsBlock(ctx, wardPivot, what, caveats, partYear ?? wardsNotCompared(ctx)) : null,
+    wardDatasets: wardPivot ? [] : wardDatasetsFor(ctx, area.key),
     months: monthsBlock(ctx, area.key),
     rollingYear: rollingBlock(ctx, area.key),
     neighbours: neighboursBlock(ctx, boroughPivot, area.key, boroughPops, partYear),
@@ -57,6 +63,7 @@ export function buildFindings(db: Db, spec: FactsSpec): Findings {
   findings.caveats.unshift(...generalCaveats(findings));
   const rolling = rollingYearCaveat(ctx);
   if (rolling) findings.caveats.push(rolling);
+  applySeriesBreaks(ctx, findings);
   return findings;
 }
 
@@ -85,7 +92,8 @@ function figuresFor(ctx: FindingsContext, pivot: PivotResult, r: number, area: {
   });
   // Rates of a part year and a full year differ by the missing months, not by any change.
   const rateChange = comparison.flags.includes('incomplete') ? null : comparison.rateChange;
-  return { key: area.key, name: area.name, ...comparison, rateChange };
+  // Across a break in the series (a category renamed, a ward's crimes filed elsewhere) no change is called real.
+  return withSeriesBreak(ctx, { key: area.key, name: area.name, ...comparison, rateChange });
 }
 
 /** "The data holds only Sep–Dec of 2020", or null when it holds both years whole. */
@@ -123,10 +131,13 @@ function wardsBlock(ctx: FindingsContext, pivot: PivotResult, what: string, cave
   const rows: WardFigures[] = figures.map((f, i) => ({ ...f, rank: ranks[i] ?? null })).sort((a, b) => b.current - a.current);
   const highest = rows.slice(0, 5);
   // A part year against a full one gives every ward a "change" that is only missing months.
-  const rises = partYear ? [] : rows.filter((w) => w.change > 0).sort((a, b) => b.change - a.change).slice(0, 5);
-  const falls = partYear ? [] : rows.filter((w) => w.change < 0).sort((a, b) => a.change - b.change).slice(0, 5);
-  const small = rows.filter((w) => w.flags.includes('small')).length;
-  if (small) caveats.push(`${small} of ${rows.length} wards had fewer than 10 ${what} in one of the years: small counts swing widely, so their % changes are withheld.`);
+  // The sentences take ties from every rising (falling) ward, not only the table's five.
+  const rising = rows.filter((w) => w.change > 0 && !w.seriesBreak).sort((a, b) => b.change - a.change);
+  const falling = rows.filter((w) => w.change < 0 && !w.seriesBreak).sort((a, b) => a.change - b.change);
+  const rises = partYear ? [] : rising.slice(0, 5);
+  const falls = partYear ? [] : falling.slice(0, 5);
+  const small = smallWardsCaveat(rows, what);
+  if (small) caveats.push(small);
   const sentences = [
     highest.length && highest[0]!.current > 0
       ? `The wards with the most ${what} in ${ctx.current.key} were ${listedWithTies(topWithTies(rows, 3, (w) => w.current).map((w) => ({ name: w.name, value: fmtCount(w.current) })))}.`
@@ -136,14 +147,9 @@ function wardsBlock(ctx: FindingsContext, pivot: PivotResult, what: string, cave
     sentences.push(`${partYear}, so the wards’ rises and falls between ${ctx.previous.key} and ${ctx.current.key} are not given.`);
     return { rows, highest, rises, falls, sentences };
   }
-  if (rises.length) sentences.push(`The biggest rises were in ${listedWithTies(topWithTies(rises, 3, (w) => w.change).map((w) => ({ name: w.name, value: signed(w.change, fmtCount, true) })))}.`);
-  if (falls.length) sentences.push(`The biggest falls were in ${listedWithTies(topWithTies(falls, 3, (w) => w.change).map((w) => ({ name: w.name, value: signed(w.change, fmtCount) })))}.`);
-  const significant = rows.filter((w) => w.test && w.test.verdict !== 'no significant change');
-  sentences.push(
-    significant.length
-      ? `Changes in ${listedWithFigures(significant.slice(0, 5).map((w) => ({ name: w.name, value: w.test!.verdict.replace('significant ', '') })))} are more than chance alone would explain; the rest are within normal year-to-year variation.`
-      : 'No ward’s change is more than chance alone would explain.',
-  );
+  if (rises.length) sentences.push(`The biggest rises were in ${listedWithTies(topWithTies(rising, 3, (w) => w.change).map((w) => ({ name: w.name, value: signed(w.change, fmtCount, true) })))}.`);
+  if (falls.length) sentences.push(`The biggest falls were in ${listedWithTies(topWithTies(falling, 3, (w) => w.change).map((w) => ({ name: w.name, value: signed(w.change, fmtCount) })))}.`);
+  sentences.push(...significantWardsSentences(rows));
   return { rows, highest, rises, falls, sentences };
 }
 
@@ -164,8 +170,20 @@ function neighboursBlock(ctx: FindingsContext, pivot: PivotResult, areaKey: stri
     const band = me.rag === 'red' ? 'among the quarter of London boroughs with the largest rises' : me.rag === 'green' ? 'among the quarter with the largest falls or smallest rises' : 'in the middle half of London boroughs';
     sentences.push(`${me.name}’s rate change of ${signed(me.rateChange, fmtRate, true)} per 1,000 puts it ${band} (RAG ${me.rag}).`);
   } else if (partYear) sentences.push(`${partYear}, so no rate changes or RAG ratings are given between ${ctx.previous.key} and ${ctx.current.key}.`);
-  else sentences.push('RAG ratings need population figures for the London boroughs: import a borough population table.');
+  else sentences.push(noRatingsWords(ctx, pops, london));
   return { rows, london: londonRow, quartiles, sentences };
+}
+
+/**
+ * Why no RAG rating: no borough populations at all (import a table), or a table held that
+ * lacks a year the comparison uses (choose a year it holds, or import one that covers it).
+ */
+function noRatingsWords(ctx: FindingsContext, pops: PopulationTable, london: AreaFigures[]): string {
+  const years = [...new Set([ctx.previous.populationYear, ctx.current.populationYear])];
+  const missing = years.filter((y) => london.some((b) => pops.get(b.key)?.get(y) === undefined));
+  if (pops.size === 0 || missing.length === 0)
+    return 'RAG ratings need population figures for the London boroughs: import a borough population table.';
+  return `RAG ratings need every London borough’s population in ${missing.join(' and ')}, and the populations held lack ${missing.length > 1 ? 'those years' : 'that year'} for some boroughs: choose a population year they hold, or import a table that covers it.`;
 }
 
 function resolveNeighbours(ctx: FindingsContext, names: string[]): string[] {
@@ -185,7 +203,16 @@ function londonTotal(ctx: FindingsContext, boroughs: AreaFigures[], pops: Popula
     previousIncomplete: !isHeld(ctx, ctx.previous),
     currentIncomplete: !isHeld(ctx, ctx.current),
   });
-  return { key: 'london', name: `London (${boroughs.length} boroughs)`, ...comparison };
+  // As for each borough: a part year's rate against a whole year's is no rate change.
+  const rateChange = comparison.flags.includes('incomplete') ? null : comparison.rateChange;
+  return { key: 'london', name: `London (${boroughs.length} boroughs)`, ...comparison, rateChange };
+}
+
+/** "the 2017 projection for both years", "each year’s own population (the 2016 and 2017 projections)". */
+function usedWords(f: Findings): string {
+  const { previous, current, fixed } = f.populationYears;
+  const years = [previous, current].filter((y): y is number => y !== null);
+  return populationsUsedWords(fixed ? [current!] : years, fixed, f.sources.populationBases, 'both years');
 }
 
 function generalCaveats(f: Findings): string[] {
@@ -204,7 +231,7 @@ function generalCaveats(f: Findings): string[] {
   out.push(
     f.populationYears.current === null
       ? 'No population figures were found for these years, so no rates are given.'
-      : `Rates are per 1,000 residents, using ${f.populationYears.fixed ? `the ${f.populationYears.current} population for both years` : `each year’s own population (${f.populationYears.previous ?? '–'} and ${f.populationYears.current})`}.`,
+      : `Rates are per 1,000 residents, using ${usedWords(f)}.`,
   );
   return out;
 }

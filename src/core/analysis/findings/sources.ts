@@ -5,6 +5,7 @@
  */
 import type { Findings } from '../../../shared/findings';
 import { listed } from '../../../shared/counted';
+import { basisOfSource, combineBases, sourceWords, type YearBasis } from '../../../shared/populationBasis';
 import { toIsoMonth } from '../../months';
 import { addMonths, monthLabel } from '../periods';
 import type { FindingsContext } from './context';
@@ -65,26 +66,39 @@ export interface RatedAreas {
   ward: string[];
 }
 
+interface PopulationFile {
+  file: string;
+  kind: string;
+  years: number[];
+  /** The sources its figures state ("GLA Population Projections", "ONS MYE"), null where none. */
+  sources: (string | null)[];
+}
+
 /** The population files behind the rates: only figures of the areas rated, in the years used. */
-function populationFiles(ctx: FindingsContext, areas: RatedAreas): { file: string; kind: string; years: number[] }[] {
+function populationFiles(ctx: FindingsContext, areas: RatedAreas): PopulationFile[] {
   const years = JSON.stringify([...new Set([ctx.previous.populationYear, ctx.current.populationYear])]);
   const query = ctx.db.prepare(
-    `SELECT i.id, i.file_name AS file, group_concat(DISTINCT p.year) AS years FROM current_populations p
+    `SELECT i.id, i.file_name AS file, group_concat(DISTINCT p.year) AS years,
+       json_group_array(DISTINCT p.source) AS sources FROM current_populations p
      JOIN areas a ON a.id = p.area_id JOIN imports i ON i.id = p.import_id
      WHERE a.kind = ? AND coalesce(a.code, a.name) IN (SELECT value FROM json_each(?))
        AND p.year IN (SELECT value FROM json_each(?)) GROUP BY i.id ORDER BY i.id`,
   );
   return (['borough', 'ward'] as const).flatMap((kind) =>
-    (query.all(kind, JSON.stringify(areas[kind]), years) as { file: string; years: string }[]).map((r) => ({
-      file: r.file,
-      kind,
-      years: r.years.split(',').map(Number).sort((a, b) => a - b),
-    })),
+    (query.all(kind, JSON.stringify(areas[kind]), years) as { file: string; years: string; sources: string }[]).map(
+      (r) => ({
+        file: r.file,
+        kind,
+        years: r.years.split(',').map(Number).sort((a, b) => a - b),
+        sources: JSON.parse(r.sources) as (string | null)[],
+      }),
+    ),
   );
 }
 
 function populationsText(ctx: FindingsContext, used: ReturnType<typeof populationFiles>): string {
-  if (used.length) return used.map((u) => `${u.file} (${u.kind} populations, ${listed(u.years.map(String))})`).join('; ');
+  const what = (u: PopulationFile) => listed(u.sources.map(sourceWords));
+  if (used.length) return used.map((u) => `${u.file} (${u.kind} populations, ${listed(u.years.map(String))}: ${what(u)})`).join('; ');
   const any = ctx.db.prepare("SELECT 1 FROM imports WHERE format = 'population' LIMIT 1").get();
   return any ? 'none used: the workspace holds no population for these areas in these years' : 'none imported';
 }
@@ -96,7 +110,25 @@ export function findingsSources(ctx: FindingsContext, rated: RatedAreas): Findin
     imports: files.map((f) => ({ file: f.file, months: isoRuns(f.months), finishedAt: f.finishedAt })),
     populations: populationsText(ctx, pops),
     populationFiles: [...new Set(pops.map((p) => p.file))],
+    populationBases: basesUsed(ctx, rated),
   };
+}
+
+/** Whether the population of each year the rates use is an estimate or a projection, as its source says. */
+function basesUsed(ctx: FindingsContext, areas: RatedAreas): YearBasis[] {
+  const years = [...new Set([ctx.previous.populationYear, ctx.current.populationYear])];
+  const rows = ctx.db
+    .prepare(
+      `SELECT DISTINCT p.year, p.source FROM current_populations p JOIN areas a ON a.id = p.area_id
+       WHERE ((a.kind = 'borough' AND coalesce(a.code, a.name) IN (SELECT value FROM json_each(?)))
+           OR (a.kind = 'ward' AND coalesce(a.code, a.name) IN (SELECT value FROM json_each(?))))
+         AND p.year IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(areas.borough), JSON.stringify(areas.ward), JSON.stringify(years)) as { year: number; source: string | null }[];
+  return years
+    .filter((y) => rows.some((r) => r.year === y))
+    .sort((a, b) => a - b)
+    .map((year) => ({ year, basis: combineBases(rows.filter((r) => r.year === year).map((r) => basisOfSource(r.source))) }));
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Dimension } from '../../../shared/pivot';
 import { WardlensError } from '../../errors';
-import { matchName } from '../../store/areas';
+import { AreaRegistry, datasetWardSet, matchName } from '../../store/areas';
 import { categoryKey } from '../../store/categories';
 import { incidentsSummarised } from '../../store/summaries';
 import type { Db } from '../../store/workspace';
@@ -32,11 +32,28 @@ function resolveValue(
   dim: Dimension,
   value: string,
 ): string {
-  if (dim === 'borough' || dim === 'ward') return resolveArea(db, dim, value);
+  if (dim === 'ward') return resolveWardInSet(db, datasetWardSet(db, datasetId), value) ?? resolveArea(db, dim, value);
+  if (dim === 'borough') return resolveArea(db, dim, value);
   if (dim === 'category' || dim === 'minor' || dim === 'crime-type')
     return resolveCategory(db, datasetId, scheme, value);
   if (dim === 'major') return resolveMajor(db, datasetId, value);
   return value;
+}
+
+/**
+ * A ward by the name it bears in the boundary set the dataset is on, as the pivot shows it:
+ * "Bethnal Green" in 2018 figures is E05009317 (now Bethnal Green East), and "St. Peter's" there
+ * is a 2018 ward of both Islington and Tower Hamlets, so needs its code. Null when the set is not
+ * known or no ward is so named, and the name is then matched as any area's.
+ */
+function resolveWardInSet(db: Db, wardSet: string | null, value: string): string | null {
+  if (!wardSet) return null;
+  const found = new AreaRegistry(db).candidates('ward', value, wardSet);
+  if (found.length > 1) {
+    const named = found.map((a) => `${a.name}, ${a.code ?? 'no code'}`).join('; ');
+    throw new WardlensError('not-found', `"${value}" names ${found.length} wards in the ${wardSet} set (${named}); give the ONS code.`);
+  }
+  return found[0] ? (found[0].code ?? found[0].name) : null;
 }
 
 function resolveArea(db: Db, kind: 'borough' | 'ward', value: string): string {

@@ -4,6 +4,7 @@
  * distinct wards, months and categories), instead of SQLite joining and copying the same
  * strings into every row.
  */
+import { nameInSet } from '../../store/areas';
 import type { Db } from '../../store/workspace';
 import type { Dictionary } from './dimensions';
 
@@ -15,7 +16,7 @@ const lsoaBorough = 'rtrim(substr(name, 1, length(name) - 5))';
 
 /** SQL giving (id, key, label) for the ids bound as a JSON array. */
 const SQL: Record<Exclude<Dictionary, 'period' | 'ward'>, string> = {
-  area: `SELECT id, coalesce(code, name), name FROM areas WHERE ${IDS}`,
+  area: `SELECT id, coalesce(code, name), name, code FROM areas WHERE ${IDS}`,
   category: `SELECT id, key, minor FROM categories WHERE ${IDS}`,
   major: `SELECT id, substr(key, 1, instr(key, '/') - 1), major FROM categories WHERE ${IDS}`,
   lsoa: `SELECT id, coalesce(code, 'none'), name FROM areas WHERE ${IDS}`,
@@ -41,8 +42,12 @@ const WARD_CODES = new Map<number, KeyLabel>([
   [-3, ['outside', 'Outside the ward boundaries']],
 ]);
 
-/** A lookup for the ids one dimension's groups hold. Time codes pass through as text. */
-export function lookupFor(db: Db, dictionary: Dictionary, ids: Set<number | null>): Lookup {
+/**
+ * A lookup for the ids one dimension's groups hold. Time codes pass through as text. Wards are
+ * named as in `wardSet`, the boundary set the dataset's figures are on (store/areas.nameInSet):
+ * a ward renamed between sets is shown by the name its figures were published under.
+ */
+export function lookupFor(db: Db, dictionary: Dictionary, ids: Set<number | null>, wardSet: string | null = null): Lookup {
   if (dictionary === 'period') {
     return (id) => {
       const text = String(id);
@@ -53,8 +58,8 @@ export function lookupFor(db: Db, dictionary: Dictionary, ids: Set<number | null
   const wanted = [...ids].filter((id): id is number => id !== null && id > 0);
   const found = new Map<number, KeyLabel>();
   if (wanted.length) {
-    const rows = db.prepare(SQL[table]).raw().all(JSON.stringify(wanted)) as [number, string, string][];
-    for (const [id, key, label] of rows) found.set(id, [key, label]);
+    const rows = db.prepare(SQL[table]).raw().all(JSON.stringify(wanted)) as [number, string, string, (string | null)?][];
+    for (const [id, key, label, code] of rows) found.set(id, [key, table === 'area' ? nameInSet(code ?? null, label, wardSet) : label]);
   }
   const none = NONE[dictionary];
   return (id) => (id === null ? none : (found.get(id) ?? (dictionary === 'ward' ? WARD_CODES.get(id) : undefined) ?? none));

@@ -4,6 +4,7 @@
  * noise. A figure that cannot be given honestly is null with the reason.
  */
 import type { BlankReasonKind, CellFlag, Dimension, Measure, PivotCell, ShareOf } from '../../../shared/pivot';
+import type { YearBasis } from '../../../shared/populationBasis';
 import {
   isTimeDimension,
   periodCode,
@@ -11,6 +12,7 @@ import {
   populationYearOf,
   type TimeDimension,
 } from './dimensions';
+import { filteredAreasReason, type FilteredAreas } from './filteredAreas';
 import type { CellFacts } from './grid';
 import { missingPopulationReason, type BlankArea, type PopulationKind, type PopulationTable } from './populations';
 import { changeVerdict } from './significance';
@@ -27,11 +29,15 @@ export interface MeasureContext {
   timeIndex: number;
   populations: PopulationTable | null;
   populationYear: number | null;
+  /** Whether each year's populations are estimates or projections, as their sources say. */
+  populationBases?: Map<number, YearBasis['basis']>;
   defaultPopulationYear: number;
   notes: Set<string>;
   /** The kind of area the populations are for, and an area by its key, for a blank rate's reason. */
   populationKind?: PopulationKind;
   blankArea?: (key: string) => BlankArea;
+  /** With no area on the rows or columns: the areas the filters keep, whose residents rates are per. */
+  filteredAreas?: FilteredAreas;
   /** Areas whose rate is blank for want of a population, by the year wanted: told once, in one note. */
   missingPopulations?: Map<number, Set<string>>;
   /** Period completeness, worked out once per period (and per years back). */
@@ -77,7 +83,7 @@ export function measureCell(ctx: MeasureContext, facts: CellFacts, grand: CellFa
       break;
     case 'rate': {
       const p = population(ctx, facts, 0);
-      Object.assign(cell, { population: p.population, populationYear: p.year });
+      Object.assign(cell, { population: p.population, populationYear: p.year }, basisOf(ctx, p.year));
       cell.value = p.population ? (1000 * facts.count) / p.population : null;
       if (p.reason) blankBecause(cell, p);
       break;
@@ -94,7 +100,7 @@ export function measureCell(ctx: MeasureContext, facts: CellFacts, grand: CellFa
     case 'rate-change': {
       const now = population(ctx, facts, 0);
       const before = population(ctx, facts, 1);
-      Object.assign(cell, { population: now.population, populationYear: now.year });
+      Object.assign(cell, { population: now.population, populationYear: now.year }, basisOf(ctx, now.year));
       if (now.population && before.population) {
         cell.value = (1000 * facts.count) / now.population - (1000 * facts.previousCount) / before.population;
       } else blankBecause(cell, now.reason ? now : before);
@@ -242,9 +248,14 @@ function periodComplete(ctx: MeasureContext, key: string, yearsBack: number): bo
   return code !== null && periodMonths(d, code).every(ok);
 }
 
-/** The population a figure's rate is per: the areas it spans, in its period's year (or the fixed year). */
+/**
+ * The population a figure's rate is per, in its period's year (or the fixed year): of the
+ * areas it spans, or with no area on the rows or columns, of the areas the filters keep.
+ */
 function population(ctx: MeasureContext, facts: CellFacts, yearsBack: number): PopulationFigure {
-  if (!ctx.populations || ctx.areaIndex < 0) return { population: null, year: null, reason: 'Rates need an area: add borough or ward.' };
+  const areas = ctx.areaIndex >= 0 ? facts.areas : ctx.filteredAreas?.keys;
+  if (!ctx.populations || !areas)
+    return { population: null, year: null, reason: 'Rates need an area: add borough or ward, or keep only some with a filter.' };
   const years = new Set(
     ctx.populationYear !== null
       ? [ctx.populationYear]
@@ -255,18 +266,33 @@ function population(ctx: MeasureContext, facts: CellFacts, yearsBack: number): P
   if (years.size > 1) return { population: null, year: null, reason: 'A rate across several years is not given: choose one year.' };
   const year = [...years][0]!;
   let total = 0;
-  for (const area of facts.areas) {
+  // Over the filtered areas, every one lacking a population is named, so all are looked at.
+  const lacking: string[] = [];
+  for (const area of areas) {
     const p = ctx.populations.get(area)?.get(year);
-    if (p === undefined) {
-      let missing = (ctx.missingPopulations ??= new Map()).get(year);
-      if (!missing) ctx.missingPopulations.set(year, (missing = new Set<string>()));
-      missing.add(area);
-      const blank = ctx.blankArea ? ctx.blankArea(area) : { key: area, name: area, ownSetHeld: true };
-      return { population: null, year, ...missingPopulationReason(ctx.populationKind ?? 'ward', ctx.populations, blank, year) };
+    if (p !== undefined) {
+      total += p;
+      continue;
     }
-    total += p;
+    let missing = (ctx.missingPopulations ??= new Map()).get(year);
+    if (!missing) ctx.missingPopulations.set(year, (missing = new Set<string>()));
+    missing.add(area);
+    if (ctx.areaIndex < 0) lacking.push(area);
+    else return { population: null, year, ...missingPopulationReason(ctx.populationKind ?? 'ward', ctx.populations, blankAreaOf(ctx, area), year) };
   }
+  if (lacking.length && ctx.filteredAreas)
+    return { population: null, year, ...filteredAreasReason(ctx.filteredAreas, ctx.populations, lacking, year, blankAreaOf(ctx, lacking[0]!)) };
   return { population: total, year };
+}
+
+function blankAreaOf(ctx: MeasureContext, area: string): BlankArea {
+  return ctx.blankArea ? ctx.blankArea(area) : { key: area, name: area, ownSetHeld: true };
+}
+
+/** The cell's population basis where its source says one (left off otherwise: cells go to the renderer). */
+function basisOf(ctx: MeasureContext, year: number | null): Pick<PivotCell, 'populationBasis'> {
+  const basis = year === null ? null : ctx.populationBases?.get(year);
+  return basis ? { populationBasis: basis } : {};
 }
 
 function periodYear(ctx: MeasureContext, key: string): number {

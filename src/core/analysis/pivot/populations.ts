@@ -1,6 +1,7 @@
 /** Populations for rates: the current figure for each area (by key) and year. */
 import { counted } from '../../../shared/counted';
 import type { BlankReasonKind } from '../../../shared/pivot';
+import { nameInSet } from '../../store/areas';
 import type { Db } from '../../store/workspace';
 
 export type PopulationTable = Map<string, Map<number, number>>;
@@ -40,13 +41,14 @@ export function missingPopulationNote(
   kind: PopulationKind,
   held: PopulationTable,
   missing: Map<number, Set<string>>,
+  wardSet: string | null = null,
 ): string {
   const [one, many] = PLURAL[kind];
   const areas = new Set([...missing.values()].flatMap((s) => [...s]));
   const years = [...missing.keys()].sort((a, b) => a - b);
   const count = counted(areas.size, one, many);
   const when = years.length === 1 ? `${years[0]}` : `${years[0]}–${years.at(-1)}`;
-  const example = exampleName(db, kind, areas);
+  const example = exampleName(db, kind, areas, wardSet);
   const head = `Rates are blank for ${count} (${example}${areas.size > 1 ? ' and others' : ''}) in ${when}`;
   if (held.size === 0)
     return `${head}: the workspace holds no ${one} populations. Import population estimates for ${many} to see rates.`;
@@ -97,7 +99,7 @@ export function missingPopulationReason(
  * name, and whether populations are held for any area of its boundary set (a 2022 ward's,
  * say, when the populations are for 2014 wards). Areas with no recorded set count as held.
  */
-export function blankAreas(db: Db, kind: PopulationKind): (key: string) => BlankArea {
+export function blankAreas(db: Db, kind: PopulationKind, wardSet: string | null = null): (key: string) => BlankArea {
   const found = new Map<string, BlankArea>();
   let heldSets: Set<string> | null = null;
   const find = db.prepare(
@@ -114,17 +116,18 @@ export function blankAreas(db: Db, kind: PopulationKind): (key: string) => Blank
       const row = find.get(kind, key, key) as { name: string; sets: string | null } | undefined;
       const sets = row?.sets?.split(',') ?? [];
       const ownSetHeld = sets.length === 0 || sets.some((s) => setsWithPopulations().has(s));
-      found.set(key, (area = { key, name: row?.name ?? key, ownSetHeld }));
+      // The key is the ONS code of a coded area: a ward is named as in the set the figures are on.
+      found.set(key, (area = { key, name: nameInSet(key, row?.name ?? key, wardSet), ownSetHeld }));
     }
     return area;
   };
 }
 
 /** The name (and code) of one of the areas, for the note: "Harrow on the Hill (E05013542)". */
-function exampleName(db: Db, kind: PopulationKind, areas: Set<string>): string {
+function exampleName(db: Db, kind: PopulationKind, areas: Set<string>, wardSet: string | null): string {
   const key = [...areas].sort()[0]!;
   const row = db.prepare('SELECT name, code FROM areas WHERE kind = ? AND (code = ? OR name = ?) LIMIT 1').get(kind, key, key) as
     | { name: string; code: string | null }
     | undefined;
-  return row && row.code && row.name !== row.code ? `${row.name}, ${row.code}` : key;
+  return row && row.code && row.name !== row.code ? `${nameInSet(row.code, row.name, wardSet)}, ${row.code}` : key;
 }

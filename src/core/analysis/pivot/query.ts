@@ -6,6 +6,7 @@
 import type { Dimension } from '../../../shared/pivot';
 import { WardlensError } from '../../errors';
 import { AS_OF_MONTHS_SQL } from '../../store/revisions';
+import { datasetWardSet } from '../../store/areas';
 import { incidentsSummarised } from '../../store/summaries';
 import type { Db } from '../../store/workspace';
 import { dimensionSql, isTimeDimension, JOIN_SQL, periodCode, periodOfMonth, type Dictionary, type FactKind } from './dimensions';
@@ -47,7 +48,7 @@ export interface AggregateQuery {
 /** What a traced figure's source rows show. */
 const SOURCE_COLUMNS = {
   counts: `src_i.id AS importId, src_i.file_name AS file, src_i.sha256 AS sha256, f.source_row AS row, f.month AS month,
-           src_a.name AS area, src_b.name AS borough, src_c.minor AS category, f.count AS count`,
+           src_a.name AS area, src_a.code AS areaCode, src_b.name AS borough, src_c.minor AS category, f.count AS count`,
   incidents: `src_i.id AS importId, src_i.file_name AS file, src_i.sha256 AS sha256, f.crime_id AS crimeId, f.month AS month,
               src_l.code AS lsoa, src_l.name AS lsoaName, src_loc.description AS location, f.longitude, f.latitude,
               src_c.minor AS category, src_o.name AS outcome, 1 AS count`,
@@ -157,7 +158,7 @@ export function aggregate(db: Db, query: AggregateQuery): Aggregate {
   const q = withSummaries(db, query);
   const { sql, dictionaries, eachRow } = buildGroupedSql(q);
   // One snapshot for the id bounds and the groups, so no import between them can exceed a bound.
-  return db.transaction(() => labelled(db, dictionaries, readAggregate(db, q, sql, dictionaries, eachRow)))();
+  return db.transaction(() => labelled(db, q, dictionaries, readAggregate(db, q, sql, dictionaries, eachRow)))();
 }
 
 /**
@@ -183,7 +184,7 @@ export function* aggregateInSteps(db: Db, query: AggregateQuery): Steps<Aggregat
   }
   const merged = mergeGroups(parts, dictionaries.length);
   yield;
-  return labelled(db, dictionaries, merged);
+  return labelled(db, q, dictionaries, merged);
 }
 
 /** The incident dataset's summaries are used where they are built. */
@@ -206,8 +207,10 @@ function readAggregate(db: Db, q: AggregateQuery, sql: { sql: string; params: (s
   return asCharacters ?? readGroups(db, sql, dictionaries, packed) ?? readGroups(db, sql, dictionaries, q.dimensions.map((_, i) => ({ sql: `g${i}`, plain: i, parts: [] })))!;
 }
 
-function labelled(db: Db, dictionaries: Dictionary[], groups: Groups): Aggregate {
-  const lookups = dictionaries.map((dictionary, i) => lookupFor(db, dictionary, groups.distinct[i]!));
+/** Keys and labels for the groups' ids, wards named as in the boundary set the dataset is on. */
+function labelled(db: Db, q: AggregateQuery, dictionaries: Dictionary[], groups: Groups): Aggregate {
+  const wardSet = datasetWardSet(db, q.datasetId);
+  const lookups = dictionaries.map((dictionary, i) => lookupFor(db, dictionary, groups.distinct[i]!, wardSet));
   return { size: groups.size, ids: groups.ids, counts: groups.counts, lookups };
 }
 

@@ -7,12 +7,15 @@ import type { Dimension, Measure, PivotCell, PivotMeasureTable, PivotResult, Piv
 import { WardlensError } from '../../errors';
 import { fromIsoMonth, toIsoMonth } from '../../months';
 import { AS_OF_MONTHS_SQL } from '../../store/revisions';
+import { datasetWardSet } from '../../store/areas';
 import type { Db } from '../../store/workspace';
 import { AREA_DIMENSIONS, isTimeDimension, periodCode, periodOfMonth, type FactKind } from './dimensions';
 import { aggregate, aggregateInSteps } from './query';
 import { resolveFilters } from './filters';
 import { buildGrid, type CellFacts, type Grid } from './grid';
 import { blankAreas, loadPopulations, missingPopulationNote, type PopulationKind } from './populations';
+import { anyRateGiven, filteredAreas, filteredAreasMissingNote, ratedOverNote, ratesOverFilteredAreas } from './filteredAreas';
+import { populationBases } from '../../store/populationAreas';
 import { CELLS_BETWEEN_PAUSES, completeness, countCells, measureCell, type MeasureContext } from './measures';
 import { Pacer, runAtOnce, runInSlices, type SliceOptions, type Steps } from './steps';
 
@@ -114,14 +117,20 @@ function* pivotSteps(db: Db, spec: PivotSpec, chunked: boolean): Steps<PivotRun>
     populations:
       needsPopulation && areaDim ? loadPopulations(db, areaDim as PopulationKind) : null,
     ...(needsPopulation && areaDim
-      ? { populationKind: areaDim as PopulationKind, blankArea: blankAreas(db, areaDim as PopulationKind) }
+      ? { populationKind: areaDim as PopulationKind, blankArea: blankAreas(db, areaDim as PopulationKind, datasetWardSet(db, dataset.id)) }
       : {}),
     populationYear: spec.populationYear ?? null,
+    ...(needsPopulation && areaDim
+      ? { populationBases: new Map(populationBases(db, areaDim as PopulationKind).map((b) => [b.year, b.basis])) }
+      : {}),
     defaultPopulationYear: Math.floor(last / 100),
     notes: new Set<string>(),
     // One cache for every measure's copy of this context: a period's completeness does not depend on the measure.
     completeness: [],
   };
+  // With no area on the rows or columns, rates are per the residents of the areas the filters keep.
+  const kept = needsPopulation && !areaDim ? filteredAreas(db, dataset.id, filters) : null;
+  if (kept) Object.assign(ctx, ratesOverFilteredAreas(db, kept));
   const grid = yield* buildGrid({
     dims,
     rowDims: spec.rows.length,
@@ -138,15 +147,18 @@ function* pivotSteps(db: Db, spec: PivotSpec, chunked: boolean): Steps<PivotRun>
       "Ward figures do not add up to the borough’s published total: some crimes carry no ward, and airport crime is filed under its own police area.",
     );
   }
-  if (needsPopulation && !areaDim)
-    notes.add('Rates need an area: add borough or ward to the rows or columns.');
+  if (needsPopulation && !areaDim && !kept)
+    notes.add('Rates need an area: add borough or ward to the rows or columns, or keep only some boroughs or wards with a filter.');
   // One missing-population record for every measure's copy of the context, told in one note.
   ctx.missingPopulations = new Map();
   const tables: PivotMeasureTable[] = [];
   for (const m of measures) tables.push(yield* measureTable({ ...ctx, measure: m }, grid, spec.shareOf ?? 'total'));
+  if (kept && anyRateGiven(tables)) notes.add(ratedOverNote(kept));
   const blankRatesNote =
-    ctx.populations && ctx.missingPopulations.size
-      ? missingPopulationNote(db, areaDim as PopulationKind, ctx.populations, ctx.missingPopulations)
+    ctx.populations && ctx.missingPopulations.size && kept
+      ? filteredAreasMissingNote(kept, ctx.populations, ctx.missingPopulations)
+      : ctx.populations && ctx.missingPopulations.size
+      ? missingPopulationNote(db, areaDim as PopulationKind, ctx.populations, ctx.missingPopulations, datasetWardSet(db, dataset.id))
       : null;
   if (blankRatesNote) notes.add(blankRatesNote);
   const primary = tables[0]!;
@@ -166,6 +178,7 @@ function* pivotSteps(db: Db, spec: PivotSpec, chunked: boolean): Steps<PivotRun>
     span: { from: toIsoMonth(first), to: toIsoMonth(last) },
   };
   if (measures.length > 1) result.byMeasure = tables;
+  if (kept) result.ratesPer = { kind: kept.kind, areas: kept.keys };
   return { result, blankRatesNote };
 }
 

@@ -7,6 +7,7 @@ import type { QualityFinding, QualityReport } from '../../../shared/quality';
 import { WardlensError } from '../../errors';
 import type { Db } from '../../store/workspace';
 import { appearing, unmatchedNames } from './quality/areas';
+import { areaMovesFinding } from './quality/areaMoves';
 import type { CheckedDataset } from './quality/dataset';
 import { duplicates } from './quality/duplicates';
 import { conflictingExtracts } from './quality/extracts';
@@ -52,7 +53,11 @@ function findingsFor(db: Db, d: CheckedDataset, quick: boolean): QualityFinding[
   if (d.kind === 'population') return [unmatchedNames(db, d)];
   const totals = monthTotals(db, d);
   const findings = [missingMonths(totals), partialMonths(totals)];
-  if (!quick) findings.push(appearing(db, d));
+  // Monthly counts only; read from the totals kept on import, so cheap enough after every import.
+  const moves = d.kind === 'counts' ? areaMovesFinding(db, d) : null;
+  // A ward moved to another police area has figures throughout, so `appearing` alone would call the areas unchanged.
+  if (!quick) findings.push(appearing(db, d, moves?.items.length ?? 0));
+  if (moves) findings.push(moves);
   findings.push(unmatchedNames(db, d));
   if (!quick) findings.push(categoryJumps(db, d));
   if (d.kind === 'counts' && d.areaLevel === 'ward') findings.push(wardVersusBorough(db, d));

@@ -8,6 +8,7 @@
 import type { ExtractRef, RevisedFigure, RevisionReport, RevisionSpec } from '../../../shared/revisions';
 import { WardlensError } from '../../errors';
 import { toIsoMonth } from '../../months';
+import { datasetWardSet, nameInSet } from '../../store/areas';
 import { isNewerExtract } from '../../store/revisions';
 import type { Db } from '../../store/workspace';
 
@@ -98,7 +99,7 @@ export function revisionReport(db: Db, spec: RevisionSpec): RevisionReport {
   type Fig = { month: number; area: number; borough: number; category: number; n: number };
   const oldFigures = new Map((db.prepare(sql).all(dataset.id, from.id, JSON.stringify(months)) as Fig[]).map((r) => [key(r), r]));
   const newFigures = new Map((db.prepare(sql).all(dataset.id, to.id, JSON.stringify(months)) as Fig[]).map((r) => [key(r), r]));
-  const names = nameLookup(db);
+  const names = nameLookup(db, dataset.id);
   const rows: RevisedFigure[] = [];
   const byMonth = new Map(months.map((m) => [m, { month: toIsoMonth(m), old: 0, new: 0, difference: 0, figuresChanged: 0 }]));
   for (const k of new Set([...oldFigures.keys(), ...newFigures.keys()])) {
@@ -129,8 +130,11 @@ export function revisionReport(db: Db, spec: RevisionSpec): RevisionReport {
   };
 }
 
-function nameLookup(db: Db) {
-  const areas = new Map((db.prepare('SELECT id, coalesce(code, name) AS key, name FROM areas').all() as { id: number; key: string; name: string }[]).map((a) => [a.id, a]));
+/** Names by id, wards as in the boundary set the dataset is on. */
+function nameLookup(db: Db, datasetId: number) {
+  const wardSet = datasetWardSet(db, datasetId);
+  const rows = db.prepare('SELECT id, coalesce(code, name) AS key, name, code FROM areas').all() as { id: number; key: string; name: string; code: string | null }[];
+  const areas = new Map(rows.map((a) => [a.id, { key: a.key, name: nameInSet(a.code, a.name, wardSet) }]));
   const categories = new Map((db.prepare('SELECT id, key, minor AS label FROM categories').all() as { id: number; key: string; label: string }[]).map((c) => [c.id, c]));
   return {
     area: (id: number) => areas.get(id) ?? { key: 'none', name: 'No location' },

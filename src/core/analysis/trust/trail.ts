@@ -7,6 +7,7 @@ import type { Dimension } from '../../../shared/pivot';
 import type { CellTrail, SourceRow, TrailSpec } from '../../../shared/trail';
 import { WardlensError } from '../../errors';
 import { fromIsoMonth, toIsoMonth } from '../../months';
+import { datasetWardSet, nameInSet } from '../../store/areas';
 import type { Db } from '../../store/workspace';
 import type { FactKind } from '../pivot/dimensions';
 import { resolveFilters } from '../pivot/filters';
@@ -36,7 +37,11 @@ export function cellTrail(db: Db, spec: TrailSpec): CellTrail {
   const sum = buildAggregateSql(query);
   const total = db.prepare(sum.sql).get(...sum.params) as { n: number | null };
   const source = buildSourceSql(query, spec.limit ?? 500);
-  const rows = (db.prepare(source.sql).all(...source.params) as (SourceRow & { month: number; sha256: string })[]).map(({ sha256: _sha, ...r }) => ({ ...r, month: toIsoMonth(r.month as unknown as number) }));
+  // Wards named as in the set the dataset is on, as the pivot heads them.
+  const wardSet = datasetWardSet(db, dataset.id);
+  const rows = (db.prepare(source.sql).all(...source.params) as (SourceRow & { month: number; sha256: string; areaCode?: string | null })[]).map(
+    ({ sha256: _sha, areaCode, ...r }) => ({ ...r, month: toIsoMonth(r.month as unknown as number), ...(r.area !== undefined ? { area: nameInSet(areaCode ?? null, r.area, wardSet) } : {}) }),
+  );
   const extracts = extractsOf(db, query);
   const rowCount = extracts.reduce((t, e) => t + e.rows, 0);
 
@@ -45,7 +50,10 @@ export function cellTrail(db: Db, spec: TrailSpec): CellTrail {
     cell: { rowLabels: rowHeader?.labels ?? ['Total'], columnLabels: columnHeader?.labels ?? ['Total'], measure: result.measure, value: cell.value, count: cell.count },
     conditions: conditionsInWords(result, rowHeader, columnHeader),
     extracts,
-    population: cell.population === undefined ? null : { population: cell.population ?? null, year: cell.populationYear ?? null },
+    population:
+      cell.population === undefined
+        ? null
+        : { population: cell.population ?? null, year: cell.populationYear ?? null, basis: cell.populationBasis ?? null },
     sourceRows: rows,
     sourceRowCount: rowCount,
     sourceTotal: total.n ?? 0,

@@ -21,6 +21,8 @@ export interface ReportCategory {
   anchor: string;
   tables: { block: string; table: ReportTable }[];
   charts: ChartData[];
+  /** The ward heat map, as the pack's own SVG drawing of it (export/mapSvg), placed in the page as it is. */
+  map?: { id: string; title: string; svg: string };
 }
 
 export interface ReportInput {
@@ -109,6 +111,8 @@ function categorySection(c: ReportCategory, figures: PlotlyFigure[], images: boo
       '</figure>',
     );
   }
+  // The map carries its own title, legend and source line, and needs no script to draw.
+  if (c.map) out.push(`<figure class="map" id="map-${c.map.id}">`, c.map.svg, '</figure>');
   out.push('<h3>Tables</h3>', ...c.tables.map((t) => tableHtml(t.table)));
   out.push('<h3>Caveats</h3>', list(f.caveats));
   out.push('</section>');

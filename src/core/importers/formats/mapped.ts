@@ -38,7 +38,9 @@ export function mappedDatasetSpec(mapping: ColumnMapping, datasetName: string): 
     kind: 'counts',
     areaLevel: mapping.areaLevel ?? 'ward',
     categoryScheme: 'mapped',
-    boundaryVintage: null,
+    // A sheet of wards says which ward set its names are from: every screen then names its
+    // wards as that set does (a 2018 sheet keeps its 2018 names).
+    boundaryVintage: (mapping.areaLevel ?? 'ward') === 'ward' ? (mapping.vintage ?? null) : null,
   };
 }
 
@@ -109,7 +111,6 @@ export async function importMapped(ctx: ImportContext, claim: (months: number[])
   const writer = new CountWriter(ctx.db, ctx.datasetId, ctx.importId, 'add', () => {
     throw new Error('unreachable: figures are added, never refused');
   });
-  let totals = 0;
   let blanks = 0;
   const readRow = rowReader(ctx, mapping, layout);
   const ambiguous = new Map<string, string[]>();
@@ -118,8 +119,7 @@ export async function importMapped(ctx: ImportContext, claim: (months: number[])
   for await (const { row, cells } of dataRows(ctx)) {
     const found = areaOf(cells, row);
     if (found.kind === 'total') {
-      totals++;
-      ctx.tally.rowsRejected++;
+      ctx.tally.skip(cellText(cells[layout.area]), mapping.areaLevel ?? 'ward');
       continue;
     }
     if (found.kind === 'refused') {
@@ -130,6 +130,7 @@ export async function importMapped(ctx: ImportContext, claim: (months: number[])
     }
     const { area } = found;
     const read = readRow(cells, row);
+    if (!read) continue;
     const categoryId = categories.idFor(read.major, read.minor);
     for (const [month, count] of read.figures) {
       if (count === null) blanks++;
@@ -151,7 +152,6 @@ export async function importMapped(ctx: ImportContext, claim: (months: number[])
     );
   }
   if (inSeveralBoroughs.size) ctx.tally.warnings.push(severalBoroughsWarning(inSeveralBoroughs));
-  if (totals) ctx.tally.warnings.push(`${totals} totals row${totals > 1 ? 's were' : ' was'} skipped, so nothing is counted twice.`);
   if (blanks) ctx.tally.warnings.push(`${blanks} blank count cell${blanks > 1 ? 's were' : ' was'} read as no crimes (0).`);
 }
 
@@ -167,7 +167,21 @@ export interface RowFigures {
  * import and for the check before it (checkMappedAreas), so a count the import would refuse
  * ("n/a") fails the check with the same words, naming the file, row and column.
  */
-export function rowReader(ctx: ImportContext, mapping: ColumnMapping, layout: MappedLayout): (cells: unknown[], row: number) => RowFigures {
+export function rowReader(ctx: ImportContext, mapping: ColumnMapping, layout: MappedLayout): (cells: unknown[], row: number) => RowFigures | null {
+  const read = figuresReader(ctx, mapping, layout);
+  // A row that cannot be read (a blank category, a month that is none) is noted with the bad
+  // counts, and null returned, so the reading goes on and the refusal names every bad cell.
+  return (cells, row) => {
+    try {
+      return read(cells, row);
+    } catch (err) {
+      if (ctx.tally.badCells.noteError(ctx.source.file, err)) return null;
+      throw err;
+    }
+  };
+}
+
+function figuresReader(ctx: ImportContext, mapping: ColumnMapping, layout: MappedLayout): (cells: unknown[], row: number) => RowFigures {
   const unlabelled = unlabelledColumns(ctx.header, layout);
   return (cells, row) => {
     const minor = layout.category >= 0 ? cellText(cells[layout.category]) : (mapping.categoryValue ?? '');

@@ -15,7 +15,7 @@ import { CountWriter } from '../../store/counts';
 import type { MonthClaims } from '../../store/revisions';
 import type { DatasetSpec } from '../../store/datasets';
 import { cellText } from '../readers/table';
-import { dataRows, parseCount, requireColumns, type ImportContext } from '../context';
+import { badCount, dataRows, parseCount, requireColumns, type ImportContext } from '../context';
 
 interface Layout {
   format: FileFormat;
@@ -105,18 +105,27 @@ export async function importMpsWide(ctx: ImportContext, claim: (months: number[]
   for (const [, m] of layout.months) ctx.tally.months.add(m);
 
   for await (const { row, cells } of dataRows(ctx)) {
-    requireColumns(ctx, row, cells, needed);
-    const major = required(ctx, cells, row, layout.major);
-    const minor = required(ctx, cells, row, layout.minor);
-    const borough = boroughs.resolve(required(ctx, cells, row, layout.borough));
-    const area = layout.ward >= 0 ? wardOf(ctx, cells, row, layout, borough, vintage) : borough;
-    const categoryId = categories.idFor(major, minor);
+    let area: AreaRow, borough: AreaRow, categoryId: number;
+    try {
+      requireColumns(ctx, row, cells, needed);
+      const major = required(ctx, cells, row, layout.major);
+      const minor = required(ctx, cells, row, layout.minor);
+      borough = boroughs.resolve(required(ctx, cells, row, layout.borough));
+      area = layout.ward >= 0 ? wardOf(ctx, cells, row, layout, borough, vintage) : borough;
+      categoryId = categories.idFor(major, minor);
+    } catch (err) {
+      // A row whose names cannot be read (a blank borough, a bad ward code) is noted with the
+      // bad counts and the reading goes on, so the refusal names every bad cell at once.
+      if (ctx.tally.badCells.noteError(ctx.source.file, err)) continue;
+      throw err;
+    }
     ctx.tally.areas.add(area.id);
     for (const [i, month] of layout.months) {
       const quick = plainCount(cells[i]);
       const count = quick >= 0 ? quick : parseCount(ctx, cells[i], row, ctx.header[i]!);
       if (count === null) {
-        throw badInput(ctx.source.file, 'the count is blank; MPS files give 0 for no crimes.', { row, column: ctx.header[i], expected: 'a whole number of 0 or more' });
+        badCount(ctx, 'the count is blank; MPS files give 0 for no crimes.', { row, column: ctx.header[i]!, expected: 'a whole number of 0 or more' });
+        continue;
       }
       // Zeros are not stored: a month the extract covers reads as 0 where no row is held.
       if (count > 0) writer.add(area.id, borough.id, categoryId, month, count, row);

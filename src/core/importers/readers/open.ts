@@ -1,7 +1,8 @@
 /** Opens a file as a table, choosing the reader by what the file is, not only by its name. */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { badInput } from '../../errors';
+import { badInput, WardlensError } from '../../errors';
+import { unreadableKindText } from '../fileTypes';
 import { openCsv } from './csv';
 import type { TableSource } from './table';
 import { openXlsx } from './xlsx';
@@ -32,5 +33,5 @@ export function openTable(path: string, sheet?: string): TableSource {
   }
   if (ext === '.xlsx' || ext === '.xlsm' || isZip) return openXlsx(path, sheet, name);
   if (ext === '.csv' || ext === '.txt' || ext === '') return openCsv(path, name);
-  throw badInput(name, `Wardlens reads .csv and .xlsx files; "${ext}" is neither.`);
+  throw new WardlensError('unreadable-file', `${name}: ${unreadableKindText(ext)}`, { file: name, found: ext });
 }

@@ -13,6 +13,7 @@ import { sql as m008 } from './008-import-mappings';
 import { sql as m009 } from './009-import-crime-types';
 import { sql as m010 } from './010-ward-totals';
 import { sql as m011, run as run011 } from './011-category-display-names';
+import { sql as m012, run as run012 } from './012-population-ward-boroughs';
 import type { Db } from '../workspace';
 
 export interface Migration {
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'import-crime-types', sql: m009 },
   { version: 10, name: 'ward-totals', sql: m010 },
   { version: 11, name: 'category-display-names', sql: m011, run: run011 },
+  { version: 12, name: 'population-ward-boroughs', sql: m012, run: run012 },
 ];
 
 // The highest version, not the count: migrations written side by side may land out of turn.

@@ -3,6 +3,7 @@
  * nearest neighbours and the population year. Every choice comes from what the workspace holds.
  */
 import type { FactsSpec } from '../../../shared/findings';
+import { populationYearOption, type YearBasis } from '../../../shared/populationBasis';
 import type { DatasetSummary } from '../../../shared/workspace';
 import { plural } from '../../format/numbers';
 import type { CategoryChoices } from './choices';
@@ -17,6 +18,8 @@ interface Props {
   categories: CategoryChoices;
   years: number[];
   populationYears: number[];
+  /** Whether each population year is an estimate or a projection, to mark projections. */
+  populationBases?: YearBasis[];
   onChange(spec: FactsSpec): void;
 }
 
@@ -36,9 +39,9 @@ export function AssessmentForm(p: Props) {
     <div className="assessment-form">
       <div className="pivot-controls">
         {p.datasets.length > 1 && (
-          <label className="field field-wide">
+          <label className="field field-wide field-dataset">
             <span>Dataset</span>
-            <select value={p.dataset.key} onChange={(e) => set({ dataset: e.target.value })}>
+            <select value={p.dataset.key} title={p.dataset.name} onChange={(e) => set({ dataset: e.target.value })}>
               {p.datasets.map((d) => (
                 <option key={d.key} value={d.key}>
                   {d.name}
@@ -47,7 +50,7 @@ export function AssessmentForm(p: Props) {
             </select>
           </label>
         )}
-        <label className="field">
+        <label className="field field-whole">
           <span>Borough</span>
           <select
             value={spec.area}
@@ -62,9 +65,9 @@ export function AssessmentForm(p: Props) {
             ))}
           </select>
         </label>
-        <label className="field field-wide">
+        <label className="field field-whole">
           <span>Crime type</span>
-          <select value={spec.category} onChange={(e) => set({ category: e.target.value })}>
+          <select value={spec.category} title={categoryLabel(p.categories, spec.category)} onChange={(e) => set({ category: e.target.value })}>
             <optgroup label="Major categories">
               {p.categories.majors.map((m) => (
                 <option key={`major:${m.value}`} value={m.value}>
@@ -81,7 +84,7 @@ export function AssessmentForm(p: Props) {
             </optgroup>
           </select>
         </label>
-        <label className="field field-years">
+        <label className="field field-whole">
           <span>Years</span>
           <select
             value={spec.yearKind ?? 'calendar'}
@@ -91,7 +94,7 @@ export function AssessmentForm(p: Props) {
             <option value="financial">Financial (Apr–Mar)</option>
           </select>
         </label>
-        <label className="field field-narrow">
+        <label className="field field-whole">
           <span>Year</span>
           <select
             value={spec.year}
@@ -104,7 +107,7 @@ export function AssessmentForm(p: Props) {
             ))}
           </select>
         </label>
-        <label className="field field-measure">
+        <label className="field field-whole">
           <span>Compared with</span>
           <select
             value={spec.compare ?? ''}
@@ -118,7 +121,7 @@ export function AssessmentForm(p: Props) {
             ))}
           </select>
         </label>
-        <label className="field field-measure">
+        <label className="field field-whole">
           <span>Population year</span>
           <select
             value={spec.populationYear ?? ''}
@@ -127,7 +130,7 @@ export function AssessmentForm(p: Props) {
             <option value="">Each year’s own</option>
             {p.populationYears.map((y) => (
               <option key={y} value={y}>
-                {y} for both years
+                {populationYearOption(y, p.populationBases)} for both years
               </option>
             ))}
           </select>
@@ -156,4 +159,9 @@ export function AssessmentForm(p: Props) {
       </details>
     </div>
   );
+}
+
+/** The chosen crime type as its option reads, for the tooltip. */
+function categoryLabel(c: CategoryChoices, value: string): string {
+  return [...c.majors, ...c.minors].find((o) => o.value === value)?.label ?? value;
 }

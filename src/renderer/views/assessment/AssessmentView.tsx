@@ -89,6 +89,7 @@ export const AssessmentView = memo(function AssessmentView({
             categories={choices ?? NO_CHOICES}
             years={yearsOf(source, formSpec.yearKind)}
             populationYears={info.populations.years}
+            populationBases={info.populations.bases}
             onChange={setChosen}
           />
         </div>

@@ -15,12 +15,13 @@ export function ComparisonFacts({
   significanceId,
 }: {
   tiles: FactTile[];
-  comparison: CountComparison;
+  comparison: CountComparison & { seriesBreak?: string };
   sentences: string[];
   significanceId: string;
 }) {
   const verdict = c.test?.verdict;
-  const tone = verdict === 'significant rise' ? 'bad' : verdict === 'significant fall' ? 'good' : 'neutral';
+  // A series that breaks within the years gets no verdict, and a caution of its own rather than the grey of "within chance".
+  const tone = c.seriesBreak ? 'break' : verdict === 'significant rise' ? 'bad' : verdict === 'significant fall' ? 'good' : 'neutral';
   return (
     <>
       <dl className="fact-tiles">

@@ -11,7 +11,7 @@ import type { ImportProgress } from '../../../shared/importing';
 import type { ExportOutcome, PackExport as PackArgs } from '../../api/client';
 import { useWorkbench } from '../../api/context';
 import { asApiError } from '../../api/errors';
-import { drawPackImages } from '../../charts/packImages';
+import { drawPackPictures } from '../../charts/packImages';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
 import type { Choice } from './choices';
@@ -52,14 +52,15 @@ export function PackExport({ spec, choices }: { spec: FactsSpec; choices: Choice
       };
       // The engine prepares each chart; the page draws it (the engine has no browser to draw with).
       setDrawing({ done: 0, total: 0 });
-      const { charts } = await client.invoke('export/pack-charts', args);
-      setDrawing({ done: 0, total: charts.length });
-      const images = await drawPackImages(charts, (n, total) => setDrawing({ done: n, total }));
+      const prepared = await client.invoke('export/pack-charts', args);
+      const total = prepared.charts.length + (prepared.maps?.length ?? 0);
+      setDrawing({ done: 0, total });
+      const { images, mapImages } = await drawPackPictures(prepared, (n) => setDrawing({ done: n, total }));
       setDrawing(null);
-      const outcome = await client.exportPack({ ...args, images }, `${area} ${year} assessment pack`, {
+      const outcome = await client.exportPack({ ...args, images, mapImages }, `${area} ${year} assessment pack`, {
         onProgress: setProgress,
       });
-      if (outcome) setDone({ outcome, charts: charts.length });
+      if (outcome) setDone({ outcome, charts: total });
     } catch (err) {
       setError(asApiError(err));
     } finally {

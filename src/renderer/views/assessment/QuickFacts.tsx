@@ -1,5 +1,6 @@
 /** Block 1: this year and last, count and rate, the changes, and whether the change is real. */
 import type { FactsSpec, Findings } from '../../../shared/findings';
+import { populationsUsedWords, populationYearWords } from '../../../shared/populationBasis';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ComparisonFacts, type FactTile } from './ComparisonFacts';
 import { countChange, count, isIncomplete, pctChange, pctWhy, rate, rateChange } from './figures';
@@ -20,23 +21,16 @@ export function QuickFacts({
   const q = f.quickFacts;
   const { previous: py, current: cy } = f.years;
   const pop = f.populationYears;
+  const bases = f.sources.populationBases;
+  /** "per 1,000, 2016 projection": which population the rate is per, estimate or projection. */
+  const per = (year: number | null) => (year ? `per 1,000, ${populationYearWords(year, bases)}` : undefined);
   const facts: FactTile[] = [
     ['previous', `Crimes ${py}`, count(q.previous), held(f.heldMonths?.previous)],
     ['current', `Crimes ${cy}`, count(q.current), held(f.heldMonths?.current)],
     ['change', 'Change', countChange(q), isIncomplete(q) ? 'Whole years not compared' : undefined],
     ['percent', '% change', pctChange(q), pctWhy(q)],
-    [
-      'previous-rate',
-      `Rate ${py}`,
-      rate(q.previousRate),
-      pop.previous ? `per 1,000, ${pop.previous} population` : undefined,
-    ],
-    [
-      'current-rate',
-      `Rate ${cy}`,
-      rate(q.currentRate),
-      pop.current ? `per 1,000, ${pop.current} population` : undefined,
-    ],
+    ['previous-rate', `Rate ${py}`, rate(q.previousRate), per(pop.previous)],
+    ['current-rate', `Rate ${cy}`, rate(q.currentRate), per(pop.current)],
     [
       'rate-change',
       'Rate change',
@@ -51,9 +45,12 @@ export function QuickFacts({
       <LikeForLike findings={f} />
       <p className="source-line">
         Population:{' '}
-        {pop.fixed
-          ? `the ${pop.current} estimate for both years`
-          : `each year’s own estimate (${[pop.previous, pop.current].filter(Boolean).join(' and ') || 'none held'})`}
+        {populationsUsedWords(
+          [pop.previous, pop.current].filter((y): y is number => y !== null),
+          pop.fixed,
+          bases,
+          'both years',
+        )}
         .
       </p>
       <ExportButtons

@@ -15,6 +15,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { OpenedAreaDetail } from '../map/AreaDetail';
 import { MapTable } from '../map/MapTable';
 import { useChoropleth } from '../map/useChoropleth';
+import { noWardsAdvice } from './wardAdvice';
 
 /** The map's question: the assessment's borough, category and current year, by ward. */
 export function wardMapSpec(f: Findings): PivotSpec | null {
@@ -49,8 +50,8 @@ export function WardMapBlock({ findings: f, active }: { findings: Findings; acti
       <h2 id="block-ward-map">Ward map</h2>
       {!spec && (
         <p className="notice">
-          {f.dataset.name} holds borough figures only, so there is no ward map. Import the MPS ward-level file
-          for the same years, and its ward boundaries.
+          “{f.dataset.name}” holds borough figures only, so there is no ward map.{' '}
+          {noWardsAdvice(f, `To map ${f.area.name}’s wards`, 'its ward boundaries')}
         </p>
       )}
       {error && <VintageNotice error={error} vintage={dataset?.boundaryVintage ?? null} />}

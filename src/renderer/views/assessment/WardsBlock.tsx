@@ -1,7 +1,17 @@
-/** Block 2: the wards with the most crime, and those that rose and fell most; small counts marked. */
+/**
+ * Block 2: the wards with the most crime, and those that rose and fell most; small counts and
+ * changes within chance marked as the Pivot marks them.
+ */
+import type { CellFlag } from '../../../shared/pivot';
 import type { FactsSpec, Findings, WardFigures } from '../../../shared/findings';
 import { ExportButtons } from '../../components/ExportButtons';
+import { FlagKey, FlaggedFigure, FlagMarks } from '../pivot/FlagMarks';
 import { countChange, count, isSmall, pctChange, pctWhy } from './figures';
+import { noWardsAdvice } from './wardAdvice';
+
+/** The "~" on a ward's change: the engine's test of the two years' counts found it within chance. */
+const chanceFlags = (w: WardFigures): CellFlag[] =>
+  w.flags.includes('not-significant') ? ['not-significant'] : [];
 
 function WardTable({ title, rows, years, empty = 'None.' }: { title: string; rows: WardFigures[]; years: Findings['years']; empty?: string }) {
   return (
@@ -35,18 +45,17 @@ function WardTable({ title, rows, years, empty = 'None.' }: { title: string; row
                 <td className="num">{count(w.previous)}</td>
                 <td className="num">
                   {count(w.current)}
-                  {isSmall(w) && (
-                    <sup
-                      className="flag-marks"
-                      title="Small count: fewer than 10 crimes, so it swings by chance."
-                    >
-                      *
-                    </sup>
-                  )}
+                  <FlagMarks flags={isSmall(w) ? ['small'] : []} />
                 </td>
-                <td className="num">{countChange(w)}</td>
-                <td className="num" title={pctWhy(w)}>
-                  {pctChange(w)}
+                <td className="num">
+                  <FlaggedFigure text={countChange(w)} flags={chanceFlags(w)} />
+                </td>
+                <td className="num">
+                  <FlaggedFigure
+                    text={pctChange(w)}
+                    title={pctWhy(w)}
+                    flags={w.percentChange.value === null ? [] : chanceFlags(w)}
+                  />
                 </td>
               </tr>
             ))}
@@ -73,8 +82,8 @@ export function WardsBlock({
       <h2 id="block-wards">2. Wards</h2>
       {!w ? (
         <p className="notice">
-          {f.dataset.name} holds borough figures only, so there is no ward ranking. Import the MPS ward-level
-          file for the same years to rank {f.area.name}’s wards.
+          “{f.dataset.name}” holds borough figures only, so there is no ward ranking.{' '}
+          {noWardsAdvice(f, `To rank ${f.area.name}’s wards`)}
         </p>
       ) : (
         <>
@@ -91,6 +100,8 @@ export function WardsBlock({
           <p className="hint">
             <span className="flag-marks">*</span> Small count: fewer than 10 crimes; it swings by chance (3 to
             6 is +100% and means nothing), so its % change is withheld.
+            <br />
+            <FlagKey flag="not-significant" />
           </p>
           <ExportButtons
             table={{ findings: spec, block: 'wards' }}

@@ -74,6 +74,8 @@ export const DataView = memo(function DataView({ onImport }: { onImport(): void 
           imports={info.imports.filter((i) => i.dataset === d.name || i.dataset === d.key)}
           categories={d.categoryScheme ? (info.categories[d.categoryScheme] ?? []) : []}
           years={populations.years}
+          bases={populations.bases}
+          misnamedWards={populations.misnamedWards}
         />
       ))}
     </section>

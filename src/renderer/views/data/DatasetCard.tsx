@@ -1,5 +1,6 @@
 /** One dataset: what it is, how much it holds, where it came from, and which months it covers. */
 import type { ImportSummary, DatasetSummary, CategorySummary } from '../../../shared/workspace';
+import { basesSummary, type YearBasis } from '../../../shared/populationBasis';
 import { useDatasetContents } from './useDatasetContents';
 import { coverageText } from '../../format/months';
 import { formatCount } from '../../format/numbers';
@@ -14,7 +15,7 @@ import { schemeName } from './schemes';
 const KIND: Record<DatasetSummary['kind'], string> = {
   counts: 'Monthly counts',
   incidents: 'Individual crimes (police.uk)',
-  population: 'Population estimates',
+  population: 'Population by area and year',
 };
 
 const LEVEL: Record<DatasetSummary['areaLevel'], string> = { lsoa: 'LSOA', ward: 'Ward', borough: 'Borough' };
@@ -24,6 +25,8 @@ export function DatasetCard({
   imports,
   categories,
   years,
+  bases,
+  misnamedWards = 0,
 }: {
   dataset: DatasetSummary;
   imports: ImportSummary[];
@@ -31,6 +34,10 @@ export function DatasetCard({
   categories: CategorySummary[];
   /** Population years held (for population datasets). */
   years: number[];
+  /** Whether each population year held is an estimate or a projection, as the files say. */
+  bases?: YearBasis[];
+  /** Wards an earlier Wardlens named after their borough: the file must be imported again. */
+  misnamedWards?: number;
 }) {
   const generation = `${d.imports}|${d.currentRows}|${d.supersededRows}`;
   const { contents, error } = useDatasetContents(d.key, generation);
@@ -60,7 +67,7 @@ export function DatasetCard({
               <dt>Years</dt>
               <dd>
                 {years.length
-                  ? `${years[0]}–${years[years.length - 1]} (mid-year estimates and projections)`
+                  ? `${years[0]}–${years[years.length - 1]} (${basesSummary(bases) ?? 'source not stated'})`
                   : 'None'}
               </dd>
             </>
@@ -90,6 +97,13 @@ export function DatasetCard({
         </dl>
         {!population && <CoverageGrid dataset={d} />}
       </div>
+      {population && misnamedWards > 0 && (
+        <p className="notice" data-fact="misnamed-wards">
+          {misnamedWards} wards added by an earlier version of Wardlens carry their borough’s name instead of
+          their own. Remove the ward file’s import (Imports, below) and import the file again to name them;
+          their figures and boroughs are already right.
+        </p>
+      )}
       {error && <ErrorNotice error={error} title="The dataset’s areas and categories could not be listed." />}
       {contents && contents.areas.length > 0 && <AreaList areas={contents.areas} datasetName={d.name} />}
       {contents && contents.categories.length > 0 && (

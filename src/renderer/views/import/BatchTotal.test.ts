@@ -1,23 +1,8 @@
-// The batch total calls the rows a batch left out what each file's card calls them: two population
-// tables' regions (London, Inner and Outer London: 156 rows) are "not stored", not "rejected".
+// The batch total's months: one span for files of one dataset, none across datasets. (How it
+// names the rows left out is tested on real imports in tests/integration/import-left-out.test.ts.)
 import { describe, expect, it } from 'vitest';
 import type { ImportFileResult } from '../../../shared/importing';
-import { batchMonths, leftOutWord } from './BatchTotal';
-
-const population = { population: { years: [2011], regions: [], addedAreas: [] } } as unknown as ImportFileResult;
-const crime = { population: undefined } as unknown as ImportFileResult;
-
-describe('leftOutWord', () => {
-  it('says “not stored” for a batch of population tables, as their cards do', () => {
-    expect(leftOutWord([population, population])).toBe('not stored');
-  });
-
-  it('says “rejected” when crime files are in the batch', () => {
-    expect(leftOutWord([crime, crime])).toBe('rejected');
-    expect(leftOutWord([population, crime])).toBe('rejected');
-    expect(leftOutWord([])).toBe('rejected');
-  });
-});
+import { batchMonths } from './BatchTotal';
 
 describe('batchMonths', () => {
   const file = (dataset: string, first: string, last: string) =>

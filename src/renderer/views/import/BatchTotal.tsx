@@ -6,6 +6,7 @@ import type { ImportFileResult } from '../../../shared/importing';
 import { counted } from '../../../shared/counted';
 import { formatCount } from '../../format/numbers';
 import { monthRange, monthsBetween } from '../../format/months';
+import { batchRowsText } from './leftOut';
 import { tookText } from './took';
 
 function monthsHeld(results: ImportFileResult[]): { first: string | null; last: string | null; count: number } {
@@ -13,14 +14,6 @@ function monthsHeld(results: ImportFileResult[]): { first: string | null; last: 
   for (const r of results) if (r.months.first && r.months.last) for (const m of monthsBetween(r.months.first, r.months.last)) months.add(m);
   const sorted = [...months].sort();
   return { first: sorted[0] ?? null, last: sorted.at(-1) ?? null, count: sorted.length };
-}
-
-/**
- * What the rows a batch did not store are called, as each file's card calls them: a population
- * table's are regions passed over ("not stored"), not errors; a crime file's are "rejected".
- */
-export function leftOutWord(imported: Pick<ImportFileResult, 'population'>[]): string {
-  return imported.length > 0 && imported.every((r) => r.population) ? 'not stored' : 'rejected';
 }
 
 /**
@@ -39,7 +32,6 @@ export function BatchTotal({ results }: { results: ImportFileResult[] }) {
   const repeated = results.filter((r) => r.status === 'already-imported').length;
   const failed = results.filter((r) => r.status === 'failed').length;
   const datasets = [...new Set(imported.map((r) => r.dataset))];
-  const sum = (f: (r: ImportFileResult) => number) => imported.reduce((s, r) => s + f(r), 0);
   const span = batchMonths(imported);
   const seconds = results.reduce((s, r) => s + r.seconds, 0);
   return (
@@ -53,8 +45,7 @@ export function BatchTotal({ results }: { results: ImportFileResult[] }) {
         {failed > 0 && `; ${counted(failed, 'file')} not imported`}.
       </p>
       <p>
-        {counted(sum((r) => r.rowsRead), 'row')} read, {formatCount(sum((r) => r.rowsStored))} stored,{' '}
-        {formatCount(sum((r) => r.rowsRejected))} {leftOutWord(imported)}
+        {batchRowsText(imported)}
         {span.count > 0 && `. Months: ${monthRange(span.first, span.last)} (${counted(span.count, 'month')})`}
         . {tookText(seconds)}
       </p>

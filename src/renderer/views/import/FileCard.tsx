@@ -1,4 +1,5 @@
 /** One file waiting to be imported: what Wardlens makes of it, its first rows, and the mapping step if needed. */
+import type { ApiError } from '../../../shared/errors';
 import type { ColumnMapping } from '../../../shared/importing';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PreviewTable } from '../../components/PreviewTable';
@@ -36,7 +37,12 @@ export function FileCard({ file, busy, onRemove, onMapping, onSheet, onDatasetNa
           Remove
         </button>
       </header>
-      {file.error && <ErrorNotice error={file.error} title="Wardlens could not read this file." />}
+      {file.error &&
+        (file.error.code === 'unreadable-file' ? (
+          <Refused error={file.error} />
+        ) : (
+          <ErrorNotice error={file.error} title="Wardlens could not read this file." />
+        ))}
       {file.boundary && <BoundaryFields choice={file.boundary} busy={busy} onChange={onBoundary} />}
       {p && (
         <>
@@ -64,6 +70,16 @@ export function FileCard({ file, busy, onRemove, onMapping, onSheet, onDatasetNa
         </>
       )}
     </article>
+  );
+}
+
+/** A kind of file no importer reads: said at once, with what Wardlens does read; no mapping is offered. */
+function Refused({ error }: { error: ApiError }) {
+  return (
+    <div className="notice notice-error" role="alert">
+      <p className="notice-title">Wardlens cannot import this kind of file.</p>
+      <p>{error.message}</p>
+    </div>
   );
 }
 

@@ -4,15 +4,18 @@
  * file that replaces months with far less than they held is said so first, with the way back.
  */
 import { useState } from 'react';
+import type { ApiError } from '../../../shared/errors';
 import type { DeletedImport, ImportFileResult } from '../../../shared/importing';
 import { counted } from '../../../shared/counted';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { coverageText, monthList } from '../../format/months';
 import { formatCount, plural } from '../../format/numbers';
 import { RemoveImport, removedText } from '../data/RemoveImport';
+import { BadCellsNotice } from './BadCellsNotice';
 import { BatchTotal } from './BatchTotal';
 import { FORMAT_LABELS } from './formats';
 import { PopulationLines, populationWarning } from './PopulationResult';
+import { skippedText } from './leftOut';
 import { QualityLine } from './QualityLine';
 import { tookText } from './took';
 
@@ -51,11 +54,17 @@ function ResultCard({ result: r }: { result: ImportFileResult }) {
         <h3>{r.file}</h3>
         <span className={`badge ${badge}`}>{headline}</span>
       </header>
-      {r.error && (cancelled ? <p role="status">{r.error.message}</p> : <ErrorNotice error={r.error} />)}
+      {r.error && <ResultError error={r.error} cancelled={cancelled} />}
       {undone && <p role="status">{removedText(undone)}</p>}
       {r.status !== 'failed' && !undone && <ResultBody r={r} onUndone={setUndone} />}
     </article>
   );
+}
+
+function ResultError({ error, cancelled }: { error: ApiError; cancelled: boolean }) {
+  if (cancelled) return <p role="status">{error.message}</p>;
+  const cells = error.details?.cells;
+  return cells && cells.length > 1 ? <BadCellsNotice error={error} cells={cells} /> : <ErrorNotice error={error} />;
 }
 
 function ResultBody({ r, onUndone }: { r: ImportFileResult; onUndone(d: DeletedImport): void }) {
@@ -63,7 +72,10 @@ function ResultBody({ r, onUndone }: { r: ImportFileResult; onUndone(d: DeletedI
     r.status === 'imported' && r.importId !== null && r.dataset
       ? { id: r.importId, file: r.file, dataset: r.dataset }
       : null;
-  const warnings = r.warnings.filter((w) => w !== r.cutDown?.message && !populationWarning(r, w));
+  // The cut-down and skipped-rows sentences are said in their own places above.
+  const warnings = r.warnings.filter(
+    (w) => w !== r.cutDown?.message && w !== r.skipped?.message && !populationWarning(r, w),
+  );
   return (
     <>
       {r.cutDown && (
@@ -102,8 +114,8 @@ function CountsSummary({ r }: { r: ImportFileResult }) {
   return (
     <p className="result-summary">
       {r.format && `${FORMAT_LABELS[r.format]}. `}
-      {plural(r.rowsRead, 'row')} read, {formatCount(r.rowsStored)} stored, {formatCount(r.rowsRejected)}{' '}
-      rejected. Months: {coverageText(r.months)}. {counted(r.areas, 'area')},{' '}
+      {plural(r.rowsRead, 'row')} read, {formatCount(r.rowsStored)} stored, {formatCount(r.rowsRejected)} rejected
+      {r.skipped && `, ${skippedText(r.skipped)}`}. Months: {coverageText(r.months)}. {counted(r.areas, 'area')},{' '}
       {counted(r.categories, 'category', 'categories')}.
     </p>
   );

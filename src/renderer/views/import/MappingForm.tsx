@@ -323,14 +323,34 @@ function MappingCheck({ file, complete }: { file: PendingFile; complete: boolean
   const areas = file.mapped.areas;
   const refused = areas ? refusedLines(areas) : [];
   if (file.mapped.problem) {
+    // Several bad cells come a line each under the first line; one problem is one line.
+    const [first, ...cells] = file.mapped.problem.split('\n');
+    const at = file.mapped.problemAt;
+    // Nothing has been imported yet: the check says what the import would do.
+    const headline =
+      cells.length > 0 && at?.cells
+        ? `${file.name}: ${counted(at.cells.length + (at.moreCells ?? 0), 'cell')} cannot be read, so the import would refuse the file:`
+        : first;
     return (
-      <div className="mapping-check">
-        <p className="check check-bad" role="alert">
-          ✗ {file.mapped.problem}
-          {file.mapped.problemAt && (
+      <div className="mapping-check" role="alert">
+        <p className="check check-bad">
+          ✗ {headline}
+          {file.mapped.problemAt && cells.length === 0 && (
             <span className="check-fix"> What to do: {whatToDo(file.mapped.problemAt)}</span>
           )}
         </p>
+        {cells.length > 0 && (
+          <>
+            <ul className="check-warn">
+              {cells.map((c) => (
+                <li key={c}>{c.trim()}</li>
+              ))}
+            </ul>
+            <p className="check-fix">
+              What to do: correct these cells in the spreadsheet, save it, and check the mapping again.
+            </p>
+          </>
+        )}
       </div>
     );
   }

@@ -6,6 +6,7 @@
 import type { ImportFileResult, PopulationDetail } from '../../../shared/importing';
 import { counted } from '../../../shared/counted';
 import { formatCount } from '../../format/numbers';
+import { skippedText } from './leftOut';
 
 const KIND_WORD = { borough: 'borough', ward: 'ward', lsoa: 'LSOA' } as const;
 
@@ -32,7 +33,8 @@ export function PopulationLines({ r }: { r: ImportFileResult }) {
     <>
       <p className="result-summary">
         Population table. {counted(r.rowsRead, 'row')} read, {formatCount(r.rowsStored)} stored
-        {other > 0 && `, ${formatCount(other)} not stored`}. Years: {yearsText(p.years)}.{' '}
+        {other > 0 && `, ${formatCount(other)} not stored`}
+        {r.skipped && `, ${skippedText(r.skipped)}`}. Years: {yearsText(p.years)}.{' '}
         {counted(r.areas, 'area')}.
       </p>
       {p.regions.length > 0 && (

@@ -6,7 +6,7 @@ export const FORMAT_LABELS: Record<FileFormat, string> = {
   'mps-borough': 'MPS borough counts',
   'mps-ward': 'MPS ward counts',
   'policeuk-street': 'police.uk street-level crimes',
-  population: 'Population estimates',
+  population: 'Population figures',
   mapped: 'Spreadsheet, mapped by hand',
   boundaries: 'Boundaries (ward, borough or LSOA polygons)',
 };

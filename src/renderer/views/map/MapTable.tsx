@@ -8,6 +8,7 @@ import { counted } from '../../../shared/counted';
 import type { ChoroplethResult } from '../../../shared/geo';
 import { MEASURE_UNITS } from '../../charts/labels';
 import { formatCount, formatMeasure } from '../../format/numbers';
+import { FlagKey, FlaggedFigure } from '../pivot/FlagMarks';
 import { mapTableRows, type TableOrder } from './mapTable';
 
 export function MapTable({ map, onOpen }: { map: ChoroplethResult; onOpen(code: string): void }) {
@@ -71,9 +72,16 @@ export function MapTable({ map, onOpen }: { map: ChoroplethResult; onOpen(code: 
                       )}
                     </th>
                     {boroughs && <td>{r.borough ?? ''}</td>}
-                    <td className="num map-value">
-                      {formatMeasure(map.measure, r.value)}
-                      {r.small ? ' *' : ''}
+                    <td className="num">
+                      <FlaggedFigure
+                        text={
+                          <span className="map-value">
+                            {formatMeasure(map.measure, r.value)}
+                            {r.small ? ' *' : ''}
+                          </span>
+                        }
+                        flags={r.withinChance ? ['not-significant'] : []}
+                      />
                     </td>
                     {counts && <td className="num">{r.count === null ? '–' : formatCount(r.count)}</td>}
                     <td>{r.shade ?? 'No figure'}</td>
@@ -82,6 +90,11 @@ export function MapTable({ map, onOpen }: { map: ChoroplethResult; onOpen(code: 
               </tbody>
             </table>
           </div>
+          {rows.some((r) => r.withinChance) && (
+            <p className="hint">
+              <FlagKey flag="not-significant" />
+            </p>
+          )}
         </>
       )}
     </details>

@@ -50,4 +50,24 @@ describe('the map as a table', () => {
       ['Kenton East', 1],
     ]);
   });
+
+  it('marks a change within chance, as the Pivot marks it, and never a ward with no figure', () => {
+    const change = {
+      ...map,
+      measure: 'pct-change',
+      features: {
+        type: 'FeatureCollection',
+        features: [
+          { ...ward('E1', 'Greenhill', -11.1, 0), properties: { ...ward('E1', 'Greenhill', -11.1, 0).properties, notSignificant: true } },
+          { ...ward('E2', 'Belmont', 147.1, 1), properties: { ...ward('E2', 'Belmont', 147.1, 1).properties, notSignificant: false } },
+          { ...ward('E3', 'Edgware', null, null), properties: { ...ward('E3', 'Edgware', null, null).properties, notSignificant: true } },
+        ],
+      },
+    } as unknown as ChoroplethResult;
+    expect(mapTableRows(change).map((r) => [r.name, r.withinChance])).toEqual([
+      ['Belmont', false],
+      ['Greenhill', true],
+      ['Edgware', false],
+    ]);
+  });
 });

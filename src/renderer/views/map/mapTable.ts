@@ -13,6 +13,8 @@ export interface MapTableRow {
   value: number | null;
   count: number | null;
   small: boolean;
+  /** A change within what chance alone would give (not significant at 95%): marked "~" as in the Pivot. */
+  withinChance: boolean;
   /** 1 for the highest figure; equal figures share a rank ("1, 2, 2, 4"); null with no figure. */
   rank: number | null;
   /** The legend class's label, as the map's legend gives it; null with no figure. */
@@ -31,6 +33,8 @@ export function mapTableRows(map: ChoroplethResult, order: TableOrder = 'rank'):
     value: p.value,
     count: p.count,
     small: p.small,
+    // Only a figure can be within chance; a blank has nothing to mark.
+    withinChance: p.value !== null && p.notSignificant,
     rank: null,
     shade: p.classIndex === null ? null : (map.legend.classes[p.classIndex]?.label ?? null),
     reason: p.value === null ? p.reason : null,

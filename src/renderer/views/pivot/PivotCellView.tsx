@@ -1,6 +1,7 @@
 /** One figure of the pivot: formatted UK-style, marked when flagged, explained on hover, clickable to drill down. */
 import { memo, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { Measure, PivotCell } from '../../../shared/pivot';
+import { populationWords } from '../../../shared/populationBasis';
 import { formatCount, formatMeasure } from '../../format/numbers';
 import { flagClasses, flagId, flagText, FLAG_SYMBOLS } from './flags';
 
@@ -140,7 +141,7 @@ export function describe(
   if (cell.previousCount !== undefined) lines.push(`A year earlier: ${formatCount(cell.previousCount)}`);
   if (cell.population)
     lines.push(
-      `Population: ${formatCount(cell.population)}${cell.populationYear ? ` (${cell.populationYear} estimate)` : ''}`,
+      `Population: ${formatCount(cell.population)}${cell.populationYear ? ` (${populationWords(cell.populationYear, cell.populationBasis)})` : ''}`,
     );
   if (cell.reason) lines.push(cell.reason);
   for (const f of cell.flags) lines.push(flagText(f, smallCount));

@@ -1,5 +1,6 @@
 /** The pivot's question: which dataset, what down the rows and across the columns, which measure, which months. */
 import type { Dimension, Measure, PivotSpec, ShareOf } from '../../../shared/pivot';
+import { populationYearOption, type YearBasis } from '../../../shared/populationBasis';
 import type { DatasetSummary } from '../../../shared/workspace';
 import { DIMENSION_LABELS, MEASURE_LABELS } from '../../charts/labels';
 import { monthLabel, monthsBetween } from '../../format/months';
@@ -10,13 +11,23 @@ interface Props {
   dataset: DatasetSummary;
   spec: PivotSpec;
   populationYears: number[];
+  /** Whether each population year is an estimate or a projection, to mark projections. */
+  populationBases?: YearBasis[];
   onDataset(key: string): void;
   onChange(spec: PivotSpec): void;
 }
 
 const MEASURES = Object.keys(MEASURE_LABELS) as Measure[];
 
-export function PivotControls({ datasets, dataset, spec, populationYears, onDataset, onChange }: Props) {
+export function PivotControls({
+  datasets,
+  dataset,
+  spec,
+  populationYears,
+  populationBases,
+  onDataset,
+  onChange,
+}: Props) {
   const dims = dimensionsFor(dataset);
   const months =
     dataset.months.first && dataset.months.last
@@ -106,7 +117,7 @@ export function PivotControls({ datasets, dataset, spec, populationYears, onData
             <option value="">Each period’s own year</option>
             {populationYears.map((y) => (
               <option key={y} value={y}>
-                {y} for every period
+                {populationYearOption(y, populationBases)} for every period
               </option>
             ))}
           </select>

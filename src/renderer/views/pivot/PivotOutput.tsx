@@ -1,6 +1,7 @@
 /** The answer to a pivot: its title and source, the table with its key and notes, and the chart. */
 import { useCallback, useMemo, useState } from 'react';
 import type { PivotResult } from '../../../shared/pivot';
+import { titleFileName } from '../../../shared/fileNames';
 import type { DatasetSummary } from '../../../shared/workspace';
 import { pivotFigure } from '../../charts/figure';
 import { PlotlyChart } from '../../charts/PlotlyChart';
@@ -93,9 +94,4 @@ export function PivotOutput({ result, dataset, names, onDrill, active, loading }
   );
 }
 
-const fileNameFor = (title: string) =>
-  title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80) || 'wardlens-chart';
+const fileNameFor = titleFileName;

@@ -101,6 +101,7 @@ export const PivotView = memo(function PivotView({ active, onImport }: { active:
               dataset={dataset}
               spec={spec}
               populationYears={info.populations.years}
+              populationBases={info.populations.bases}
               onDataset={(key) => {
                 setTrail([]);
                 change(defaultSpec(datasets.find((d) => d.key === key)!));

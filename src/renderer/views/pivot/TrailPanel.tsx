@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../shared/errors';
 import type { PivotSpec } from '../../../shared/pivot';
+import { populationWords } from '../../../shared/populationBasis';
 import type { CellTrail } from '../../../shared/trail';
 import { useWorkbench } from '../../api/context';
 import { asApiError } from '../../api/errors';
@@ -89,7 +90,7 @@ export function TrailPanel({ target, onClose }: { target: TrailTarget; onClose()
             <p>
               Population used:{' '}
               {t.population.population === null ? 'none held' : formatCount(t.population.population)}
-              {t.population.year ? ` (${t.population.year} estimate)` : ''}
+              {t.population.year ? ` (${populationWords(t.population.year, t.population.basis)})` : ''}
             </p>
           )}
           <h3>Extracts</h3>

@@ -1,6 +1,7 @@
 /** Areas that start or stop part-way through a series, and area names no known area matched. */
 import type { QualityFinding } from '../../../../shared/quality';
 import { toIsoMonth } from '../../../months';
+import { datasetWardSet, nameInSet } from '../../../store/areas';
 import type { Db } from '../../../store/workspace';
 import { type CheckedDataset, count, firstFew, label, n } from './dataset';
 
@@ -35,16 +36,20 @@ function incidentAreaSpans(db: Db, d: CheckedDataset): AreaSpan[] {
  * on every figure cost more than the grouping it saved.)
  */
 function countAreaSpans(db: Db, d: CheckedDataset): AreaSpan[] {
-  return db
+  const wardSet = datasetWardSet(db, d.id);
+  const rows = db
     .prepare(
       `WITH held AS (SELECT DISTINCT borough_id, month, area_id FROM monthly_counts WHERE dataset_id = ?)
-       SELECT a.name, s.f, s.l FROM (SELECT area_id, min(month) AS f, max(month) AS l, count(DISTINCT month) AS months FROM held GROUP BY area_id) s
+       SELECT a.name, a.code, s.f, s.l FROM (SELECT area_id, min(month) AS f, max(month) AS l, count(DISTINCT month) AS months FROM held GROUP BY area_id) s
        JOIN areas a ON a.id = s.area_id WHERE s.months >= 12`,
     )
-    .all(d.id) as AreaSpan[];
+    .all(d.id) as (AreaSpan & { code: string | null })[];
+  // Wards named as in the set the figures are on, as the pivot shows them.
+  return rows.map(({ code, ...r }) => ({ ...r, name: nameInSet(code, r.name, wardSet) }));
 }
 
-export function appearing(db: Db, d: CheckedDataset): QualityFinding {
+/** `moved`: how many areas' crimes move to another filing part-way (see ./areaMoves), so "the same areas" is not claimed. */
+export function appearing(db: Db, d: CheckedDataset, moved = 0): QualityFinding {
   const span = db.prepare('SELECT min(month) AS f, max(month) AS l FROM dataset_months WHERE dataset_id = ?').get(d.id) as { f: number; l: number };
   // Only areas absent for a whole year at either end: sparse small areas come and go month to month.
   const yearAfter = (m: number) => m + 100;
@@ -54,10 +59,14 @@ export function appearing(db: Db, d: CheckedDataset): QualityFinding {
   return {
     check: 'areas-appear-disappear',
     severity: changed.length ? 'note' : 'ok',
-    title: changed.length ? `${count(changed.length, 'area')} ${changed.length === 1 ? 'appears or disappears' : 'appear or disappear'} part-way` : 'The same areas throughout',
+    title: changed.length
+      ? `${count(changed.length, 'area')} ${changed.length === 1 ? 'appears or disappears' : 'appear or disappear'} part-way`
+      : moved
+        ? 'Every area has figures throughout'
+        : 'The same areas throughout',
     detail: changed.length
       ? firstFew(changed.map((r) => `${r.name} (${label(r.f)} – ${label(r.l)})`), 12)
-      : 'Every area has figures from the start of the data to its end.',
+      : `Every area has figures from the start of the data to its end${moved ? `, though the crimes of ${count(moved, 'area')} move to another area or police area part-way (see that check)` : ''}.`,
     meaning: changed.length
       ? 'Areas that start or stop part-way are usually boundary or coding changes: their trends across the change are not like for like.'
       : 'Area trends are comparable across the whole span.',
