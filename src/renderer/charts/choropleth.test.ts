@@ -1,7 +1,8 @@
 // A change is shaded on a scale that diverges from zero: falls one hue, rises another, darker
 // further from zero, and a class that holds zero neither. Levels keep their light-to-dark scale.
 import { describe, expect, it } from 'vitest';
-import { classColours } from './choropleth';
+import type { ChoroplethResult } from '../../shared/geo';
+import { choroplethFigure, classColours } from './choropleth';
 
 /** Relative luminance (WCAG), to check "darker further from zero" without trusting the hex codes. */
 function luminance(hex: string): number {
@@ -50,5 +51,29 @@ describe('choropleth class colours', () => {
     expect(counts.map(hue)).toEqual(['blue', 'blue', 'blue']);
     expect(luminance(counts[0]!)).toBeGreaterThan(luminance(counts[1]!));
     expect(luminance(counts[1]!)).toBeGreaterThan(luminance(counts[2]!));
+  });
+});
+
+describe('choropleth hover text', () => {
+  const ward = (code: string, name: string, value: number | null, notSignificant: boolean) => ({
+    type: 'Feature' as const,
+    geometry: { type: 'Polygon' as const, coordinates: [[[0, 51], [0.01, 51], [0.01, 51.01], [0, 51]]] },
+    properties: { code, name, borough: 'Harrow', value, count: 90, classIndex: 0, small: false, reason: null, notSignificant },
+  });
+  const map = {
+    dataset: { key: 'k', name: 'MPS ward counts' },
+    level: 'ward',
+    measure: 'pct-change',
+    span: { from: '2023-01', to: '2023-12' },
+    features: { type: 'FeatureCollection', features: [ward('E1', 'Greenhill', -11.1, true), ward('E2', 'Belmont', 147.1, false)] },
+    outlines: null,
+    legend: { method: 'quantile', small: false, classes: [{ from: -11.1, to: 147.1, label: '−11.1% – +147.1%', areas: 2 }] },
+  } as unknown as ChoroplethResult;
+
+  it('marks a change within chance as the map’s table does, and only that one', () => {
+    const text = (choroplethFigure(map, 'Burglary').data[0] as { text: string[] }).text;
+    expect(text[0]).toContain('Greenhill (Harrow)');
+    expect(text[0]).toContain('~ not significant');
+    expect(text[1]).not.toContain('not significant');
   });
 });

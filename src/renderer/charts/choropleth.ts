@@ -40,6 +40,8 @@ export function choroplethFigure(map: ChoroplethResult, title: string, height = 
         (f) =>
           `${f.properties.name}${f.properties.borough && map.level === 'ward' ? ` (${f.properties.borough})` : ''}: ` +
           `${formatMeasure(map.measure, f.properties.value)}${f.properties.small ? ' *small count' : ''}` +
+          // As the map's table and the Pivot mark it: a change that chance alone could give.
+          (f.properties.value !== null && f.properties.notSignificant ? ' ~ not significant' : '') +
           (map.measure !== 'count' && f.properties.count !== null
             ? `<br>Crimes: ${formatCount(f.properties.count)}`
             : '') +

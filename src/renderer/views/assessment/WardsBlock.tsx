@@ -13,6 +13,17 @@ import { noWardsAdvice } from './wardAdvice';
 const chanceFlags = (w: WardFigures): CellFlag[] =>
   w.flags.includes('not-significant') ? ['not-significant'] : [];
 
+/** A ward whose crimes began to be filed elsewhere within the years: its change is no change. */
+function SeriesBreakMark({ reason }: { reason: string }) {
+  const words = `Not like for like: ${reason}.`;
+  return (
+    <span className="series-break-mark" title={words}>
+      {' '}
+      †<span className="visually-hidden"> {words}</span>
+    </span>
+  );
+}
+
 function WardTable({ title, rows, years, empty = 'None.' }: { title: string; rows: WardFigures[]; years: Findings['years']; empty?: string }) {
   return (
     <div className="ward-table">
@@ -41,7 +52,10 @@ function WardTable({ title, rows, years, empty = 'None.' }: { title: string; row
           <tbody>
             {rows.map((w) => (
               <tr key={w.key} className={isSmall(w) ? 'is-small' : undefined}>
-                <th scope="row">{w.name}</th>
+                <th scope="row">
+                  {w.name}
+                  {w.seriesBreak && <SeriesBreakMark reason={w.seriesBreak} />}
+                </th>
                 <td className="num">{count(w.previous)}</td>
                 <td className="num">
                   {count(w.current)}
@@ -102,6 +116,12 @@ export function WardsBlock({
             6 is +100% and means nothing), so its % change is withheld.
             <br />
             <FlagKey flag="not-significant" />
+            {w.rows.some((r) => r.seriesBreak) && (
+              <>
+                <br />† Not like for like: the ward’s crimes began to be recorded elsewhere within the years
+                (see the caveats), so its change is not tested.
+              </>
+            )}
           </p>
           <ExportButtons
             table={{ findings: spec, block: 'wards' }}
