@@ -8,6 +8,7 @@ import type { Dimension, PivotSpec } from '../../../shared/pivot';
 import type { DatasetSummary } from '../../../shared/workspace';
 import { useWorkbench } from '../../api/context';
 import { DIMENSION_LABELS } from '../../charts/labels';
+import { valueAsShown } from './filterValue';
 import { dimensionsFor, isTime } from './dimensions';
 
 interface Props {
@@ -55,7 +56,7 @@ export function FilterEditor({ dataset, spec, labels, onChange }: Props) {
   }, [client, dataset.key, dim, spec.filters, spec.months]);
 
   function add() {
-    const v = value.trim();
+    const v = valueAsShown(value, suggestions);
     if (!v) return;
     const current = filters[dim] ?? [];
     if (!current.some((c) => c.toLowerCase() === v.toLowerCase()))
