@@ -182,22 +182,31 @@ export function checkSvg(id: string, svg: unknown): string {
   return svg;
 }
 
-/** Exactly one image for each of the pack's charts, each checked; in the charts' order. */
-export function checkChartImages(images: unknown, charts: PackChart[]): CheckedImage[] {
+/**
+ * The images the page sent, by id: a list, each for one of the pack's charts (or maps), none
+ * twice. Whether every one was sent is for the caller, which names what is missing.
+ */
+function imagesById<T extends { id?: unknown }>(images: unknown, ids: Set<string>, noun: 'chart' | 'map'): Map<string, T> {
   if (!Array.isArray(images))
-    throw new WardlensError('bad-request', 'The chart images must be a list. Nothing was written.');
-  const byId = new Map<string, ChartImage>();
-  for (const image of images as ChartImage[]) {
+    throw new WardlensError('bad-request', `The ${noun} images must be a list. Nothing was written.`);
+  const byId = new Map<string, T>();
+  for (const image of images as T[]) {
     const id = typeof image?.id === 'string' ? image.id : '';
-    if (!charts.some((c) => c.chart.id === id))
+    if (!ids.has(id))
       throw new WardlensError(
         'bad-request',
-        `An image was sent for "${id.slice(0, 80)}", which is not a chart of this pack. Nothing was written.`,
+        `An image was sent for "${id.slice(0, 80)}", which is not a ${noun} of this pack. Nothing was written.`,
       );
     if (byId.has(id))
-      throw new WardlensError('bad-request', `Two images were sent for chart "${id}". Nothing was written.`);
+      throw new WardlensError('bad-request', `Two images were sent for ${noun} "${id}". Nothing was written.`);
     byId.set(id, image);
   }
+  return byId;
+}
+
+/** Exactly one image for each of the pack's charts, each checked; in the charts' order. */
+export function checkChartImages(images: unknown, charts: PackChart[]): CheckedImage[] {
+  const byId = imagesById<ChartImage>(images, new Set(charts.map((c) => c.chart.id)), 'chart');
   return charts.map(({ chart, width, height, scale, fingerprint }) => {
     const image = byId.get(chart.id);
     if (!image) throw bad(chart.id, 'was not sent');
@@ -231,20 +240,7 @@ export interface MapToCheck {
  * own, so only the PNG comes from the page.
  */
 export function checkMapImages(images: unknown, maps: MapToCheck[]): Map<string, Buffer> {
-  if (!Array.isArray(images))
-    throw new WardlensError('bad-request', 'The map images must be a list. Nothing was written.');
-  const sent = new Map<string, MapImage>();
-  for (const image of images as MapImage[]) {
-    const id = typeof image?.id === 'string' ? image.id : '';
-    if (!maps.some((m) => m.id === id))
-      throw new WardlensError(
-        'bad-request',
-        `An image was sent for "${id.slice(0, 80)}", which is not a map of this pack. Nothing was written.`,
-      );
-    if (sent.has(id))
-      throw new WardlensError('bad-request', `Two images were sent for map "${id}". Nothing was written.`);
-    sent.set(id, image);
-  }
+  const sent = imagesById<MapImage>(images, new Set(maps.map((m) => m.id)), 'map');
   return new Map(
     maps.map((m) => {
       const image = sent.get(m.id);

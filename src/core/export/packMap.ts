@@ -9,12 +9,12 @@ import { createHash } from 'node:crypto';
 import type { PackMap } from '../../shared/export';
 import type { Findings } from '../../shared/findings';
 import type { ChoroplethResult } from '../../shared/geo';
-import type { PivotSpec } from '../../shared/pivot';
 import { WardlensError } from '../errors';
 import { choropleth } from '../geo/choropleth';
 import type { Db } from '../store/workspace';
 import { MAP_SCALE, mapSourceNote, mapSvg, type MapPicture } from './mapSvg';
 import { monthSpanText } from './words';
+import { wardMapSpec, wardMapTitle } from '../../shared/wardMapSpec';
 
 export interface PackWardMap {
   /** "burglary-ward-map": its files are charts/<id>.svg (.png from the app) and .geojson. */
@@ -30,27 +30,6 @@ export interface PackWardMap {
 
 /** A category's map, or why it has none (null: a borough-level dataset, which has no wards). */
 export type WardMapOutcome = { map: PackWardMap } | { missing: string } | null;
-
-/** The map's question, as the Assessment's ward map block asks it. */
-export function wardMapSpec(f: Findings): PivotSpec | null {
-  const months = f.months.rows;
-  if (!f.wards || months.length === 0) return null;
-  return {
-    dataset: f.dataset.key,
-    rows: ['ward'],
-    columns: [],
-    measure: 'count',
-    months: { from: months[0]!.month, to: months.at(-1)!.month },
-    filters: {
-      borough: [f.area.key],
-      [f.category.level === 'major' ? 'major' : 'category']: [f.category.key],
-    },
-  };
-}
-
-/** The map's title, as the Assessment shows it. */
-export const wardMapTitle = (f: Findings) =>
-  `${f.category.label} by ward, ${f.area.name}, ${f.years.current}`;
 
 export function packWardMap(db: Db, f: Findings, prefix: string): WardMapOutcome {
   const spec = wardMapSpec(f);

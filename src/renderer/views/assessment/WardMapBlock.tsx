@@ -6,7 +6,6 @@
 import { useMemo } from 'react';
 import type { ApiError } from '../../../shared/errors';
 import type { Findings } from '../../../shared/findings';
-import type { PivotSpec } from '../../../shared/pivot';
 import { useWorkbench } from '../../api/context';
 import { chartFileName } from '../../charts/assessment';
 import { choroplethFigure } from '../../charts/choropleth';
@@ -16,23 +15,7 @@ import { OpenedAreaDetail } from '../map/AreaDetail';
 import { MapTable } from '../map/MapTable';
 import { useChoropleth } from '../map/useChoropleth';
 import { noWardsAdvice } from './wardAdvice';
-
-/** The map's question: the assessment's borough, category and current year, by ward. */
-export function wardMapSpec(f: Findings): PivotSpec | null {
-  const months = f.months.rows;
-  if (!f.wards || months.length === 0) return null;
-  return {
-    dataset: f.dataset.key,
-    rows: ['ward'],
-    columns: [],
-    measure: 'count',
-    months: { from: months[0]!.month, to: months.at(-1)!.month },
-    filters: {
-      borough: [f.area.key],
-      [f.category.level === 'major' ? 'major' : 'category']: [f.category.key],
-    },
-  };
-}
+import { wardMapSpec, wardMapTitle } from '../../../shared/wardMapSpec';
 
 export function WardMapBlock({ findings: f, active }: { findings: Findings; active: boolean }) {
   const { info } = useWorkbench();
@@ -40,7 +23,7 @@ export function WardMapBlock({ findings: f, active }: { findings: Findings; acti
   const dataset = info?.datasets.find((d) => d.key === f.dataset.key) ?? null;
   // Only this assessment's map: another borough's or year's is not shown while this one comes.
   const { map, error, names: wards, openArea, opened } = useChoropleth(spec, dataset, active);
-  const title = `${f.category.label} by ward, ${f.area.name}, ${f.years.current}`;
+  const title = wardMapTitle(f);
   const figure = useMemo(() => (map ? choroplethFigure(map, title, 560) : null), [map, title]);
   // Codes to names for the drill's titles: the borough and its wards.
   const names = useMemo(() => new Map([[f.area.key, f.area.name], ...wards]), [f.area, wards]);
